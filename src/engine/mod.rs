@@ -1,0 +1,1 @@
+//! The pure financial engine: model types, projection, waterfall, metrics.
