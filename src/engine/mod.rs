@@ -1,1 +1,75 @@
-//! The pure financial engine: model types, projection, waterfall, metrics.
+//! The pure financial engine: model types, projection, waterfall, metrics. No GUI
+//! dependency: the app, the command line, tests and benchmarks all call [`compute`].
+
+pub mod company;
+pub mod fund;
+pub mod grid;
+pub mod metrics;
+pub mod model;
+pub mod num;
+pub mod results;
+pub mod validate;
+pub mod waterfall;
+pub mod xirr;
+
+use model::Portfolio;
+use results::FundResult;
+use validate::Problem;
+
+/// Why a portfolio could not be computed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    /// Validation found errors; each names its field.
+    #[error("the model has {} problem(s) to fix first: {}", .0.len(), first_problem(.0))]
+    Invalid(Vec<Problem>),
+    #[error(transparent)]
+    Project(#[from] fund::ProjectError),
+}
+
+fn first_problem(problems: &[Problem]) -> String {
+    problems.first().map(ToString::to_string).unwrap_or_default()
+}
+
+/// Validates `portfolio` and projects it in exact decimal arithmetic.
+pub fn compute(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
+    let problems = validate::validate(portfolio);
+    if validate::has_errors(&problems) {
+        return Err(EngineError::Invalid(
+            problems
+                .into_iter()
+                .filter(|p| p.severity == validate::Severity::Error)
+                .collect(),
+        ));
+    }
+    Ok(fund::project(portfolio, None, fund::Detail::Full)?)
+}
+
+#[cfg(test)]
+mod smoke {
+    #[test]
+    fn placeholder_sample_computes() {
+        let p = crate::io::samples::flagship().unwrap();
+        let r = super::compute(&p).unwrap();
+        eprintln!("{:#?}", r.metrics);
+        for per in &r.periods {
+            eprintln!(
+                "{} c={} d={} nav={} carry={}",
+                per.date,
+                per.contributions.round_dp(0),
+                per.distributions.round_dp(0),
+                per.nav.round_dp(0),
+                per.carried_interest.round_dp(0)
+            );
+        }
+        for c in &r.companies {
+            eprintln!(
+                "{} inv={} proc={} moic={:?} bridge={:?}",
+                c.name,
+                c.invested.round_dp(0),
+                c.proceeds.round_dp(0),
+                c.gross_moic.map(|m| m.round_dp(3)),
+                c.bridge
+            );
+        }
+    }
+}

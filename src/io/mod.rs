@@ -1,1 +1,4 @@
-//! Reading and writing portfolio files and tables.
+//! Reading and writing portfolio files and tables; the built-in sample portfolios.
+
+pub mod portfolio_file;
+pub mod samples;

@@ -1,0 +1,260 @@
+//! The fund, quarter by quarter: contributions (deals, follow-ons, fees, expenses),
+//! exit proceeds through the waterfall, NAV net of accrued carry.
+//!
+//! Fees: `management_fee_rate / 4 × commitment` for each quarter ending before the end of
+//! the investment period; then `post_investment_fee_rate / 4 × net invested capital` (the
+//! cost of companies held at quarter end, after that quarter's exits) for each quarter
+//! ending before the end of the term and extensions. Expenses: organisational expenses in
+//! the first quarter, `annual_expenses / 4` each quarter of the term. Fees and expenses
+//! are called from partners like investments.
+
+use super::company::{CompanyAdjustment, PrepareError, PreparedCompany};
+use super::grid;
+use super::metrics;
+use super::model::{Portfolio, Waterfall};
+use super::num::Num;
+use super::results::{CompanyResult, FundPeriod, FundResult};
+use super::waterfall::{Ledger, Terms};
+
+/// How much of the projection to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Every company's quarterly figures (for the app and exports).
+    Full,
+    /// Fund figures and per-company totals only (for sweeps).
+    FundOnly,
+}
+
+/// Why the fund could not be projected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProjectError {
+    #[error(transparent)]
+    Company(#[from] PrepareError),
+    #[error("the preferred return must be above −100 %")]
+    PreferredReturn,
+    #[error("the projection would run past 40 years from the first close")]
+    TooLong,
+}
+
+/// Longest projection the engine runs, in quarters (40 years).
+pub const MAX_QUARTERS: usize = 160;
+
+/// Projects `portfolio`, applying `adjustments[i]` to company `i` when given.
+pub fn project<T: Num>(
+    portfolio: &Portfolio,
+    adjustments: Option<&[CompanyAdjustment<T>]>,
+    detail: Detail,
+) -> Result<FundResult<T>, ProjectError> {
+    let fund = &portfolio.fund;
+    let origin = fund.first_close;
+    let default_adjustment = CompanyAdjustment::default();
+    let companies = portfolio
+        .companies
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let adjustment = adjustments.and_then(|a| a.get(i)).unwrap_or(&default_adjustment);
+            PreparedCompany::new(c, origin, adjustment)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let ip_end = grid::add_years(origin, fund.investment_period_years);
+    let fund_end = grid::add_years(origin, fund.term_years.saturating_add(fund.extension_years));
+    let term_quarters = usize::try_from(grid::quarters_between(origin, fund_end)).unwrap_or(0);
+    let last_exit = companies.iter().map(|c| c.exit_index).max().unwrap_or(0);
+    let len = term_quarters.max(last_exit + 1).max(1);
+    if len > MAX_QUARTERS {
+        return Err(ProjectError::TooLong);
+    }
+    let dates = grid::quarter_ends(origin, len);
+
+    let zero = T::zero();
+    let four = T::from_i64(4);
+    let mut periods: Vec<FundPeriod<T>> = dates
+        .iter()
+        .map(|&date| FundPeriod {
+            date,
+            ..FundPeriod::default()
+        })
+        .collect();
+
+    // Deals: cheques, follow-ons, proceeds, NAV, cost basis.
+    let mut company_results = Vec::with_capacity(companies.len());
+    let mut deal_flows: Vec<Vec<(usize, T)>> = Vec::with_capacity(companies.len());
+    let mut deal_navs: Vec<Vec<T>> = Vec::with_capacity(companies.len());
+    for (company, prepared) in portfolio.companies.iter().zip(&companies) {
+        let projection = prepared.project(len);
+        let cheque = prepared.equity_cheque();
+        let acquisition = prepared.acquisition_index;
+        let exit = prepared.exit_index;
+        let mut flows = vec![(acquisition, -cheque)];
+        if let Some(p) = periods.get_mut(acquisition) {
+            p.deal_equity += cheque;
+        }
+        let mut follow_ons = zero;
+        for (q, amount) in prepared.follow_ons() {
+            if let Some(p) = periods.get_mut(q) {
+                p.follow_ons += amount;
+                follow_ons += amount;
+                flows.push((q, -amount));
+            }
+        }
+        if let Some(p) = periods.get_mut(exit) {
+            p.gross_proceeds += projection.proceeds;
+        }
+        flows.push((exit, projection.proceeds));
+        let mut basis = cheque;
+        for (q, period) in periods.iter_mut().enumerate().take(exit).skip(acquisition) {
+            basis += prepared
+                .follow_ons()
+                .filter(|(at, _)| *at == q)
+                .map(|(_, a)| a)
+                .sum::<T>();
+            period.net_invested_capital += basis;
+            if let Some(cp) = projection.periods.get(q) {
+                period.gross_nav += cp.fund_equity_value;
+            }
+        }
+        deal_navs.push(projection.periods.iter().map(|p| p.fund_equity_value).collect());
+        let invested = cheque + follow_ons;
+        let gross_irr = metrics::irr_on_grid(&dates, &flows);
+        company_results.push(CompanyResult {
+            name: company.name.clone(),
+            sector: company.sector,
+            stage: company.stage.clone(),
+            acquisition_index: acquisition,
+            exit_index: exit,
+            equity_cheque: cheque,
+            follow_ons,
+            invested,
+            proceeds: projection.proceeds,
+            gross_moic: (invested > zero).then(|| projection.proceeds / invested),
+            gross_irr,
+            entry_ebitda: prepared.entry_ebitda(),
+            exit_ebitda: projection.exit_ebitda,
+            bridge: projection.bridge,
+            periods: if detail == Detail::Full {
+                projection.periods
+            } else {
+                Vec::new()
+            },
+        });
+        deal_flows.push(flows);
+    }
+
+    // Fees and expenses.
+    let commitment = T::from_dec(fund.commitment);
+    let fee_ip = T::from_dec(fund.management_fee_rate) / four;
+    let fee_post = T::from_dec(fund.post_investment_fee_rate.unwrap_or(fund.management_fee_rate)) / four;
+    let expenses_quarter = T::from_dec(fund.annual_expenses) / four;
+    for (q, p) in periods.iter_mut().enumerate() {
+        if p.date < ip_end {
+            p.management_fees = fee_ip * commitment;
+        } else if p.date < fund_end {
+            p.management_fees = fee_post * p.net_invested_capital;
+        }
+        if p.date < fund_end {
+            p.fund_expenses = expenses_quarter;
+        }
+        if q == 0 {
+            p.fund_expenses += T::from_dec(fund.organisational_expenses);
+        }
+        p.contributions = p.deal_equity + p.follow_ons + p.management_fees + p.fund_expenses;
+    }
+
+    let terms = Terms {
+        carry_rate: T::from_dec(fund.carry_rate),
+        hurdle_quarter_factor: (T::one() + T::from_dec(fund.preferred_return))
+            .fourth_root()
+            .ok_or(ProjectError::PreferredReturn)?,
+        gp_catch_up: T::from_dec(fund.gp_catch_up),
+    };
+    match fund.waterfall {
+        Waterfall::European => run_european(&mut periods, &terms),
+        Waterfall::American { clawback } => {
+            run_american(&mut periods, &terms, &deal_flows, &deal_navs, clawback);
+        }
+    }
+
+    let mut cumulative = zero;
+    for p in &mut periods {
+        p.nav = p.gross_nav - p.accrued_carry;
+        p.net_cash_flow = p.distributions - p.contributions;
+        cumulative += p.net_cash_flow;
+        p.cumulative_net_cash_flow = cumulative;
+    }
+    let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
+    Ok(FundResult {
+        currency: fund.currency.clone(),
+        dates,
+        periods,
+        companies: company_results,
+        metrics,
+    })
+}
+
+fn run_european<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>) {
+    let mut ledger = Ledger::default();
+    for p in periods.iter_mut() {
+        ledger.accrue_quarter(terms);
+        ledger.contribute(p.contributions);
+        let split = ledger.distribute(p.gross_proceeds, terms);
+        p.distributions = split.partners;
+        p.carried_interest = split.carry;
+        p.accrued_carry = ledger.clone().distribute(p.gross_nav, terms).carry;
+    }
+}
+
+/// Deal by deal: each deal's ledger holds its own cheque and follow-ons; fees and
+/// expenses sit in no deal. A whole-fund ledger runs alongside for the clawback.
+fn run_american<T: Num>(
+    periods: &mut [FundPeriod<T>],
+    terms: &Terms<T>,
+    deal_flows: &[Vec<(usize, T)>],
+    deal_navs: &[Vec<T>],
+    clawback: bool,
+) {
+    let zero = T::zero();
+    let mut deals = vec![Ledger::<T>::default(); deal_flows.len()];
+    let mut whole_fund = Ledger::<T>::default();
+    let mut paid = zero;
+    let last = periods.len().saturating_sub(1);
+    for (q, p) in periods.iter_mut().enumerate() {
+        whole_fund.accrue_quarter(terms);
+        whole_fund.contribute(p.contributions);
+        whole_fund.distribute(p.gross_proceeds, terms);
+        let mut partners = zero;
+        let mut carry = zero;
+        let mut accrued = zero;
+        for ((ledger, flows), navs) in deals.iter_mut().zip(deal_flows).zip(deal_navs) {
+            ledger.accrue_quarter(terms);
+            for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a < zero) {
+                ledger.contribute(-*amount);
+            }
+            for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a > zero) {
+                let split = ledger.distribute(*amount, terms);
+                partners += split.partners;
+                carry += split.carry;
+            }
+            let value = navs.get(q).copied().unwrap_or(zero);
+            if value > zero {
+                accrued += ledger.clone().distribute(value, terms).carry;
+            }
+        }
+        paid += carry;
+        if clawback {
+            let whole_fund_carry =
+                whole_fund.carry_paid + whole_fund.clone().distribute(p.gross_nav, terms).carry;
+            if q == last && paid > whole_fund_carry {
+                let returned = paid - whole_fund_carry;
+                carry -= returned;
+                partners += returned;
+                paid -= returned;
+            }
+            accrued = accrued.min_of(whole_fund_carry - paid);
+        }
+        p.distributions = partners;
+        p.carried_interest = carry;
+        p.accrued_carry = accrued;
+    }
+}

@@ -1,0 +1,250 @@
+//! Fund metrics from the quarterly figures: multiples, IRRs, fees and carry, the J-curve
+//! and the Kaplan–Schoar public-market equivalent.
+//!
+//! IRRs are XIRRs on the quarter-end dates (actual/365). Cash flows are summed in the
+//! projection's number type; the rate is solved by [`super::xirr`].
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::model::{IndexPoint, PmeBenchmark};
+use super::num::Num;
+use super::results::{FundMetrics, FundPeriod};
+use super::xirr::{self, XirrError};
+
+/// XIRR of flows given as `(grid index, amount)` on `dates`; same-date flows are netted
+/// and zero flows dropped.
+pub fn irr_on_grid<T: Num>(dates: &[NaiveDate], flows: &[(usize, T)]) -> Result<Decimal, XirrError> {
+    let mut netted: Vec<(usize, T)> = Vec::with_capacity(flows.len());
+    for &(q, amount) in flows {
+        match netted.iter_mut().find(|(at, _)| *at == q) {
+            Some(entry) => entry.1 += amount,
+            None => netted.push((q, amount)),
+        }
+    }
+    let dated: Vec<xirr::DatedFlow> = netted
+        .into_iter()
+        .filter(|(_, a)| *a != T::zero())
+        .filter_map(|(q, a)| Some((*dates.get(q)?, a.to_decimal()?)))
+        .collect();
+    xirr::xirr(&dated).map(|irr| irr.rate)
+}
+
+fn ratio<T: Num>(numerator: T, denominator: T) -> Option<T> {
+    (denominator > T::zero()).then(|| numerator / denominator)
+}
+
+/// Headline metrics of a projected fund.
+pub fn fund_metrics<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark) -> FundMetrics<T> {
+    let zero = T::zero();
+    let sum = |f: fn(&FundPeriod<T>) -> T| periods.iter().map(f).sum::<T>();
+    let paid_in = sum(|p| p.contributions);
+    let distributed = sum(|p| p.distributions);
+    let invested = sum(|p| p.deal_equity + p.follow_ons);
+    let gross_proceeds = sum(|p| p.gross_proceeds);
+    let last = periods.last();
+    let nav = last.map_or(zero, |p| p.nav);
+    let gross_nav = last.map_or(zero, |p| p.gross_nav);
+    let dates: Vec<NaiveDate> = periods.iter().map(|p| p.date).collect();
+    let last_index = periods.len().saturating_sub(1);
+
+    let mut net_flows: Vec<(usize, T)> = periods
+        .iter()
+        .enumerate()
+        .map(|(q, p)| (q, p.net_cash_flow))
+        .collect();
+    net_flows.push((last_index, nav));
+    let net_irr = irr_on_grid(&dates, &net_flows);
+    let mut gross_flows: Vec<(usize, T)> = periods
+        .iter()
+        .enumerate()
+        .map(|(q, p)| (q, p.gross_proceeds - p.deal_equity - p.follow_ons))
+        .collect();
+    gross_flows.push((last_index, gross_nav));
+    let gross_irr = irr_on_grid(&dates, &gross_flows);
+    let gross_to_net_spread = match (&gross_irr, &net_irr) {
+        (Ok(g), Ok(n)) => Some(*g - *n),
+        _ => None,
+    };
+
+    let (trough_index, trough) = periods
+        .iter()
+        .enumerate()
+        .map(|(q, p)| (q, p.cumulative_net_cash_flow))
+        .fold((0, zero), |best, (q, v)| if v < best.1 { (q, v) } else { best });
+    let payback_date = periods
+        .iter()
+        .skip(trough_index + 1)
+        .find(|p| p.cumulative_net_cash_flow >= zero)
+        .filter(|_| trough < zero)
+        .map(|p| p.date);
+
+    FundMetrics {
+        paid_in,
+        distributed,
+        nav,
+        tvpi: ratio(distributed + nav, paid_in),
+        dpi: ratio(distributed, paid_in),
+        rvpi: ratio(nav, paid_in),
+        net_irr,
+        gross_irr,
+        gross_moic: ratio(gross_proceeds + gross_nav, invested),
+        invested,
+        gross_proceeds,
+        management_fees: sum(|p| p.management_fees),
+        fund_expenses: sum(|p| p.fund_expenses),
+        carried_interest: sum(|p| p.carried_interest),
+        gross_to_net_spread,
+        jcurve_trough: trough,
+        jcurve_trough_date: periods.get(trough_index).map_or(NaiveDate::MIN, |p| p.date),
+        payback_date,
+        pme: kaplan_schoar_pme(periods, benchmark),
+    }
+}
+
+/// Index levels on `dates` for `benchmark`; `None` where a series does not cover a date.
+pub fn index_levels<T: Num>(dates: &[NaiveDate], benchmark: &PmeBenchmark) -> Option<Vec<T>> {
+    match benchmark {
+        PmeBenchmark::ConstantReturn { annual_return } => {
+            let quarter = (T::one() + T::from_dec(*annual_return)).fourth_root()?;
+            let mut level = T::one();
+            Some(
+                dates
+                    .iter()
+                    .enumerate()
+                    .map(|(q, _)| {
+                        if q > 0 {
+                            level = level * quarter;
+                        }
+                        level
+                    })
+                    .collect(),
+            )
+        }
+        PmeBenchmark::Series { points } => dates.iter().map(|d| interpolate(points, *d)).collect(),
+    }
+}
+
+fn interpolate<T: Num>(points: &[IndexPoint], date: NaiveDate) -> Option<T> {
+    let after = points.iter().position(|p| p.date >= date)?;
+    let hi = points.get(after)?;
+    if hi.date == date || after == 0 {
+        return (hi.date == date).then(|| T::from_dec(hi.level));
+    }
+    let lo = points.get(after - 1)?;
+    let span = T::from_i64((hi.date - lo.date).num_days());
+    let into = T::from_i64((date - lo.date).num_days());
+    let (a, b) = (T::from_dec(lo.level), T::from_dec(hi.level));
+    Some(a + (b - a) * into / span)
+}
+
+/// Kaplan–Schoar PME: partners' distributions and final NAV over contributions, each
+/// carried to the last date at the index's return. Above 1 the fund beat the index.
+pub fn kaplan_schoar_pme<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark) -> Option<T> {
+    let dates: Vec<NaiveDate> = periods.iter().map(|p| p.date).collect();
+    let levels: Vec<T> = index_levels(&dates, benchmark)?;
+    let final_level = *levels.last()?;
+    if levels.iter().any(|l| *l <= T::zero()) {
+        return None;
+    }
+    let mut out = T::zero();
+    let mut into = T::zero();
+    for (p, level) in periods.iter().zip(&levels) {
+        let growth = final_level / *level;
+        out += p.distributions * growth;
+        into += p.contributions * growth;
+    }
+    out += periods.last()?.nav;
+    ratio(out, into)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    fn period(date: NaiveDate, contributions: Decimal, distributions: Decimal, nav: Decimal) -> FundPeriod {
+        FundPeriod {
+            date,
+            contributions,
+            distributions,
+            nav,
+            ..FundPeriod::default()
+        }
+    }
+
+    #[test]
+    fn pme_of_a_fund_that_matches_the_index_is_one() {
+        // Index doubles between the two dates; the fund also doubles the money: PME 1.
+        let points = vec![
+            IndexPoint {
+                date: d(2020, 3, 31),
+                level: dec!(100),
+            },
+            IndexPoint {
+                date: d(2025, 3, 31),
+                level: dec!(200),
+            },
+        ];
+        let periods = vec![
+            period(d(2020, 3, 31), dec!(50), dec!(0), dec!(50)),
+            period(d(2025, 3, 31), dec!(0), dec!(100), dec!(0)),
+        ];
+        assert_eq!(
+            kaplan_schoar_pme(&periods, &PmeBenchmark::Series { points }),
+            Some(dec!(1))
+        );
+    }
+
+    #[test]
+    fn pme_against_constant_return_by_hand() {
+        // 100 in at t0, 150 out 4 quarters later, index +10%/yr: PME = 150 / (100 × 1.1)
+        // = 1.363636...
+        let dates = [
+            d(2020, 3, 31),
+            d(2020, 6, 30),
+            d(2020, 9, 30),
+            d(2020, 12, 31),
+            d(2021, 3, 31),
+        ];
+        let periods: Vec<FundPeriod> = dates
+            .iter()
+            .enumerate()
+            .map(|(q, &date)| match q {
+                0 => period(date, dec!(100), dec!(0), dec!(100)),
+                4 => period(date, dec!(0), dec!(150), dec!(0)),
+                _ => period(date, dec!(0), dec!(0), dec!(100)),
+            })
+            .collect();
+        let pme = kaplan_schoar_pme(
+            &periods,
+            &PmeBenchmark::ConstantReturn {
+                annual_return: dec!(0.10),
+            },
+        );
+        let expected = dec!(150) / dec!(110);
+        assert!(pme.is_some_and(|p| (p - expected).abs() < dec!(0.0000000001)));
+    }
+
+    #[test]
+    fn series_interpolates_between_points_and_refuses_gaps() {
+        let points = vec![
+            IndexPoint {
+                date: d(2020, 1, 1),
+                level: dec!(100),
+            },
+            IndexPoint {
+                date: d(2020, 1, 11),
+                level: dec!(110),
+            },
+        ];
+        assert_eq!(interpolate::<Decimal>(&points, d(2020, 1, 6)), Some(dec!(105)));
+        assert_eq!(interpolate::<Decimal>(&points, d(2019, 12, 31)), None);
+        assert_eq!(interpolate::<Decimal>(&points, d(2020, 1, 12)), None);
+        assert_eq!(interpolate::<Decimal>(&points, d(2020, 1, 1)), Some(dec!(100)));
+    }
+}

@@ -1,0 +1,138 @@
+//! The small numeric trait the projection is written against, so one model serves both
+//! exact figures ([`Decimal`]) and fast statistical sweeps (`f64`, Monte Carlo and large
+//! grids). Every figure shown or exported comes from the `Decimal` instance; `f64`
+//! results are estimates and are labelled as such where they appear.
+
+use std::fmt::Debug;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+
+/// Arithmetic the projection needs. Implemented for [`Decimal`] and `f64`.
+pub trait Num:
+    Copy
+    + Debug
+    + PartialOrd
+    + Default
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + AddAssign
+    + SubAssign
+    + Sum
+    + Send
+    + Sync
+    + 'static
+{
+    /// Converts an exact model value into this type.
+    fn from_dec(value: Decimal) -> Self;
+    /// Converts a small integer (counts of quarters and the like).
+    fn from_i64(value: i64) -> Self;
+    /// The value as `f64`, for root finding and plotting.
+    fn to_f64(self) -> f64;
+    /// The value as an exact `Decimal` (`None` for a non-finite `f64`).
+    fn to_decimal(self) -> Option<Decimal>;
+    /// `self^(1/4)`, for turning an annual factor into a quarterly one; `None` when
+    /// `self` is negative.
+    fn fourth_root(self) -> Option<Self>;
+
+    /// Zero.
+    fn zero() -> Self {
+        Self::default()
+    }
+    /// One.
+    fn one() -> Self {
+        Self::from_i64(1)
+    }
+    /// The larger of two values.
+    fn max_of(self, other: Self) -> Self {
+        if self >= other { self } else { other }
+    }
+    /// The smaller of two values.
+    fn min_of(self, other: Self) -> Self {
+        if self <= other { self } else { other }
+    }
+    /// `self` raised to a whole power, by repeated squaring.
+    fn powi_u32(self, mut exponent: u32) -> Self {
+        let mut base = self;
+        let mut acc = Self::one();
+        while exponent > 0 {
+            if exponent & 1 == 1 {
+                acc = acc * base;
+            }
+            base = base * base;
+            exponent >>= 1;
+        }
+        acc
+    }
+}
+
+impl Num for Decimal {
+    fn from_dec(value: Decimal) -> Self {
+        value
+    }
+    fn from_i64(value: i64) -> Self {
+        Decimal::from(value)
+    }
+    fn to_f64(self) -> f64 {
+        ToPrimitive::to_f64(&self).unwrap_or(f64::NAN)
+    }
+    fn to_decimal(self) -> Option<Decimal> {
+        Some(self)
+    }
+    fn fourth_root(self) -> Option<Self> {
+        use rust_decimal::MathematicalOps;
+        self.sqrt().and_then(|root| root.sqrt())
+    }
+}
+
+impl Num for f64 {
+    fn from_dec(value: Decimal) -> Self {
+        ToPrimitive::to_f64(&value).unwrap_or(f64::NAN)
+    }
+    #[expect(clippy::cast_precision_loss, reason = "quarter counts are far below 2^52")]
+    fn from_i64(value: i64) -> Self {
+        value as f64
+    }
+    fn to_f64(self) -> f64 {
+        self
+    }
+    fn to_decimal(self) -> Option<Decimal> {
+        Decimal::from_f64(self)
+    }
+    fn fourth_root(self) -> Option<Self> {
+        (self >= 0.0).then(|| self.sqrt().sqrt())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn fourth_root_of_annual_factor_compounds_back_exactly_enough() {
+        // 1.08^(1/4) = 1.019426546... (hand check: 1.0194265^4 = 1.0799999...)
+        let q = dec!(1.08).fourth_root().unwrap_or_default();
+        assert!((q - dec!(1.0194265469)).abs() < dec!(0.0000000001));
+        let back = q.powi_u32(4);
+        assert!((back - dec!(1.08)).abs() < dec!(0.000000000000000000001));
+    }
+
+    #[test]
+    fn powi_matches_repeated_multiplication() {
+        assert_eq!(dec!(1.5).powi_u32(3), dec!(3.375));
+        assert_eq!(2.0_f64.powi_u32(10), 1024.0);
+        assert_eq!(dec!(7).powi_u32(0), dec!(1));
+    }
+
+    #[test]
+    fn negative_has_no_fourth_root() {
+        assert!(dec!(-1).fourth_root().is_none());
+        assert!((-1.0_f64).fourth_root().is_none());
+    }
+}
