@@ -4,5 +4,6 @@
 //! has no GUI dependency; [`io`] reads and writes portfolio files; the desktop app lives
 //! behind the `gui` feature.
 
+pub mod cli;
 pub mod engine;
 pub mod io;

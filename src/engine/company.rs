@@ -203,7 +203,7 @@ impl<T: Num> PreparedCompany<T> {
     /// The fund's equity cheque: its share of entry equity and transaction costs.
     pub fn equity_cheque(&self) -> T {
         let ev = self.entry_enterprise_value();
-        self.ownership * (ev - self.entry_debt + ev * self.transaction_costs)
+        (self.ownership * (ev - self.entry_debt + ev * self.transaction_costs)).round_money()
     }
 
     /// Fund follow-on equity: `(grid quarter, amount)` for each fund-funded lever that
@@ -212,7 +212,7 @@ impl<T: Num> PreparedCompany<T> {
         self.levers
             .iter()
             .filter(|l| l.fund_funded && l.start < self.exit_index)
-            .map(|l| (l.start, l.one_time_cost))
+            .map(|l| (l.start, l.one_time_cost.round_money()))
     }
 
     /// Projects the company over `grid_len` quarters.
@@ -321,7 +321,8 @@ impl<T: Num> PreparedCompany<T> {
                 fund_equity_value: if is_exit { zero } else { self.ownership * equity },
             };
             if is_exit {
-                proceeds = self.ownership * (ev * (T::one() - self.exit_costs) - net_debt).max_of(zero);
+                proceeds = (self.ownership * (ev * (T::one() - self.exit_costs) - net_debt).max_of(zero))
+                    .round_money();
                 exit_ebitda = run_rate;
                 exit_base_revenue = base_revenue * four;
                 exit_ebitda_without = ebitda_without * four;

@@ -149,16 +149,17 @@ pub fn project<T: Num>(
     let expenses_quarter = T::from_dec(fund.annual_expenses) / four;
     for (q, p) in periods.iter_mut().enumerate() {
         if p.date < ip_end {
-            p.management_fees = fee_ip * commitment;
+            p.management_fees = (fee_ip * commitment).round_money();
         } else if p.date < fund_end {
-            p.management_fees = fee_post * p.net_invested_capital;
+            p.management_fees = (fee_post * p.net_invested_capital).round_money();
         }
         if p.date < fund_end {
-            p.fund_expenses = expenses_quarter;
+            p.fund_expenses = expenses_quarter.round_money();
         }
         if q == 0 {
-            p.fund_expenses += T::from_dec(fund.organisational_expenses);
+            p.fund_expenses += T::from_dec(fund.organisational_expenses).round_money();
         }
+        p.gross_nav = p.gross_nav.round_money();
         p.contributions = p.deal_equity + p.follow_ons + p.management_fees + p.fund_expenses;
     }
 
@@ -170,9 +171,15 @@ pub fn project<T: Num>(
         gp_catch_up: T::from_dec(fund.gp_catch_up),
     };
     match fund.waterfall {
-        Waterfall::European => run_european(&mut periods, &terms),
+        Waterfall::European => {
+            run_european(&mut periods, &terms);
+            final_true_up(&mut periods, &terms, None);
+        }
         Waterfall::American { clawback } => {
-            run_american(&mut periods, &terms, &deal_flows, &deal_navs, clawback);
+            let whole_fund_carry = run_american(&mut periods, &terms, &deal_flows, &deal_navs);
+            if clawback {
+                final_true_up(&mut periods, &terms, Some(whole_fund_carry));
+            }
         }
     }
 
@@ -206,24 +213,21 @@ fn run_european<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>) {
 }
 
 /// Deal by deal: each deal's ledger holds its own cheque and follow-ons; fees and
-/// expenses sit in no deal. A whole-fund ledger runs alongside for the clawback.
+/// expenses sit in no deal. A whole-fund ledger runs alongside; the carry it would have
+/// paid over the life (with a liquidation at the final NAV) is returned for the clawback.
 fn run_american<T: Num>(
     periods: &mut [FundPeriod<T>],
     terms: &Terms<T>,
     deal_flows: &[Vec<(usize, T)>],
     deal_navs: &[Vec<T>],
-    clawback: bool,
-) {
+) -> T {
     let zero = T::zero();
     let mut deals = vec![Ledger::<T>::default(); deal_flows.len()];
     let mut whole_fund = Ledger::<T>::default();
-    let mut paid = zero;
-    let last = periods.len().saturating_sub(1);
     for (q, p) in periods.iter_mut().enumerate() {
         whole_fund.accrue_quarter(terms);
         whole_fund.contribute(p.contributions);
         whole_fund.distribute(p.gross_proceeds, terms);
-        let mut partners = zero;
         let mut carry = zero;
         let mut accrued = zero;
         for ((ledger, flows), navs) in deals.iter_mut().zip(deal_flows).zip(deal_navs) {
@@ -232,29 +236,40 @@ fn run_american<T: Num>(
                 ledger.contribute(-*amount);
             }
             for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a > zero) {
-                let split = ledger.distribute(*amount, terms);
-                partners += split.partners;
-                carry += split.carry;
+                carry += ledger.distribute(*amount, terms).carry;
             }
             let value = navs.get(q).copied().unwrap_or(zero);
             if value > zero {
                 accrued += ledger.clone().distribute(value, terms).carry;
             }
         }
-        paid += carry;
-        if clawback {
-            let whole_fund_carry =
-                whole_fund.carry_paid + whole_fund.clone().distribute(p.gross_nav, terms).carry;
-            if q == last && paid > whole_fund_carry {
-                let returned = paid - whole_fund_carry;
-                carry -= returned;
-                partners += returned;
-                paid -= returned;
-            }
-            accrued = accrued.min_of(whole_fund_carry - paid);
-        }
-        p.distributions = partners;
+        p.distributions = p.gross_proceeds - carry;
         p.carried_interest = carry;
         p.accrued_carry = accrued;
+    }
+    let final_nav = periods.last().map_or(zero, |p| p.gross_nav);
+    whole_fund.carry_paid + whole_fund.clone().distribute(final_nav, terms).carry
+}
+
+/// The GP clawback at the end of the fund: carry paid plus carry accrued on the final NAV
+/// may not exceed the carry rate times the fund's lifetime profit (nor, when given, the
+/// whole-fund carry `cap`). Any excess returns to the partners on the last date.
+fn final_true_up<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>, cap: Option<T>) {
+    let zero = T::zero();
+    let contributed: T = periods.iter().map(|p| p.contributions).sum();
+    let proceeds: T = periods.iter().map(|p| p.gross_proceeds).sum();
+    let paid: T = periods.iter().map(|p| p.carried_interest).sum();
+    let Some(last) = periods.last_mut() else { return };
+    let profit = (proceeds + last.gross_nav - contributed).max_of(zero);
+    let mut entitlement = terms.carry_rate * profit;
+    if let Some(cap) = cap {
+        entitlement = entitlement.min_of(cap);
+    }
+    let excess = paid + last.accrued_carry - entitlement;
+    if excess > zero {
+        let from_paid = excess.min_of(paid.max_of(zero));
+        last.carried_interest -= from_paid;
+        last.distributions += from_paid;
+        last.accrued_carry -= excess - from_paid;
     }
 }

@@ -8,6 +8,7 @@ pub mod metrics;
 pub mod model;
 pub mod num;
 pub mod results;
+pub mod scenario;
 pub mod validate;
 pub mod waterfall;
 pub mod xirr;
@@ -45,31 +46,4 @@ pub fn compute(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
 }
 
 #[cfg(test)]
-mod smoke {
-    #[test]
-    fn placeholder_sample_computes() {
-        let p = crate::io::samples::flagship().unwrap();
-        let r = super::compute(&p).unwrap();
-        eprintln!("{:#?}", r.metrics);
-        for per in &r.periods {
-            eprintln!(
-                "{} c={} d={} nav={} carry={}",
-                per.date,
-                per.contributions.round_dp(0),
-                per.distributions.round_dp(0),
-                per.nav.round_dp(0),
-                per.carried_interest.round_dp(0)
-            );
-        }
-        for c in &r.companies {
-            eprintln!(
-                "{} inv={} proc={} moic={:?} bridge={:?}",
-                c.name,
-                c.invested.round_dp(0),
-                c.proceeds.round_dp(0),
-                c.gross_moic.map(|m| m.round_dp(3)),
-                c.bridge
-            );
-        }
-    }
-}
+mod tests;

@@ -34,6 +34,9 @@ pub trait Num:
     fn from_i64(value: i64) -> Self;
     /// The value as `f64`, for root finding and plotting.
     fn to_f64(self) -> f64;
+    /// Rounds an amount of money where it is booked: to the cent for `Decimal` (half away
+    /// from zero), so sums of booked amounts are exact; unchanged for `f64` estimates.
+    fn round_money(self) -> Self;
     /// The value as an exact `Decimal` (`None` for a non-finite `f64`).
     fn to_decimal(self) -> Option<Decimal>;
     /// `self^(1/4)`, for turning an annual factor into a quarterly one; `None` when
@@ -81,6 +84,9 @@ impl Num for Decimal {
     fn to_f64(self) -> f64 {
         ToPrimitive::to_f64(&self).unwrap_or(f64::NAN)
     }
+    fn round_money(self) -> Self {
+        self.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+    }
     fn to_decimal(self) -> Option<Decimal> {
         Some(self)
     }
@@ -99,6 +105,9 @@ impl Num for f64 {
         value as f64
     }
     fn to_f64(self) -> f64 {
+        self
+    }
+    fn round_money(self) -> Self {
         self
     }
     fn to_decimal(self) -> Option<Decimal> {

@@ -62,21 +62,18 @@ impl<T: Num> Ledger<T> {
             return Split::default();
         }
         let mut left = amount;
-        let mut partners = zero;
         let mut carry = zero;
 
         // 1. Return of contributed capital.
         let capital = left.min_of(self.capital_outstanding.max_of(zero));
         self.capital_outstanding -= capital;
         self.hurdle_account -= capital;
-        partners += capital;
         left -= capital;
 
         // 2. Preferred return on capital outstanding.
         let preferred = left.min_of(self.hurdle_account.max_of(zero));
         self.hurdle_account -= preferred;
         self.partner_profit += preferred;
-        partners += preferred;
         left -= preferred;
 
         // 3. GP catch-up until the GP holds carry_rate of all profit distributed.
@@ -89,7 +86,6 @@ impl<T: Num> Ledger<T> {
                 let to_gp = tier * s;
                 carry += to_gp;
                 self.carry_paid += to_gp;
-                partners += tier - to_gp;
                 self.partner_profit += tier - to_gp;
                 left -= tier;
             }
@@ -100,10 +96,15 @@ impl<T: Num> Ledger<T> {
             let to_gp = left * c;
             carry += to_gp;
             self.carry_paid += to_gp;
-            partners += left - to_gp;
             self.partner_profit += left - to_gp;
         }
-        Split { partners, carry }
+        // Carry is booked to the cent; partners get exactly what the GP does not, so the
+        // split adds up to the amount distributed.
+        let carry = carry.round_money();
+        Split {
+            partners: amount - carry,
+            carry,
+        }
     }
 }
 
