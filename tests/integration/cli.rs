@@ -1,0 +1,266 @@
+//! The `millwright` command line, run as a user would: exit codes, JSON keys, and the
+//! contract between `summary` and `cashflows`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_millwright"))
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample_portfolios")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    match bin().args(args).output() {
+        Ok(out) => out,
+        Err(e) => panic!("could not start millwright: {e}"),
+    }
+}
+
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = match bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => panic!("could not start millwright: {e}"),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(input.as_bytes())
+            .unwrap_or_else(|e| panic!("stdin: {e}"));
+    }
+    child.wait_with_output().unwrap_or_else(|e| panic!("wait: {e}"))
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn dec(value: &Value) -> Decimal {
+    value
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("not a decimal string: {value}"))
+}
+
+fn write_temp(dir: &Path, name: &str, contents: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    path
+}
+
+#[test]
+fn samples_check_clean() {
+    for name in ["industrial_ai_100b.json", "midmarket_rollup_2b.json"] {
+        let path = sample(name);
+        let out = run(&["check", &path.to_string_lossy()]);
+        assert!(
+            out.status.success(),
+            "{name}: {}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+        assert!(text(&out.stdout).contains("ok"));
+    }
+}
+
+#[test]
+fn summary_json_has_the_documented_keys_as_decimal_strings() {
+    let out = run(&[
+        "summary",
+        &sample("industrial_ai_100b.json").to_string_lossy(),
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    for key in [
+        "net_irr",
+        "gross_irr",
+        "tvpi",
+        "dpi",
+        "rvpi",
+        "paid_in",
+        "distributed",
+        "nav",
+        "management_fees",
+        "carried_interest",
+    ] {
+        let value = &json[key];
+        assert!(
+            value.is_null() || value.as_str().is_some_and(|s| s.parse::<Decimal>().is_ok()),
+            "{key}: {value}"
+        );
+    }
+    assert!(dec(&json["paid_in"]) > Decimal::ZERO);
+}
+
+/// Net IRR must be the XIRR of (distributions − contributions) with the final NAV on the
+/// last date, and TVPI = (Σ distributions + final NAV) / Σ contributions — from the CSV.
+#[test]
+fn cashflows_csv_reproduces_the_summary() {
+    let file = sample("industrial_ai_100b.json");
+    let summary = run(&["summary", &file.to_string_lossy(), "--json"]);
+    let json: Value = serde_json::from_slice(&summary.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let out = run(&["cashflows", &file.to_string_lossy()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap_or_else(|e| panic!("{e}")).clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (c_date, c_in, c_out, c_nav) = (
+        col("date"),
+        col("contributions"),
+        col("distributions"),
+        col("nav"),
+    );
+    let mut flows: Vec<(NaiveDate, Decimal)> = Vec::new();
+    let (mut paid_in, mut distributed, mut nav) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|e| panic!("{e}"));
+        let field = |i: usize| record.get(i).unwrap_or_else(|| panic!("short row"));
+        let num = |i: usize| field(i).parse::<Decimal>().unwrap_or_else(|e| panic!("{e}"));
+        let date: NaiveDate = field(c_date).parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!(num(c_in) >= Decimal::ZERO && num(c_out) >= Decimal::ZERO);
+        paid_in += num(c_in);
+        distributed += num(c_out);
+        nav = num(c_nav);
+        flows.push((date, num(c_out) - num(c_in)));
+    }
+    if let Some(last) = flows.last_mut() {
+        last.1 += nav;
+    }
+    assert_eq!(dec(&json["paid_in"]), paid_in);
+    assert_eq!(dec(&json["distributed"]), distributed);
+    let tvpi = (distributed + nav) / paid_in;
+    assert!(
+        (dec(&json["tvpi"]) - tvpi).abs() < Decimal::new(1, 10),
+        "tvpi {} vs {tvpi}",
+        json["tvpi"]
+    );
+    match millwright::engine::xirr::xirr(&flows) {
+        Ok(irr) => {
+            let reported = dec(&json["net_irr"]);
+            assert!(
+                (reported - irr.rate).abs() < Decimal::new(1, 9),
+                "net IRR {reported} vs {}",
+                irr.rate
+            );
+        }
+        Err(_) => assert!(json["net_irr"].is_null()),
+    }
+}
+
+#[test]
+fn cashflows_out_writes_a_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_path = dir.path().join("flows.csv");
+    let out = run(&[
+        "cashflows",
+        &sample("midmarket_rollup_2b.json").to_string_lossy(),
+        "--out",
+        &out_path.to_string_lossy(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&out_path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(written.starts_with("date,contributions,distributions,nav"));
+}
+
+#[test]
+fn xirr_of_the_excel_documentation_example() {
+    // Microsoft's XIRR documentation example: 0.373362535 (37.34%).
+    let input = "date,amount\n2008-01-01,-10000\n2008-03-01,2750\n2008-10-30,4250\n2009-02-15,3250\n2009-04-01,2750\n";
+    let out = run_with_stdin(&["xirr"], input);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rate: Decimal = text(&out.stdout).trim().parse().unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        (rate - Decimal::new(373_362_535, 9)).abs() < Decimal::new(1, 9),
+        "{rate}"
+    );
+    let decimals = text(&out.stdout).trim().split('.').nth(1).map_or(0, str::len);
+    assert!(decimals >= 10, "at least 10 decimals: {}", text(&out.stdout));
+}
+
+#[test]
+fn xirr_with_no_sign_change_exits_1_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let csv = write_temp(dir.path(), "flows.csv", "2020-01-01,100\n2021-01-01,50\n");
+    let out = run(&["xirr", &csv.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stderr).trim().is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    assert_eq!(run(&["summary"]).status.code(), Some(2));
+    assert_eq!(run(&["summary", "x.json", "--bogus"]).status.code(), Some(2));
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("summary"));
+}
+
+#[test]
+fn missing_or_broken_files_exit_1_naming_the_problem() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let missing = dir.path().join("nope.json");
+    let out = run(&["summary", &missing.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("nope.json"));
+
+    let broken = write_temp(
+        dir.path(),
+        "broken.json",
+        "{\n  \"format\": \"millwright-portfolio\",\n  \"version\": 1,\n",
+    );
+    let out = run(&["check", &broken.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("line"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn check_lists_model_problems_by_field() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let original =
+        std::fs::read_to_string(sample("midmarket_rollup_2b.json")).unwrap_or_else(|e| panic!("{e}"));
+    let mut json: Value = serde_json::from_str(&original).unwrap_or_else(|e| panic!("{e}"));
+    json["companies"][0]["exit_date"] = json["companies"][0]["acquisition_date"].clone();
+    json["companies"][1]["cost_pools"]["materials"] = Value::String("0.99".into());
+    let bad = write_temp(dir.path(), "bad.json", &json.to_string());
+    let out = run(&["check", &bad.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let listing = text(&out.stdout);
+    assert!(listing.contains("companies[0].exit_date"), "{listing}");
+    assert!(listing.contains("companies[1].cost_pools"), "{listing}");
+    // A model with errors cannot be summarised either, and says why.
+    let out = run(&["summary", &bad.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("companies[0].exit_date"));
+}
+
+#[test]
+fn unknown_scenario_is_a_data_error_listing_the_choices() {
+    let out = run(&[
+        "summary",
+        &sample("industrial_ai_100b.json").to_string_lossy(),
+        "--scenario",
+        "Nope",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("Nope"));
+}

@@ -1,0 +1,4 @@
+//! The one integration-test binary: the command line end to end, and (with the `gui`
+//! feature) the desktop app driven through egui_kittest.
+
+mod cli;
