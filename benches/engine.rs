@@ -22,5 +22,30 @@ fn recompute(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, recompute);
+/// XIRR of a 40-flow irregular quarterly series: 20 calls then 20 distributions, dates
+/// jittered by up to ±10 days (the `FUND40` reference series of the XIRR tests, rebuilt
+/// here with a fixed formula). Goal: under 5 µs per solve (pyxirr: 7.9 µs here).
+fn xirr_40_flows(c: &mut Criterion) {
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default();
+    let flows: Vec<(chrono::NaiveDate, rust_decimal::Decimal)> = (0..40_i64)
+        .map(|q| {
+            let jitter = (q * 7919) % 21 - 10;
+            let date = start + chrono::Duration::days(91 * q + jitter);
+            let size = rust_decimal::Decimal::from(1_000_000 + (q * 104_729) % 4_000_000);
+            (
+                date,
+                if q < 20 {
+                    -size
+                } else {
+                    size * rust_decimal::Decimal::from(2)
+                },
+            )
+        })
+        .collect();
+    c.bench_function("xirr_40_flows", |b| {
+        b.iter(|| engine::xirr::xirr(std::hint::black_box(&flows)))
+    });
+}
+
+criterion_group!(benches, recompute, xirr_40_flows);
 criterion_main!(benches);

@@ -184,13 +184,18 @@ fn cashflows_out_writes_a_file() {
 
 #[test]
 fn xirr_of_the_excel_documentation_example() {
-    // Microsoft's XIRR documentation example: 0.373362535 (37.34%).
+    // Microsoft's XIRR documentation example: Excel prints 0.373362535; the exact root
+    // (mpmath, 50 digits) is 0.3733625335188..., so Excel's figure agrees to 2e-9.
     let input = "date,amount\n2008-01-01,-10000\n2008-03-01,2750\n2008-10-30,4250\n2009-02-15,3250\n2009-04-01,2750\n";
     let out = run_with_stdin(&["xirr"], input);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let rate: Decimal = text(&out.stdout).trim().parse().unwrap_or_else(|e| panic!("{e}"));
     assert!(
-        (rate - Decimal::new(373_362_535, 9)).abs() < Decimal::new(1, 9),
+        (rate - Decimal::new(373_362_535, 9)).abs() < Decimal::new(2, 9),
+        "{rate}"
+    );
+    assert!(
+        (rate - Decimal::new(3_733_625_335_188, 13)).abs() < Decimal::new(1, 9),
         "{rate}"
     );
     let decimals = text(&out.stdout).trim().split('.').nth(1).map_or(0, str::len);
