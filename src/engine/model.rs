@@ -60,7 +60,7 @@ pub struct FundTerms {
     pub management_fee_rate: Decimal,
     /// Annual fee on net invested capital after the investment period; when absent the
     /// same rate as during the investment period.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_investment_fee_rate: Option<Decimal>,
     /// One-off organisational expenses, called in the first quarter.
     pub organisational_expenses: Decimal,
@@ -375,40 +375,40 @@ pub struct Lever {
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Multiplies every lever's realisation (`1` = as modelled).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub realisation_scale: Option<Decimal>,
     /// Multiplies every lever's ramp length (`2` = twice as long).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ramp_scale: Option<Decimal>,
     /// Turns of EBITDA added to every exit multiple.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exit_multiple_shift: Option<Decimal>,
     /// Turns of EBITDA added to every entry multiple.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry_multiple_shift: Option<Decimal>,
     /// Added to every company's annual revenue growth.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub growth_shift: Option<Decimal>,
     /// Turns of EBITDA added to every company's acquisition debt.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leverage_shift: Option<Decimal>,
     /// Quarters every exit moves later (negative: earlier).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exit_delay_quarters: Option<i32>,
     /// Replaces the management fee rate (both periods).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub management_fee_rate: Option<Decimal>,
     /// Replaces the carry rate.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carry_rate: Option<Decimal>,
     /// Replaces the preferred return.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_return: Option<Decimal>,
     /// Per-company overrides of any field.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub company_overrides: Vec<CompanyOverride>,
 }
 

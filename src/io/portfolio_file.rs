@@ -1,49 +1,240 @@
-//! Portfolio files: JSON with a format name and version. STUB: the real loader/saver is
-//! being written on the `io` branch.
+//! Portfolio files: pretty JSON with a format name and version, decimals as strings and
+//! ISO dates, so that files diff well and round-trip exactly.
+//!
+//! Loading checks, in order: the bytes are UTF-8 text, the text is JSON (else the line
+//! and column), the JSON is a Millwright portfolio (`format`), its version is one this
+//! build reads (a newer one is refused politely), then every field (errors name the field
+//! path, line and column). Nothing panics on any input. Saving is atomic.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::engine::model::Portfolio;
+use crate::engine::model::{FORMAT_NAME, FORMAT_VERSION, Portfolio};
 
-/// Why a file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("could not read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
-    #[error("{0}")]
-    Parse(String),
+/// What is wrong with a portfolio file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// The file could not be read.
+    Read(String),
+    /// The file is empty.
+    Empty,
+    /// The bytes are not UTF-8 text.
+    NotText { valid_up_to: usize },
+    /// The text is not JSON.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON is not a Millwright portfolio.
+    NotAPortfolio { found: Option<String> },
+    /// No usable `version` field.
+    MissingVersion,
+    /// Written by a newer Millwright.
+    NewerVersion { version: u64 },
+    /// A number with a fraction written as a JSON number: it would pass through binary
+    /// floating point, so the file must write it as a string.
+    BinaryNumber { path: String },
+    /// A field has the wrong type or value.
+    Field {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }
 
-/// Why a file could not be written.
+impl fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadProblem::Read(reason) => write!(f, "could not be read: {reason}"),
+            LoadProblem::Empty => write!(f, "is empty"),
+            LoadProblem::NotText { valid_up_to } => {
+                write!(f, "is not a text file (invalid UTF-8 after byte {valid_up_to})")
+            }
+            LoadProblem::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "is not valid JSON at line {line}, column {column}: {message}")
+            }
+            LoadProblem::NotAPortfolio { found: None } => {
+                write!(
+                    f,
+                    "is not a Millwright portfolio (it has no \"format\": \"{FORMAT_NAME}\")"
+                )
+            }
+            LoadProblem::NotAPortfolio { found: Some(other) } => write!(
+                f,
+                "is not a Millwright portfolio (its format is \"{other}\", expected \"{FORMAT_NAME}\")"
+            ),
+            LoadProblem::MissingVersion => write!(f, "has no format \"version\" number"),
+            LoadProblem::NewerVersion { version } => write!(
+                f,
+                "was written by a newer Millwright (format version {version}); this build reads up to \
+                 version {FORMAT_VERSION} — please update Millwright to open it"
+            ),
+            LoadProblem::BinaryNumber { path } => write!(
+                f,
+                "{path}: write numbers with a fraction as strings (\"0.08\", not 0.08) so no binary \
+                 rounding touches them"
+            ),
+            LoadProblem::Field {
+                path,
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "{path} (line {line}, column {column}): {message}")
+            }
+        }
+    }
+}
+
+/// Why a portfolio could not be loaded: the problem, and the file when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    pub path: Option<PathBuf>,
+    pub problem: LoadProblem,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "{} {}", path.display(), self.problem),
+            None => write!(f, "the portfolio {}", self.problem),
+        }
+    }
+}
+
+impl From<LoadProblem> for LoadError {
+    fn from(problem: LoadProblem) -> Self {
+        LoadError { path: None, problem }
+    }
+}
+
+/// Why a portfolio could not be saved. The existing file, if any, is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("could not write {path}: {source}")]
+    #[error("could not write {path}: {source} (the existing file, if any, is unchanged)")]
     Write { path: PathBuf, source: std::io::Error },
+    #[error("could not turn the portfolio into JSON: {0}")]
+    Serialise(String),
 }
 
 /// Parses a portfolio from JSON text.
 pub fn from_json_str(text: &str) -> Result<Portfolio, LoadError> {
-    serde_json::from_str(text).map_err(|e| LoadError::Parse(e.to_string()))
+    if text.trim().is_empty() {
+        return Err(LoadProblem::Empty.into());
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadProblem::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    match value.get("format") {
+        Some(serde_json::Value::String(name)) if name == FORMAT_NAME => {}
+        Some(serde_json::Value::String(name)) => {
+            return Err(LoadProblem::NotAPortfolio {
+                found: Some(name.clone()),
+            }
+            .into());
+        }
+        _ => return Err(LoadProblem::NotAPortfolio { found: None }.into()),
+    }
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(LoadProblem::MissingVersion)?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(LoadProblem::NewerVersion { version }.into());
+    }
+    if let Some(path) = first_fractional_number(&value, String::new()) {
+        return Err(LoadProblem::BinaryNumber { path }.into());
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, Portfolio>(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner();
+        LoadProblem::Field {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        }
+        .into()
+    })
 }
 
-/// Serialises a portfolio to pretty JSON.
-pub fn to_json_string(portfolio: &Portfolio) -> String {
-    serde_json::to_string_pretty(portfolio).unwrap_or_default()
+/// The path (`companies[3].exit_multiple`) of the first JSON number with a fraction or
+/// exponent, if any.
+fn first_fractional_number(value: &serde_json::Value, at: String) -> Option<String> {
+    match value {
+        serde_json::Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            Some(if at.is_empty() { ".".into() } else { at })
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| first_fractional_number(v, format!("{at}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, v)| {
+            first_fractional_number(
+                v,
+                if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                },
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// serde_json appends " at line L column C"; we say where ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Parses a portfolio from raw bytes (checks they are UTF-8 text first).
+pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadProblem::NotText {
+        valid_up_to: e.valid_up_to(),
+    })?;
+    from_json_str(text)
+}
+
+/// Serialises a portfolio to pretty JSON (two-space indent, fields in model order,
+/// decimals as strings) ending with a newline.
+pub fn to_json_string(portfolio: &Portfolio) -> Result<String, SaveError> {
+    let mut text =
+        serde_json::to_string_pretty(portfolio).map_err(|e| SaveError::Serialise(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Reads a portfolio file.
 pub fn load(path: &Path) -> Result<Portfolio, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    from_json_str(&text)
+    let with_path = |problem| LoadError {
+        path: Some(path.to_path_buf()),
+        problem,
+    };
+    let bytes = std::fs::read(path).map_err(|e| with_path(LoadProblem::Read(e.to_string())))?;
+    from_slice(&bytes).map_err(|e| with_path(e.problem))
 }
 
-/// Writes a portfolio file.
+/// Writes a portfolio file atomically: the old file stays intact if anything fails.
 pub fn save(path: &Path, portfolio: &Portfolio) -> Result<(), SaveError> {
-    std::fs::write(path, to_json_string(portfolio)).map_err(|source| SaveError::Write {
+    let text = to_json_string(portfolio)?;
+    super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
         path: path.to_path_buf(),
         source,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,202 @@
+//! Loading, saving and refusing portfolio files.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::io::samples::SAMPLES;
+
+fn sample_text() -> &'static str {
+    SAMPLES[0].1
+}
+
+fn message(result: Result<Portfolio, LoadError>) -> String {
+    match result {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn samples_round_trip_byte_for_byte() {
+    for (name, text) in SAMPLES {
+        let portfolio = from_json_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let again = to_json_string(&portfolio).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(again == text, "{name} does not round-trip exactly");
+        assert_eq!(from_json_str(&again).ok(), Some(portfolio));
+    }
+}
+
+#[test]
+fn decimals_are_written_as_strings_with_their_digits() {
+    let mut p = from_json_str(sample_text()).unwrap_or_else(|e| panic!("{e}"));
+    p.fund.management_fee_rate = "0.0825".parse().unwrap_or_default();
+    let text = to_json_string(&p).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("\"management_fee_rate\": \"0.0825\""));
+    assert!(text.contains("\"commitment\": \"100000000000\""));
+    assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn truncated_json_names_line_and_column() {
+    let text = &sample_text()[..200];
+    let msg = message(from_json_str(text));
+    assert!(msg.contains("not valid JSON at line"), "{msg}");
+}
+
+#[test]
+fn a_bad_field_names_its_path_and_line() {
+    let text = sample_text().replacen("\"entry_multiple\": \"", "\"entry_multiple\": \"12,5", 1);
+    let msg = message(from_json_str(&text));
+    assert!(msg.contains("companies[0].entry_multiple"), "{msg}");
+    assert!(msg.contains("line "), "{msg}");
+
+    // A whole number is exact and accepted; a fraction written as a JSON number is not.
+    let text = sample_text().replacen("\"ownership\": \"1\"", "\"ownership\": 1", 1);
+    assert!(from_json_str(&text).is_ok());
+    let text = sample_text().replacen("\"ownership\": \"1\"", "\"ownership\": 0.5", 1);
+    let msg = message(from_json_str(&text));
+    assert!(
+        msg.contains("companies[0].ownership") && msg.contains("as strings"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_fields_are_named() {
+    let text = sample_text().replacen(
+        "\"currency\": \"USD\",",
+        "\"currency\": \"USD\",\n    \"colour\": \"blue\",",
+        1,
+    );
+    let msg = message(from_json_str(&text));
+    assert!(msg.contains("colour"), "{msg}");
+    assert!(msg.contains("fund"), "{msg}");
+}
+
+#[test]
+fn other_files_and_newer_versions_are_refused_politely() {
+    assert!(
+        message(from_json_str("{\"format\": \"spreadsheet\", \"version\": 1}")).contains("\"spreadsheet\"")
+    );
+    assert!(message(from_json_str("[1, 2, 3]")).contains("not a Millwright portfolio"));
+    let newer = sample_text().replacen("\"version\": 1", "\"version\": 3", 1);
+    let msg = message(from_json_str(&newer));
+    assert!(msg.contains("newer Millwright (format version 3)"), "{msg}");
+    assert!(message(from_json_str("{\"format\": \"millwright-portfolio\"}")).contains("version"));
+    assert!(message(from_json_str("  \n")).contains("empty"));
+    assert!(message(from_slice(&[0x7b, 0xff, 0xfe])).contains("not a text file"));
+}
+
+#[test]
+fn load_names_the_file() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("fund.json");
+    let msg = message(load(&path));
+    assert!(
+        msg.contains("fund.json") && msg.contains("could not be read"),
+        "{msg}"
+    );
+    std::fs::write(&path, "{")?;
+    assert!(message(load(&path)).contains("fund.json"));
+    Ok(())
+}
+
+#[test]
+fn save_replaces_atomically_and_failure_keeps_the_original() -> std::io::Result<()> {
+    let p = from_json_str(sample_text()).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("fund.json");
+    std::fs::write(&path, "old contents")?;
+    save(&path, &p).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(load(&path).ok(), Some(p.clone()));
+    assert_eq!(
+        std::fs::read_dir(dir.path())?.count(),
+        1,
+        "no temporary file is left"
+    );
+
+    // A folder that does not exist: an error naming the path, nothing created.
+    let missing = dir.path().join("nope").join("fund.json");
+    let err = save(&missing, &p)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("nope"), "{err}");
+
+    // The target is a folder: the rename fails and the folder's contents survive.
+    let folder = dir.path().join("taken.json");
+    std::fs::create_dir(&folder)?;
+    std::fs::write(folder.join("inside"), "keep")?;
+    assert!(save(&folder, &p).is_err());
+    assert_eq!(std::fs::read_to_string(folder.join("inside"))?, "keep");
+    assert_eq!(
+        std::fs::read_to_string(&path)?,
+        to_json_string(&p).unwrap_or_default()
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = from_slice(&bytes);
+    }
+
+    #[test]
+    fn mutated_samples_never_panic(edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)) {
+        let mut bytes = sample_text().as_bytes().to_vec();
+        for (at, byte, kind) in edits {
+            let i = at.index(bytes.len().max(1));
+            match kind {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 if i < bytes.len() => { bytes.remove(i); }
+                _ => bytes.insert(i.min(bytes.len()), byte),
+            }
+        }
+        if let Err(e) = from_slice(&bytes) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn replaced_values_never_panic(pick in any::<prop::sample::Index>(), replacement in prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<i64>().prop_map(serde_json::Value::from),
+        any::<f64>().prop_map(serde_json::Value::from),
+        ".{0,12}".prop_map(serde_json::Value::from),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+    ]) {
+        let mut value: serde_json::Value = serde_json::from_str(sample_text()).unwrap_or_default();
+        let mut leaves = Vec::new();
+        collect_pointers(&value, String::new(), &mut leaves);
+        let pointer = leaves[pick.index(leaves.len())].clone();
+        if let Some(slot) = value.pointer_mut(&pointer) {
+            *slot = replacement;
+        }
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        if let Ok(p) = from_json_str(&text) {
+            // Whatever loads also validates and computes without panicking.
+            let _ = crate::engine::compute(&p);
+        }
+    }
+}
+
+fn collect_pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                collect_pointers(v, format!("{at}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                collect_pointers(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
