@@ -7,3 +7,5 @@
 pub mod cli;
 pub mod engine;
 pub mod io;
+pub mod charts;
+pub mod units;

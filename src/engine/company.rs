@@ -420,6 +420,7 @@ pub fn value_bridge<T: Num>(x: &BridgeInputs<T>) -> ValueBridge<T> {
         multiple_expansion: multiple_change * x.entry_ebitda,
         cross_term: multiple_change * ebitda_growth,
         deleveraging: x.entry_net_debt - x.exit_net_debt,
+        entry_costs: x.entry_costs,
         costs: -x.entry_costs - x.exit_costs,
         exit_equity: x.exit_multiple * x.exit_ebitda - x.exit_net_debt,
     }

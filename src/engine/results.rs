@@ -53,6 +53,8 @@ pub struct ValueBridge<T = Decimal> {
     pub multiple_expansion: T,
     pub cross_term: T,
     pub deleveraging: T,
+    /// Transaction costs at entry (positive; part of what the buyer paid).
+    pub entry_costs: T,
     /// Transaction and exit costs (negative).
     pub costs: T,
     pub exit_equity: T,

@@ -1,0 +1,174 @@
+//! What people type into number fields, and how figures are shown.
+//!
+//! Accepted input (spaces and `$` ignored everywhere; `,` and `_` are thousands separators):
+//! - money: `1250000`, `1,250,000`, `250k`, `250m`/`250mm`, `100b`/`100bn`, `1.5t`/`1.5tn`;
+//! - percentages: `8%` and `0.08` both mean 0.08 (a bare number is a fraction);
+//! - multiples: `2.5`, `2.5x`, `2.5×`;
+//! - plain numbers: `-3`, `12.75`.
+//!
+//! Display: money as `$100.0bn`, `$250.0m`, `$1,250,000`; percentages as `8.00%`;
+//! multiples as `2.50×`.
+
+use rust_decimal::Decimal;
+use rust_decimal::dec;
+
+/// Why a typed value was not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{text}' is not {expected}")]
+pub struct ParseError {
+    pub text: String,
+    pub expected: &'static str,
+}
+
+fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '$' | ',' | '_')).collect::<String>().to_lowercase()
+}
+
+fn plain(text: &str, expected: &'static str) -> Result<Decimal, ParseError> {
+    let err = || ParseError { text: text.to_string(), expected };
+    let s = clean(text);
+    if s.is_empty() {
+        return Err(err());
+    }
+    s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(&s)).map_err(|_| err())
+}
+
+/// Parses an amount of money (`1,250,000`, `250m`, `100bn`).
+pub fn parse_money(text: &str) -> Result<Decimal, ParseError> {
+    const EXPECTED: &str = "an amount (e.g. 1,250,000, 250m or 100bn)";
+    let s = clean(text);
+    let suffixes: [(&str, Decimal); 8] = [
+        ("tn", dec!(1_000_000_000_000)),
+        ("t", dec!(1_000_000_000_000)),
+        ("bn", dec!(1_000_000_000)),
+        ("b", dec!(1_000_000_000)),
+        ("mm", dec!(1_000_000)),
+        ("m", dec!(1_000_000)),
+        ("k", dec!(1_000)),
+        ("", Decimal::ONE),
+    ];
+    for (suffix, factor) in suffixes {
+        if let Some(number) = s.strip_suffix(suffix) {
+            let value = plain(number, EXPECTED).map_err(|_| ParseError { text: text.to_string(), expected: EXPECTED })?;
+            return value.checked_mul(factor).ok_or(ParseError { text: text.to_string(), expected: EXPECTED });
+        }
+    }
+    Err(ParseError { text: text.to_string(), expected: EXPECTED })
+}
+
+/// Parses a percentage: `8%` or the fraction `0.08`.
+pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
+    const EXPECTED: &str = "a percentage (e.g. 8% or 0.08)";
+    let s = clean(text);
+    match s.strip_suffix('%') {
+        Some(number) => plain(number, EXPECTED).map(|v| v / Decimal::ONE_HUNDRED),
+        None => plain(&s, EXPECTED),
+    }
+    .map_err(|_| ParseError { text: text.to_string(), expected: EXPECTED })
+}
+
+/// Parses a multiple: `2.5`, `2.5x` or `2.5×`.
+pub fn parse_multiple(text: &str) -> Result<Decimal, ParseError> {
+    const EXPECTED: &str = "a multiple (e.g. 11.5x)";
+    let s = clean(text);
+    let number = s.strip_suffix('x').or_else(|| s.strip_suffix('×')).unwrap_or(&s);
+    plain(number, EXPECTED).map_err(|_| ParseError { text: text.to_string(), expected: EXPECTED })
+}
+
+/// Parses a plain number.
+pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
+    plain(text, "a number")
+}
+
+/// `1234567.6` → `1,234,568`.
+pub fn thousands(value: Decimal) -> String {
+    let rounded = value.round_dp(0);
+    let digits = rounded.abs().trunc().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if rounded.is_sign_negative() && !rounded.is_zero() { format!("-{out}") } else { out }
+}
+
+/// `$100.0bn`, `$250.0m`, `$1,250,000` (negative: `-$2.5bn`).
+pub fn format_money(value: Decimal) -> String {
+    let sign = if value.is_sign_negative() && !value.round_dp(1).is_zero() { "-" } else { "" };
+    let abs = value.abs();
+    if abs >= dec!(1_000_000_000) {
+        format!("{sign}${:.1}bn", (abs / dec!(1_000_000_000)).round_dp(1))
+    } else if abs >= dec!(10_000_000) {
+        format!("{sign}${:.1}m", (abs / dec!(1_000_000)).round_dp(1))
+    } else {
+        format!("{sign}${}", thousands(abs))
+    }
+}
+
+/// `0.0825` → `8.25%`.
+pub fn format_percent(value: Decimal) -> String {
+    format!("{:.2}%", (value * Decimal::ONE_HUNDRED).round_dp(2))
+}
+
+/// `2.5` → `2.50×`.
+pub fn format_multiple(value: Decimal) -> String {
+    format!("{:.2}×", value.round_dp(2))
+}
+
+/// A value as a user would retype it: plain digits, no separators.
+pub fn editable(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_forms() {
+        assert_eq!(parse_money("1,250,000"), Ok(dec!(1_250_000)));
+        assert_eq!(parse_money(" $250m "), Ok(dec!(250_000_000)));
+        assert_eq!(parse_money("100bn"), Ok(dec!(100_000_000_000)));
+        assert_eq!(parse_money("100B"), Ok(dec!(100_000_000_000)));
+        assert_eq!(parse_money("1.5k"), Ok(dec!(1500)));
+        assert_eq!(parse_money("2.5mm"), Ok(dec!(2_500_000)));
+        assert_eq!(parse_money("-3"), Ok(dec!(-3)));
+        assert!(parse_money("12 apples").is_err());
+        assert!(parse_money("").is_err());
+        assert_eq!(
+            parse_money("lots").err().map(|e| e.to_string()),
+            Some("'lots' is not an amount (e.g. 1,250,000, 250m or 100bn)".to_string())
+        );
+    }
+
+    #[test]
+    fn percent_forms() {
+        assert_eq!(parse_percent("8%"), Ok(dec!(0.08)));
+        assert_eq!(parse_percent("0.08"), Ok(dec!(0.08)));
+        assert_eq!(parse_percent("12.5 %"), Ok(dec!(0.125)));
+        assert!(parse_percent("8%%").is_err());
+    }
+
+    #[test]
+    fn multiple_forms() {
+        assert_eq!(parse_multiple("2.5x"), Ok(dec!(2.5)));
+        assert_eq!(parse_multiple("2.5×"), Ok(dec!(2.5)));
+        assert_eq!(parse_multiple("11"), Ok(dec!(11)));
+        assert!(parse_multiple("x").is_err());
+    }
+
+    #[test]
+    fn display_forms() {
+        assert_eq!(format_money(dec!(100_000_000_000)), "$100.0bn");
+        assert_eq!(format_money(dec!(250_000_000)), "$250.0m");
+        assert_eq!(format_money(dec!(1_250_000)), "$1,250,000");
+        assert_eq!(format_money(dec!(-2_460_000_000)), "-$2.5bn");
+        assert_eq!(format_percent(dec!(0.0825)), "8.25%");
+        assert_eq!(format_percent(dec!(0.1)), "10.00%");
+        assert_eq!(format_multiple(dec!(2.5)), "2.50×");
+        assert_eq!(thousands(dec!(-1234567.6)), "-1,234,568");
+        assert_eq!(editable(dec!(0.0800)), "0.08");
+    }
+}
