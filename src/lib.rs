@@ -9,3 +9,5 @@ pub mod engine;
 pub mod io;
 pub mod charts;
 pub mod units;
+#[cfg(feature = "gui")]
+pub mod app;

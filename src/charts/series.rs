@@ -237,6 +237,31 @@ pub fn ebitda_with_ai(result: &FundResult) -> Chart {
     c
 }
 
+/// One company's run-rate EBITDA with and without AI levers, over its hold.
+pub fn company_ebitda(result: &FundResult, index: usize) -> Chart {
+    let mut c = chart(ChartId::EbitdaWithAi);
+    c.y_title = "Run-rate EBITDA, US$ bn";
+    let Some(company) = result.companies.get(index) else { return c };
+    let held: Vec<(f64, &crate::engine::results::CompanyPeriod)> = result
+        .dates
+        .iter()
+        .zip(&company.periods)
+        .enumerate()
+        .filter(|(q, (_, p))| p.held || *q == company.exit_index)
+        .map(|(_, (d, p))| (year_fraction(*d), p))
+        .collect();
+    let four = Decimal::from(4);
+    c.series.push(Series {
+        name: format!("{}: with AI levers", company.name),
+        points: held.iter().map(|(x, p)| (*x, bn(p.ebitda * four))).collect(),
+    });
+    c.series.push(Series {
+        name: "Without AI levers".into(),
+        points: held.iter().map(|(x, p)| (*x, bn(p.ebitda_without_levers * four))).collect(),
+    });
+    c
+}
+
 /// The fund-share bridge from the equity paid at entry (with transaction costs) to exit
 /// proceeds, summed over companies: `paid + drivers + costs = proceeds`, exactly.
 pub fn value_bridge(portfolio: &Portfolio, result: &FundResult) -> Chart {

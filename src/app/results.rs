@@ -1,0 +1,168 @@
+//! The results area: the Overview's metric cards and the sortable company table.
+
+use egui::{Color32, RichText, Ui};
+use rust_decimal::Decimal;
+
+use crate::engine::results::{CompanyResult, FundResult};
+use crate::engine::xirr::XirrError;
+use crate::units::{format_money, format_multiple, format_percent};
+
+/// How an IRR is shown: a percentage, or "n/a" with the reason on hover.
+pub fn irr_text(irr: &Result<Decimal, XirrError>) -> String {
+    match irr {
+        Ok(rate) => format_percent(*rate),
+        Err(_) => "n/a".to_string(),
+    }
+}
+
+fn multiple_text(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "n/a".into(), format_multiple)
+}
+
+fn card(ui: &mut Ui, title: &str, value: &str, note: &str) {
+    egui::Frame::group(ui.style()).inner_margin(10.0).corner_radius(6.0).show(ui, |ui| {
+        ui.set_min_size(egui::vec2(170.0, 64.0));
+        ui.vertical(|ui| {
+            ui.label(RichText::new(title).small().color(ui.visuals().weak_text_color()));
+            ui.label(RichText::new(value).size(22.0).strong());
+            if !note.is_empty() {
+                ui.label(RichText::new(note).small().color(ui.visuals().weak_text_color()));
+            }
+        });
+    });
+}
+
+/// The key metrics as cards.
+pub fn overview(ui: &mut Ui, result: &FundResult) {
+    let m = &result.metrics;
+    let irr_note = |irr: &Result<Decimal, XirrError>| irr.as_ref().err().map(ToString::to_string).unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        card(ui, "Net IRR", &irr_text(&m.net_irr), &irr_note(&m.net_irr));
+        card(ui, "Gross IRR", &irr_text(&m.gross_irr), &irr_note(&m.gross_irr));
+        card(ui, "TVPI", &multiple_text(m.tvpi), "net, to partners");
+        card(ui, "DPI", &multiple_text(m.dpi), "");
+        card(ui, "Gross MOIC", &multiple_text(m.gross_moic), "deals");
+        card(ui, "Paid-in", &format_money(m.paid_in), "called from partners");
+        card(ui, "Distributed", &format_money(m.distributed), "to partners");
+        card(ui, "NAV", &format_money(m.nav), "final, net of accrued carry");
+        card(ui, "Management fees", &format_money(m.management_fees), "");
+        card(ui, "Carried interest", &format_money(m.carried_interest), "");
+        card(ui, "J-curve trough", &format_money(m.jcurve_trough), &m.jcurve_trough_date.to_string());
+        card(
+            ui,
+            "Payback",
+            &m.payback_date.map_or_else(|| "not reached".into(), |d| d.to_string()),
+            "cumulative net cash flow ≥ 0",
+        );
+        card(ui, "PME (Kaplan–Schoar)", &multiple_text(m.pme), "vs benchmark");
+        card(
+            ui,
+            "Gross-to-net spread",
+            &m.gross_to_net_spread.map_or_else(|| "n/a".into(), format_percent),
+            "gross IRR − net IRR",
+        );
+    });
+}
+
+/// Columns of the company table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Sector,
+    Invested,
+    Proceeds,
+    Moic,
+    Irr,
+}
+
+const COLUMNS: [(Column, &str); 6] = [
+    (Column::Name, "Company"),
+    (Column::Sector, "Sector"),
+    (Column::Invested, "Invested"),
+    (Column::Proceeds, "Proceeds"),
+    (Column::Moic, "MOIC"),
+    (Column::Irr, "Gross IRR"),
+];
+
+/// Sorts companies by `column`.
+pub fn sorted<'a>(companies: &'a [CompanyResult], column: Column, descending: bool) -> Vec<&'a CompanyResult> {
+    let mut rows: Vec<&CompanyResult> = companies.iter().collect();
+    let irr = |c: &CompanyResult| c.gross_irr.as_ref().ok().copied();
+    rows.sort_by(|a, b| match column {
+        Column::Name => a.name.cmp(&b.name),
+        Column::Sector => a.sector.label().cmp(b.sector.label()),
+        Column::Invested => a.invested.cmp(&b.invested),
+        Column::Proceeds => a.proceeds.cmp(&b.proceeds),
+        Column::Moic => a.gross_moic.cmp(&b.gross_moic),
+        Column::Irr => irr(a).cmp(&irr(b)),
+    });
+    if descending {
+        rows.reverse();
+    }
+    rows
+}
+
+/// The company table; clicking a header sorts by it (again: reverses).
+pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool)) {
+    use egui_extras::{Column as Col, TableBuilder};
+    let rows = sorted(&result.companies, sort.0, sort.1);
+    TableBuilder::new(ui)
+        .striped(true)
+        .column(Col::initial(230.0).resizable(true))
+        .column(Col::initial(140.0))
+        .columns(Col::initial(110.0), 4)
+        .header(24.0, |mut header| {
+            for (column, title) in COLUMNS {
+                header.col(|ui| {
+                    let arrow = if sort.0 == column { if sort.1 { " ▼" } else { " ▲" } } else { "" };
+                    if ui.button(RichText::new(format!("{title}{arrow}")).strong()).clicked() {
+                        *sort = if sort.0 == column { (column, !sort.1) } else { (column, false) };
+                    }
+                });
+            }
+        })
+        .body(|mut body| {
+            for company in rows {
+                body.row(20.0, |mut row| {
+                    row.col(|ui| {
+                        ui.label(&company.name);
+                    });
+                    row.col(|ui| {
+                        ui.label(company.sector.label());
+                    });
+                    row.col(|ui| {
+                        ui.label(format_money(company.invested));
+                    });
+                    row.col(|ui| {
+                        ui.label(format_money(company.proceeds));
+                    });
+                    row.col(|ui| {
+                        let moic = multiple_text(company.gross_moic);
+                        let weak = company.gross_moic.is_some_and(|m| m < Decimal::ONE);
+                        ui.label(if weak { RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20)) } else { RichText::new(moic) });
+                    });
+                    row.col(|ui| {
+                        ui.label(irr_text(&company.gross_irr));
+                    });
+                });
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_sorts_by_each_column_both_ways() {
+        let p = crate::io::samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+        let r = crate::engine::compute(&p).unwrap_or_else(|e| panic!("{e}"));
+        let by_invested = sorted(&r.companies, Column::Invested, true);
+        assert!(by_invested.windows(2).all(|w| w[0].invested >= w[1].invested));
+        let by_name = sorted(&r.companies, Column::Name, false);
+        assert!(by_name.windows(2).all(|w| w[0].name <= w[1].name));
+        let by_irr = sorted(&r.companies, Column::Irr, false);
+        let irrs: Vec<Decimal> = by_irr.iter().filter_map(|c| c.gross_irr.as_ref().ok().copied()).collect();
+        assert!(irrs.windows(2).all(|w| w[0] <= w[1]));
+    }
+}
