@@ -4,10 +4,10 @@
 //! has no GUI dependency; [`io`] reads and writes portfolio files; the desktop app lives
 //! behind the `gui` feature.
 
+#[cfg(feature = "gui")]
+pub mod app;
+pub mod charts;
 pub mod cli;
 pub mod engine;
 pub mod io;
-pub mod charts;
 pub mod units;
-#[cfg(feature = "gui")]
-pub mod app;

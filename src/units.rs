@@ -21,16 +21,24 @@ pub struct ParseError {
 }
 
 fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !matches!(c, '$' | ',' | '_')).collect::<String>().to_lowercase()
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '$' | ',' | '_'))
+        .collect::<String>()
+        .to_lowercase()
 }
 
 fn plain(text: &str, expected: &'static str) -> Result<Decimal, ParseError> {
-    let err = || ParseError { text: text.to_string(), expected };
+    let err = || ParseError {
+        text: text.to_string(),
+        expected,
+    };
     let s = clean(text);
     if s.is_empty() {
         return Err(err());
     }
-    s.parse::<Decimal>().or_else(|_| Decimal::from_scientific(&s)).map_err(|_| err())
+    s.parse::<Decimal>()
+        .or_else(|_| Decimal::from_scientific(&s))
+        .map_err(|_| err())
 }
 
 /// Parses an amount of money (`1,250,000`, `250m`, `100bn`).
@@ -49,11 +57,20 @@ pub fn parse_money(text: &str) -> Result<Decimal, ParseError> {
     ];
     for (suffix, factor) in suffixes {
         if let Some(number) = s.strip_suffix(suffix) {
-            let value = plain(number, EXPECTED).map_err(|_| ParseError { text: text.to_string(), expected: EXPECTED })?;
-            return value.checked_mul(factor).ok_or(ParseError { text: text.to_string(), expected: EXPECTED });
+            let value = plain(number, EXPECTED).map_err(|_| ParseError {
+                text: text.to_string(),
+                expected: EXPECTED,
+            })?;
+            return value.checked_mul(factor).ok_or(ParseError {
+                text: text.to_string(),
+                expected: EXPECTED,
+            });
         }
     }
-    Err(ParseError { text: text.to_string(), expected: EXPECTED })
+    Err(ParseError {
+        text: text.to_string(),
+        expected: EXPECTED,
+    })
 }
 
 /// Parses a percentage: `8%` or the fraction `0.08`.
@@ -64,7 +81,10 @@ pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
         Some(number) => plain(number, EXPECTED).map(|v| v / Decimal::ONE_HUNDRED),
         None => plain(&s, EXPECTED),
     }
-    .map_err(|_| ParseError { text: text.to_string(), expected: EXPECTED })
+    .map_err(|_| ParseError {
+        text: text.to_string(),
+        expected: EXPECTED,
+    })
 }
 
 /// Parses a multiple: `2.5`, `2.5x` or `2.5×`.
@@ -72,7 +92,10 @@ pub fn parse_multiple(text: &str) -> Result<Decimal, ParseError> {
     const EXPECTED: &str = "a multiple (e.g. 11.5x)";
     let s = clean(text);
     let number = s.strip_suffix('x').or_else(|| s.strip_suffix('×')).unwrap_or(&s);
-    plain(number, EXPECTED).map_err(|_| ParseError { text: text.to_string(), expected: EXPECTED })
+    plain(number, EXPECTED).map_err(|_| ParseError {
+        text: text.to_string(),
+        expected: EXPECTED,
+    })
 }
 
 /// Parses a plain number.
@@ -91,12 +114,20 @@ pub fn thousands(value: Decimal) -> String {
         }
         out.push(ch);
     }
-    if rounded.is_sign_negative() && !rounded.is_zero() { format!("-{out}") } else { out }
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 /// `$100.0bn`, `$250.0m`, `$1,250,000` (negative: `-$2.5bn`).
 pub fn format_money(value: Decimal) -> String {
-    let sign = if value.is_sign_negative() && !value.round_dp(1).is_zero() { "-" } else { "" };
+    let sign = if value.is_sign_negative() && !value.round_dp(1).is_zero() {
+        "-"
+    } else {
+        ""
+    };
     let abs = value.abs();
     if abs >= dec!(1_000_000_000) {
         format!("{sign}${:.1}bn", (abs / dec!(1_000_000_000)).round_dp(1))

@@ -23,10 +23,16 @@ fn note_file(paths: &AppPaths) -> PathBuf {
 }
 
 /// Writes the autosave copy of unsaved work.
-pub fn write_autosave(paths: &AppPaths, portfolio: &Portfolio, original: Option<&Path>) -> anyhow::Result<()> {
+pub fn write_autosave(
+    paths: &AppPaths,
+    portfolio: &Portfolio,
+    original: Option<&Path>,
+) -> anyhow::Result<()> {
     std::fs::create_dir_all(&paths.data_dir)?;
     portfolio_file::save(&paths.autosave_file(), portfolio)?;
-    let note = serde_json::to_string(&AutosaveNote { original: original.map(Path::to_path_buf) })?;
+    let note = serde_json::to_string(&AutosaveNote {
+        original: original.map(Path::to_path_buf),
+    })?;
     crate::io::write_atomically(&note_file(paths), note.as_bytes())?;
     Ok(())
 }
@@ -115,13 +121,19 @@ fn error(app: &mut MillwrightApp, ctx: &Context) {
 }
 
 fn recovery(app: &mut MillwrightApp, ctx: &Context) {
-    let Some((_, original)) = &app.recovery else { return };
-    let from = original.as_ref().map_or_else(|| "an unsaved model".to_string(), |p| p.display().to_string());
+    let Some((_, original)) = &app.recovery else {
+        return;
+    };
+    let from = original
+        .as_ref()
+        .map_or_else(|| "an unsaved model".to_string(), |p| p.display().to_string());
     let mut answer = None;
     Modal::new(Id::unique("recovery")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Recover unsaved work?");
-        ui.label(format!("Millwright did not close cleanly last time. An autosaved copy of {from} was found."));
+        ui.label(format!(
+            "Millwright did not close cleanly last time. An autosaved copy of {from} was found."
+        ));
         ui.horizontal(|ui| {
             if ui.button("Recover").clicked() {
                 answer = Some(true);
@@ -175,24 +187,29 @@ fn problems(app: &mut MillwrightApp, ctx: &Context) {
     }
     let list = app.state.problems().to_vec();
     let mut open = true;
-    egui::Window::new("Problems").open(&mut open).default_width(520.0).show(ctx, |ui| {
-        if list.is_empty() {
-            ui.label("No problems: the model validates clean.");
-        }
-        egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
-            for p in &list {
-                let colour = match p.severity {
-                    crate::engine::validate::Severity::Error => egui::Color32::from_rgb(0xC0, 0x20, 0x20),
-                    crate::engine::validate::Severity::Warning => egui::Color32::from_rgb(0xB0, 0x60, 0x00),
-                };
-                let text = RichText::new(format!("{} — {}", p.path, p.message)).color(colour);
-                if ui.link(text).on_hover_text("Go to this field").clicked() {
-                    app.state.selection = selection_for(&p.path);
-                    app.prefs.show_editor = true;
-                }
+    egui::Window::new("Problems")
+        .open(&mut open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            if list.is_empty() {
+                ui.label("No problems: the model validates clean.");
             }
+            egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
+                for p in &list {
+                    let colour = match p.severity {
+                        crate::engine::validate::Severity::Error => egui::Color32::from_rgb(0xC0, 0x20, 0x20),
+                        crate::engine::validate::Severity::Warning => {
+                            egui::Color32::from_rgb(0xB0, 0x60, 0x00)
+                        }
+                    };
+                    let text = RichText::new(format!("{} — {}", p.path, p.message)).color(colour);
+                    if ui.link(text).on_hover_text("Go to this field").clicked() {
+                        app.state.selection = selection_for(&p.path);
+                        app.prefs.show_editor = true;
+                    }
+                }
+            });
         });
-    });
     app.show_problems = open;
 }
 
@@ -202,7 +219,10 @@ mod tests {
 
     #[test]
     fn problem_paths_map_to_tree_items() {
-        assert_eq!(selection_for("companies[3].levers[1].effect"), Selection::Lever(3, 1));
+        assert_eq!(
+            selection_for("companies[3].levers[1].effect"),
+            Selection::Lever(3, 1)
+        );
         assert_eq!(selection_for("companies[12].exit_date"), Selection::Company(12));
         assert_eq!(selection_for("stages[2].budget"), Selection::Stage(2));
         assert_eq!(selection_for("stages"), Selection::Fund);

@@ -12,45 +12,163 @@ use crate::engine::model::{
 
 /// Shows the editor for the current selection.
 pub fn show(ui: &mut Ui, state: &mut AppState) {
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| match state.selection {
-        Selection::Fund => fund(ui, state),
-        Selection::Stage(i) => stage(ui, state, i),
-        Selection::Company(i) => company(ui, state, i),
-        Selection::Lever(c, l) => lever(ui, state, c, l),
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.selection {
+            Selection::Fund => fund(ui, state),
+            Selection::Stage(i) => stage(ui, state, i),
+            Selection::Company(i) => company(ui, state, i),
+            Selection::Lever(c, l) => lever(ui, state, c, l),
+        });
 }
 
 fn grid(ui: &mut Ui, id: &str, add: impl FnOnce(&mut Ui)) {
-    egui::Grid::new(id).num_columns(2).spacing([12.0, 6.0]).striped(false).show(ui, add);
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .striped(false)
+        .show(ui, add);
 }
 
 fn fund(ui: &mut Ui, s: &mut AppState) {
     ui.heading("Fund terms");
     ui.add_space(4.0);
     grid(ui, "fund_grid", |ui| {
-        fields::text(ui, s, "Fund name", "fund.name", |p| Some(p.fund.name.clone()), |p, v| p.fund.name = v);
-        fields::text(ui, s, "Currency", "fund.currency", |p| Some(p.fund.currency.clone()), |p, v| p.fund.currency = v);
-        fields::decimal(ui, s, "Commitment", "fund.commitment", Kind::Money, |p| Some(p.fund.commitment), |p, v| p.fund.commitment = v);
-        fields::decimal(ui, s, "GP commitment", "fund.gp_commitment_share", Kind::Percent, |p| Some(p.fund.gp_commitment_share), |p, v| p.fund.gp_commitment_share = v);
-        fields::date(ui, s, "First close", "fund.first_close", |p| Some(p.fund.first_close), |p, v| p.fund.first_close = v);
-        fields::whole(ui, s, "Investment period (years)", "fund.investment_period_years", |p| Some(p.fund.investment_period_years), |p, v| p.fund.investment_period_years = v);
-        fields::whole(ui, s, "Term (years)", "fund.term_years", |p| Some(p.fund.term_years), |p, v| p.fund.term_years = v);
-        fields::whole(ui, s, "Extensions (years)", "fund.extension_years", |p| Some(p.fund.extension_years), |p, v| p.fund.extension_years = v);
-        fields::decimal(ui, s, "Management fee (investment period)", "fund.management_fee_rate", Kind::Percent, |p| Some(p.fund.management_fee_rate), |p, v| p.fund.management_fee_rate = v);
+        fields::text(
+            ui,
+            s,
+            "Fund name",
+            "fund.name",
+            |p| Some(p.fund.name.clone()),
+            |p, v| p.fund.name = v,
+        );
+        fields::text(
+            ui,
+            s,
+            "Currency",
+            "fund.currency",
+            |p| Some(p.fund.currency.clone()),
+            |p, v| p.fund.currency = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Commitment",
+            "fund.commitment",
+            Kind::Money,
+            |p| Some(p.fund.commitment),
+            |p, v| p.fund.commitment = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "GP commitment",
+            "fund.gp_commitment_share",
+            Kind::Percent,
+            |p| Some(p.fund.gp_commitment_share),
+            |p, v| p.fund.gp_commitment_share = v,
+        );
+        fields::date(
+            ui,
+            s,
+            "First close",
+            "fund.first_close",
+            |p| Some(p.fund.first_close),
+            |p, v| p.fund.first_close = v,
+        );
+        fields::whole(
+            ui,
+            s,
+            "Investment period (years)",
+            "fund.investment_period_years",
+            |p| Some(p.fund.investment_period_years),
+            |p, v| p.fund.investment_period_years = v,
+        );
+        fields::whole(
+            ui,
+            s,
+            "Term (years)",
+            "fund.term_years",
+            |p| Some(p.fund.term_years),
+            |p, v| p.fund.term_years = v,
+        );
+        fields::whole(
+            ui,
+            s,
+            "Extensions (years)",
+            "fund.extension_years",
+            |p| Some(p.fund.extension_years),
+            |p, v| p.fund.extension_years = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Management fee (investment period)",
+            "fund.management_fee_rate",
+            Kind::Percent,
+            |p| Some(p.fund.management_fee_rate),
+            |p, v| p.fund.management_fee_rate = v,
+        );
         fields::decimal(
             ui,
             s,
             "Fee on net invested capital after",
             "fund.post_investment_fee_rate",
             Kind::Percent,
-            |p| Some(p.fund.post_investment_fee_rate.unwrap_or(p.fund.management_fee_rate)),
+            |p| {
+                Some(
+                    p.fund
+                        .post_investment_fee_rate
+                        .unwrap_or(p.fund.management_fee_rate),
+                )
+            },
             |p, v| p.fund.post_investment_fee_rate = Some(v),
         );
-        fields::decimal(ui, s, "Organisational expenses", "fund.organisational_expenses", Kind::Money, |p| Some(p.fund.organisational_expenses), |p, v| p.fund.organisational_expenses = v);
-        fields::decimal(ui, s, "Annual fund expenses", "fund.annual_expenses", Kind::Money, |p| Some(p.fund.annual_expenses), |p, v| p.fund.annual_expenses = v);
-        fields::decimal(ui, s, "Carried interest", "fund.carry_rate", Kind::Percent, |p| Some(p.fund.carry_rate), |p, v| p.fund.carry_rate = v);
-        fields::decimal(ui, s, "Preferred return", "fund.preferred_return", Kind::Percent, |p| Some(p.fund.preferred_return), |p, v| p.fund.preferred_return = v);
-        fields::decimal(ui, s, "GP catch-up", "fund.gp_catch_up", Kind::Percent, |p| Some(p.fund.gp_catch_up), |p, v| p.fund.gp_catch_up = v);
+        fields::decimal(
+            ui,
+            s,
+            "Organisational expenses",
+            "fund.organisational_expenses",
+            Kind::Money,
+            |p| Some(p.fund.organisational_expenses),
+            |p, v| p.fund.organisational_expenses = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Annual fund expenses",
+            "fund.annual_expenses",
+            Kind::Money,
+            |p| Some(p.fund.annual_expenses),
+            |p, v| p.fund.annual_expenses = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Carried interest",
+            "fund.carry_rate",
+            Kind::Percent,
+            |p| Some(p.fund.carry_rate),
+            |p, v| p.fund.carry_rate = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Preferred return",
+            "fund.preferred_return",
+            Kind::Percent,
+            |p| Some(p.fund.preferred_return),
+            |p, v| p.fund.preferred_return = v,
+        );
+        fields::decimal(
+            ui,
+            s,
+            "GP catch-up",
+            "fund.gp_catch_up",
+            Kind::Percent,
+            |p| Some(p.fund.gp_catch_up),
+            |p, v| p.fund.gp_catch_up = v,
+        );
         fields::choice(
             ui,
             s,
@@ -85,10 +203,18 @@ fn fund(ui: &mut Ui, s: &mut AppState) {
 fn list_buttons(ui: &mut Ui, state: &mut AppState, what: &str, commands: [Command; 4]) {
     let [up, down, duplicate, delete] = commands;
     ui.horizontal(|ui| {
-        if ui.button("⬆ Move up").on_hover_text(format!("Move this {what} up")).clicked() {
+        if ui
+            .button("Move up")
+            .on_hover_text(format!("Move this {what} up"))
+            .clicked()
+        {
             state.apply(up);
         }
-        if ui.button("⬇ Move down").on_hover_text(format!("Move this {what} down")).clicked() {
+        if ui
+            .button("Move down")
+            .on_hover_text(format!("Move this {what} down"))
+            .clicked()
+        {
             state.apply(down);
         }
         if ui.button("Duplicate").clicked() {
@@ -101,13 +227,20 @@ fn list_buttons(ui: &mut Ui, state: &mut AppState, what: &str, commands: [Comman
 }
 
 fn stage(ui: &mut Ui, s: &mut AppState, i: usize) {
-    let Some(name) = s.portfolio.stages.get(i).map(|st| st.name.clone()) else { return };
+    let Some(name) = s.portfolio.stages.get(i).map(|st| st.name.clone()) else {
+        return;
+    };
     ui.heading(format!("Stage: {name}"));
     list_buttons(
         ui,
         s,
         "stage",
-        [Command::MoveStage(i, Direction::Up), Command::MoveStage(i, Direction::Down), Command::DuplicateStage(i), Command::DeleteStage(i)],
+        [
+            Command::MoveStage(i, Direction::Up),
+            Command::MoveStage(i, Direction::Down),
+            Command::DuplicateStage(i),
+            Command::DeleteStage(i),
+        ],
     );
     ui.add_space(4.0);
     let path = format!("stages[{i}]");
@@ -130,23 +263,52 @@ fn stage(ui: &mut Ui, s: &mut AppState, i: usize) {
                 }
             },
         );
-        fields::date(ui, s, "Start date", &format!("{path}.start_date"), |p| p.stages.get(i).map(|st| st.start_date), |p, v| {
-            if let Some(st) = p.stages.get_mut(i) {
-                st.start_date = v;
-            }
-        });
-        fields::decimal(ui, s, "Budget", &format!("{path}.budget"), Kind::Money, |p| p.stages.get(i).map(|st| st.budget), |p, v| {
-            if let Some(st) = p.stages.get_mut(i) {
-                st.budget = v;
-            }
-        });
-        fields::decimal(ui, s, "Follow-on reserve", &format!("{path}.reserve"), Kind::Money, |p| p.stages.get(i).map(|st| st.reserve), |p, v| {
-            if let Some(st) = p.stages.get_mut(i) {
-                st.reserve = v;
-            }
-        });
+        fields::date(
+            ui,
+            s,
+            "Start date",
+            &format!("{path}.start_date"),
+            |p| p.stages.get(i).map(|st| st.start_date),
+            |p, v| {
+                if let Some(st) = p.stages.get_mut(i) {
+                    st.start_date = v;
+                }
+            },
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Budget",
+            &format!("{path}.budget"),
+            Kind::Money,
+            |p| p.stages.get(i).map(|st| st.budget),
+            |p, v| {
+                if let Some(st) = p.stages.get_mut(i) {
+                    st.budget = v;
+                }
+            },
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Follow-on reserve",
+            &format!("{path}.reserve"),
+            Kind::Money,
+            |p| p.stages.get(i).map(|st| st.reserve),
+            |p, v| {
+                if let Some(st) = p.stages.get_mut(i) {
+                    st.reserve = v;
+                }
+            },
+        );
     });
-    let members: Vec<&str> = s.portfolio.companies.iter().filter(|c| c.stage == name).map(|c| c.name.as_str()).collect();
+    let members: Vec<&str> = s
+        .portfolio
+        .companies
+        .iter()
+        .filter(|c| c.stage == name)
+        .map(|c| c.name.as_str())
+        .collect();
     ui.add_space(6.0);
     ui.label(format!("{} companies in this stage.", members.len()));
     if ui.button("Add a company to this stage").clicked() {
@@ -173,15 +335,27 @@ macro_rules! company_field {
 }
 
 fn company(ui: &mut Ui, s: &mut AppState, i: usize) {
-    let Some(name) = s.portfolio.companies.get(i).map(|c| c.name.clone()) else { return };
+    let Some(name) = s.portfolio.companies.get(i).map(|c| c.name.clone()) else {
+        return;
+    };
     ui.heading(name);
     list_buttons(
         ui,
         s,
         "company",
-        [Command::MoveCompany(i, Direction::Up), Command::MoveCompany(i, Direction::Down), Command::DuplicateCompany(i), Command::DeleteCompany(i)],
+        [
+            Command::MoveCompany(i, Direction::Up),
+            Command::MoveCompany(i, Direction::Down),
+            Command::DuplicateCompany(i),
+            Command::DeleteCompany(i),
+        ],
     );
-    if let Some(entry) = s.portfolio.companies.get(i).map(|c| (c.entry_revenue, Decimal::ONE - c.cost_pools.total())) {
+    if let Some(entry) = s
+        .portfolio
+        .companies
+        .get(i)
+        .map(|c| (c.entry_revenue, Decimal::ONE - c.cost_pools.total()))
+    {
         ui.label(format!(
             "Entry EBITDA {} at a {} margin.",
             crate::units::format_money(entry.0 * entry.1),
@@ -192,25 +366,45 @@ fn company(ui: &mut Ui, s: &mut AppState, i: usize) {
     let path = format!("companies[{i}]");
     let stages: Vec<String> = s.portfolio.stages.iter().map(|st| st.name.clone()).collect();
     grid(ui, "company_grid", |ui| {
-        fields::text(ui, s, "Company name", &format!("{path}.name"), |p| p.companies.get(i).map(|c| c.name.clone()), |p, v| {
-            if let Some(c) = p.companies.get_mut(i) {
-                c.name = v;
-            }
-        });
+        fields::text(
+            ui,
+            s,
+            "Company name",
+            &format!("{path}.name"),
+            |p| p.companies.get(i).map(|c| c.name.clone()),
+            |p, v| {
+                if let Some(c) = p.companies.get_mut(i) {
+                    c.name = v;
+                }
+            },
+        );
         let sectors: Vec<(Sector, &str)> = Sector::ALL.iter().map(|x| (*x, x.label())).collect();
-        fields::choice(ui, s, "Sector", &format!("{path}.sector"), &sectors, |p| p.companies.get(i).map(|c| c.sector), |p, v| {
-            if let Some(c) = p.companies.get_mut(i) {
-                c.sector = v;
-            }
-        });
-        let stage_options: Vec<(usize, &str)> = stages.iter().enumerate().map(|(k, n)| (k, n.as_str())).collect();
+        fields::choice(
+            ui,
+            s,
+            "Sector",
+            &format!("{path}.sector"),
+            &sectors,
+            |p| p.companies.get(i).map(|c| c.sector),
+            |p, v| {
+                if let Some(c) = p.companies.get_mut(i) {
+                    c.sector = v;
+                }
+            },
+        );
+        let stage_options: Vec<(usize, &str)> =
+            stages.iter().enumerate().map(|(k, n)| (k, n.as_str())).collect();
         fields::choice(
             ui,
             s,
             "Stage",
             &format!("{path}.stage"),
             &stage_options,
-            |p| p.companies.get(i).and_then(|c| p.stages.iter().position(|st| st.name == c.stage)),
+            |p| {
+                p.companies
+                    .get(i)
+                    .and_then(|c| p.stages.iter().position(|st| st.name == c.stage))
+            },
             |p, k| {
                 if let Some(stage) = p.stages.get(k).map(|st| st.name.clone())
                     && let Some(c) = p.companies.get_mut(i)
@@ -219,16 +413,30 @@ fn company(ui: &mut Ui, s: &mut AppState, i: usize) {
                 }
             },
         );
-        fields::date(ui, s, "Acquisition date", &format!("{path}.acquisition_date"), |p| p.companies.get(i).map(|c| c.acquisition_date), |p, v| {
-            if let Some(c) = p.companies.get_mut(i) {
-                c.acquisition_date = v;
-            }
-        });
-        fields::date(ui, s, "Exit date", &format!("{path}.exit_date"), |p| p.companies.get(i).map(|c| c.exit_date), |p, v| {
-            if let Some(c) = p.companies.get_mut(i) {
-                c.exit_date = v;
-            }
-        });
+        fields::date(
+            ui,
+            s,
+            "Acquisition date",
+            &format!("{path}.acquisition_date"),
+            |p| p.companies.get(i).map(|c| c.acquisition_date),
+            |p, v| {
+                if let Some(c) = p.companies.get_mut(i) {
+                    c.acquisition_date = v;
+                }
+            },
+        );
+        fields::date(
+            ui,
+            s,
+            "Exit date",
+            &format!("{path}.exit_date"),
+            |p| p.companies.get(i).map(|c| c.exit_date),
+            |p, v| {
+                if let Some(c) = p.companies.get_mut(i) {
+                    c.exit_date = v;
+                }
+            },
+        );
         company_field!(Kind::Percent, ui, s, i, "Ownership", ownership);
         company_field!(Kind::Money, ui, s, i, "Entry revenue (annual)", entry_revenue);
         company_field!(Kind::Percent, ui, s, i, "Revenue growth (annual)", revenue_growth);
@@ -247,18 +455,45 @@ fn company(ui: &mut Ui, s: &mut AppState, i: usize) {
                 },
             );
         }
-        company_field!(Kind::Percent, ui, s, i, "Maintenance capex (% of revenue)", maintenance_capex);
+        company_field!(
+            Kind::Percent,
+            ui,
+            s,
+            i,
+            "Maintenance capex (% of revenue)",
+            maintenance_capex
+        );
         company_field!(Kind::Percent, ui, s, i, "Tax rate", tax_rate);
         company_field!(Kind::Multiple, ui, s, i, "Entry EV / EBITDA", entry_multiple);
-        company_field!(Kind::Multiple, ui, s, i, "Acquisition debt (x EBITDA)", debt_multiple);
+        company_field!(
+            Kind::Multiple,
+            ui,
+            s,
+            i,
+            "Acquisition debt (x EBITDA)",
+            debt_multiple
+        );
         company_field!(Kind::Percent, ui, s, i, "Interest rate", interest_rate);
         company_field!(Kind::Percent, ui, s, i, "Cash sweep", cash_sweep);
-        company_field!(Kind::Percent, ui, s, i, "Transaction costs (% of EV)", transaction_costs);
+        company_field!(
+            Kind::Percent,
+            ui,
+            s,
+            i,
+            "Transaction costs (% of EV)",
+            transaction_costs
+        );
         company_field!(Kind::Multiple, ui, s, i, "Exit EV / EBITDA", exit_multiple);
         company_field!(Kind::Percent, ui, s, i, "Exit costs (% of EV)", exit_costs);
     });
-    if s.problems_at(&format!("{path}.cost_pools")).next().is_some() || s.problems_at(&format!("{path}.levers")).next().is_some() {
-        for p in s.problems().iter().filter(|p| p.path == format!("{path}.cost_pools") || p.path == format!("{path}.levers")) {
+    if s.problems_at(&format!("{path}.cost_pools")).next().is_some()
+        || s.problems_at(&format!("{path}.levers")).next().is_some()
+    {
+        for p in s
+            .problems()
+            .iter()
+            .filter(|p| p.path == format!("{path}.cost_pools") || p.path == format!("{path}.levers"))
+        {
             ui.colored_label(egui::Color32::from_rgb(0xC0, 0x20, 0x20), &p.message);
         }
     }
@@ -269,36 +504,114 @@ fn company(ui: &mut Ui, s: &mut AppState, i: usize) {
 }
 
 fn lever(ui: &mut Ui, s: &mut AppState, c: usize, l: usize) {
-    let Some(name) = s.portfolio.companies.get(c).and_then(|co| co.levers.get(l)).map(|lv| lv.name.clone()) else { return };
-    let company = s.portfolio.companies.get(c).map(|co| co.name.clone()).unwrap_or_default();
+    let Some(name) = s
+        .portfolio
+        .companies
+        .get(c)
+        .and_then(|co| co.levers.get(l))
+        .map(|lv| lv.name.clone())
+    else {
+        return;
+    };
+    let company = s
+        .portfolio
+        .companies
+        .get(c)
+        .map(|co| co.name.clone())
+        .unwrap_or_default();
     ui.heading(format!("AI lever: {name}"));
     ui.label(format!("in {company}"));
     list_buttons(
         ui,
         s,
         "lever",
-        [Command::MoveLever(c, l, Direction::Up), Command::MoveLever(c, l, Direction::Down), Command::DuplicateLever(c, l), Command::DeleteLever(c, l)],
+        [
+            Command::MoveLever(c, l, Direction::Up),
+            Command::MoveLever(c, l, Direction::Down),
+            Command::DuplicateLever(c, l),
+            Command::DeleteLever(c, l),
+        ],
     );
     ui.add_space(4.0);
     let path = format!("companies[{c}].levers[{l}]");
-    let get = move |p: &crate::engine::model::Portfolio| p.companies.get(c).and_then(|co| co.levers.get(l)).cloned();
-    let with = move |p: &mut crate::engine::model::Portfolio, f: &dyn Fn(&mut crate::engine::model::Lever)| {
+    let get = move |p: &crate::engine::model::Portfolio| {
+        p.companies.get(c).and_then(|co| co.levers.get(l)).cloned()
+    };
+    let with = move |p: &mut crate::engine::model::Portfolio,
+                     f: &dyn Fn(&mut crate::engine::model::Lever)| {
         if let Some(lv) = p.companies.get_mut(c).and_then(|co| co.levers.get_mut(l)) {
             f(lv);
         }
     };
     grid(ui, "lever_grid", |ui| {
-        fields::text(ui, s, "Lever name", &format!("{path}.name"), |p| get(p).map(|x| x.name), |p, v| with(p, &|x| x.name.clone_from(&v)));
+        fields::text(
+            ui,
+            s,
+            "Lever name",
+            &format!("{path}.name"),
+            |p| get(p).map(|x| x.name),
+            |p, v| with(p, &|x| x.name.clone_from(&v)),
+        );
         let kinds: Vec<(LeverKind, &str)> = LeverKind::ALL.iter().map(|k| (*k, k.label())).collect();
-        fields::choice(ui, s, "Kind", &format!("{path}.kind"), &kinds, |p| get(p).map(|x| x.kind), |p, v| with(p, &|x| x.kind = v));
-        let mut targets: Vec<(LeverTarget, String)> = CostPool::ALL.iter().map(|pool| (LeverTarget::Pool(*pool), format!("{} cost", pool.label()))).collect();
+        fields::choice(
+            ui,
+            s,
+            "Kind",
+            &format!("{path}.kind"),
+            &kinds,
+            |p| get(p).map(|x| x.kind),
+            |p, v| with(p, &|x| x.kind = v),
+        );
+        let mut targets: Vec<(LeverTarget, String)> = CostPool::ALL
+            .iter()
+            .map(|pool| (LeverTarget::Pool(*pool), format!("{} cost", pool.label())))
+            .collect();
         targets.push((LeverTarget::Revenue, "Revenue (uplift)".into()));
-        let target_options: Vec<(LeverTarget, &str)> = targets.iter().map(|(t, n)| (*t, n.as_str())).collect();
-        fields::choice(ui, s, "Acts on", &format!("{path}.target"), &target_options, |p| get(p).map(|x| x.target), |p, v| with(p, &|x| x.target = v));
-        fields::decimal(ui, s, "Target effect", &format!("{path}.effect"), Kind::Percent, |p| get(p).map(|x| x.effect), |p, v| with(p, &|x| x.effect = v));
-        fields::decimal(ui, s, "Realisation", &format!("{path}.realisation"), Kind::Percent, |p| get(p).map(|x| x.realisation), |p, v| with(p, &|x| x.realisation = v));
-        fields::whole(ui, s, "Start delay (quarters)", &format!("{path}.start_delay_quarters"), |p| get(p).map(|x| x.start_delay_quarters), |p, v| with(p, &|x| x.start_delay_quarters = v));
-        fields::whole(ui, s, "Ramp (quarters)", &format!("{path}.ramp_quarters"), |p| get(p).map(|x| x.ramp_quarters), |p, v| with(p, &|x| x.ramp_quarters = v));
+        let target_options: Vec<(LeverTarget, &str)> =
+            targets.iter().map(|(t, n)| (*t, n.as_str())).collect();
+        fields::choice(
+            ui,
+            s,
+            "Acts on",
+            &format!("{path}.target"),
+            &target_options,
+            |p| get(p).map(|x| x.target),
+            |p, v| with(p, &|x| x.target = v),
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Target effect",
+            &format!("{path}.effect"),
+            Kind::Percent,
+            |p| get(p).map(|x| x.effect),
+            |p, v| with(p, &|x| x.effect = v),
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Realisation",
+            &format!("{path}.realisation"),
+            Kind::Percent,
+            |p| get(p).map(|x| x.realisation),
+            |p, v| with(p, &|x| x.realisation = v),
+        );
+        fields::whole(
+            ui,
+            s,
+            "Start delay (quarters)",
+            &format!("{path}.start_delay_quarters"),
+            |p| get(p).map(|x| x.start_delay_quarters),
+            |p, v| with(p, &|x| x.start_delay_quarters = v),
+        );
+        fields::whole(
+            ui,
+            s,
+            "Ramp (quarters)",
+            &format!("{path}.ramp_quarters"),
+            |p| get(p).map(|x| x.ramp_quarters),
+            |p, v| with(p, &|x| x.ramp_quarters = v),
+        );
         fields::choice(
             ui,
             s,
@@ -308,14 +621,33 @@ fn lever(ui: &mut Ui, s: &mut AppState, c: usize, l: usize) {
             |p| get(p).map(|x| x.ramp_shape),
             |p, v| with(p, &|x| x.ramp_shape = v),
         );
-        fields::decimal(ui, s, "One-time cost", &format!("{path}.one_time_cost"), Kind::Money, |p| get(p).map(|x| x.one_time_cost), |p, v| with(p, &|x| x.one_time_cost = v));
-        fields::decimal(ui, s, "Annual run cost", &format!("{path}.annual_run_cost"), Kind::Money, |p| get(p).map(|x| x.annual_run_cost), |p, v| with(p, &|x| x.annual_run_cost = v));
+        fields::decimal(
+            ui,
+            s,
+            "One-time cost",
+            &format!("{path}.one_time_cost"),
+            Kind::Money,
+            |p| get(p).map(|x| x.one_time_cost),
+            |p, v| with(p, &|x| x.one_time_cost = v),
+        );
+        fields::decimal(
+            ui,
+            s,
+            "Annual run cost",
+            &format!("{path}.annual_run_cost"),
+            Kind::Money,
+            |p| get(p).map(|x| x.annual_run_cost),
+            |p, v| with(p, &|x| x.annual_run_cost = v),
+        );
         fields::choice(
             ui,
             s,
             "Funded by",
             &format!("{path}.funding"),
-            &[(LeverFunding::Company, "Company cash flow"), (LeverFunding::FundFollowOn, "Fund follow-on (stage reserve)")],
+            &[
+                (LeverFunding::Company, "Company cash flow"),
+                (LeverFunding::FundFollowOn, "Fund follow-on (stage reserve)"),
+            ],
             |p| get(p).map(|x| x.funding),
             |p, v| with(p, &|x| x.funding = v),
         );

@@ -62,13 +62,26 @@ fn show_problems(ui: &mut Ui, state: &AppState, path: &str, parse_error: Option<
 
 /// A text box that edits through a buffer while focused: `display` when idle, the
 /// buffer while typing. Returns the buffer when it changed this frame.
-fn buffered_text(ui: &mut Ui, label: &str, path: &str, display: String, editable: impl FnOnce() -> String) -> (Option<String>, bool) {
+/// `label` is the id of the label widget already drawn for this field.
+fn buffered_text(
+    ui: &mut Ui,
+    label: Option<egui::Id>,
+    path: &str,
+    display: String,
+    editable: impl FnOnce() -> String,
+) -> (Option<String>, bool) {
     let id = ui.make_persistent_id(("field", path));
-    let label_response = ui.label(label);
     let mut buffer: Option<String> = ui.data(|d| d.get_temp::<String>(id));
     let editing = buffer.is_some();
     let mut text = buffer.clone().unwrap_or(display);
-    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(170.0).id(id.with("edit"))).labelled_by(label_response.id);
+    let mut response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .desired_width(150.0)
+            .id(id.with("edit")),
+    );
+    if let Some(label) = label {
+        response = response.labelled_by(label);
+    }
     let mut changed = None;
     if response.gained_focus() && !editing {
         let start = editable();
@@ -100,9 +113,14 @@ pub fn decimal(
     get: impl Fn(&Portfolio) -> Option<Decimal>,
     set: impl Fn(&mut Portfolio, Decimal),
 ) {
-    let Some(value) = get(&state.portfolio) else { return };
+    let Some(value) = get(&state.portfolio) else {
+        return;
+    };
     let error_id = ui.make_persistent_id(("field", path)).with("error");
-    let (changed, lost) = buffered_text(ui, label, path, kind.show(value), || kind.editable(value));
+    let label_response = ui.label(label);
+    let (changed, lost) = buffered_text(ui, Some(label_response.id), path, kind.show(value), || {
+        kind.editable(value)
+    });
     if let Some(text) = changed {
         match kind.parse(&text) {
             Ok(v) => {
@@ -163,10 +181,14 @@ pub fn text(
     get: impl Fn(&Portfolio) -> Option<String>,
     set: impl Fn(&mut Portfolio, String),
 ) {
-    let Some(value) = get(&state.portfolio) else { return };
+    let Some(value) = get(&state.portfolio) else {
+        return;
+    };
     let label_response = ui.label(label);
     let mut edited = value.clone();
-    let response = ui.add(egui::TextEdit::singleline(&mut edited).desired_width(170.0)).labelled_by(label_response.id);
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut edited).desired_width(150.0))
+        .labelled_by(label_response.id);
     if response.changed() && edited != value {
         state.edit(path, |p| set(p, edited));
     }
@@ -190,10 +212,15 @@ pub fn date(
     get: impl Fn(&Portfolio) -> Option<NaiveDate>,
     set: impl Fn(&mut Portfolio, NaiveDate),
 ) {
-    let Some(value) = get(&state.portfolio) else { return };
+    let Some(value) = get(&state.portfolio) else {
+        return;
+    };
     let error_id = ui.make_persistent_id(("field", path)).with("error");
+    let label_response = ui.label(label);
     ui.horizontal(|ui| {
-        let (changed, lost) = buffered_text(ui, label, path, value.to_string(), || value.to_string());
+        let (changed, lost) = buffered_text(ui, Some(label_response.id), path, value.to_string(), || {
+            value.to_string()
+        });
         if let Some(t) = changed {
             match NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d") {
                 Ok(d) => {
@@ -220,9 +247,18 @@ pub fn date(
     );
     if let Ok(mut jd) = picked {
         let before = jd;
-        ui.add(egui_extras::DatePickerButton::new(&mut jd).id_salt(path));
+        ui.add(
+            egui_extras::DatePickerButton::new(&mut jd)
+                .id_salt(path)
+                .show_icon(false),
+        )
+        .on_hover_text("Pick a date");
         if jd != before
-            && let Some(d) = NaiveDate::from_ymd_opt(i32::from(jd.year()), u32::try_from(jd.month()).unwrap_or(1), u32::try_from(jd.day()).unwrap_or(1))
+            && let Some(d) = NaiveDate::from_ymd_opt(
+                i32::from(jd.year()),
+                u32::try_from(jd.month()).unwrap_or(1),
+                u32::try_from(jd.day()).unwrap_or(1),
+            )
         {
             state.edit(path, |p| set(p, d));
             state.end_gesture();
@@ -247,7 +283,9 @@ pub fn choice<T: Copy + PartialEq>(
     get: impl Fn(&Portfolio) -> Option<T>,
     set: impl Fn(&mut Portfolio, T),
 ) {
-    let Some(value) = get(&state.portfolio) else { return };
+    let Some(value) = get(&state.portfolio) else {
+        return;
+    };
     let current = options.iter().find(|(v, _)| *v == value).map_or("", |(_, l)| *l);
     let label_response = ui.label(label);
     let mut chosen = value;

@@ -18,7 +18,9 @@ pub struct NativeDialog;
 
 impl FileDialog for NativeDialog {
     fn pick_open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new().add_filter("Millwright portfolio", &["json"]).pick_file()
+        rfd::FileDialog::new()
+            .add_filter("Millwright portfolio", &["json"])
+            .pick_file()
     }
     fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf> {
         rfd::FileDialog::new()
@@ -39,12 +41,18 @@ impl AppPaths {
     /// The user's config and data folders (e.g. `~/.config/millwright`).
     pub fn for_user() -> Option<Self> {
         let dirs = directories::ProjectDirs::from("", "", "millwright")?;
-        Some(Self { config_dir: dirs.config_dir().to_path_buf(), data_dir: dirs.data_dir().to_path_buf() })
+        Some(Self {
+            config_dir: dirs.config_dir().to_path_buf(),
+            data_dir: dirs.data_dir().to_path_buf(),
+        })
     }
 
     /// Paths under one folder (tests).
     pub fn under(root: &Path) -> Self {
-        Self { config_dir: root.join("config"), data_dir: root.join("data") }
+        Self {
+            config_dir: root.join("config"),
+            data_dir: root.join("data"),
+        }
     }
 
     fn prefs_file(&self) -> PathBuf {
@@ -88,7 +96,7 @@ impl Default for Prefs {
             show_editor: true,
             tab: Tab::Overview,
             tree_width: 260.0,
-            editor_width: 380.0,
+            editor_width: 360.0,
             group_by_sector: false,
             recent_files: Vec::new(),
         }
@@ -130,14 +138,25 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let paths = AppPaths::under(dir.path());
         assert_eq!(Prefs::load(&paths), Prefs::default());
-        let mut prefs = Prefs { dark_mode: true, tab: Tab::Chart(2), ..Prefs::default() };
+        let mut prefs = Prefs {
+            dark_mode: true,
+            tab: Tab::Chart(2),
+            ..Prefs::default()
+        };
         for i in 0..12 {
             prefs.remember(Path::new(&format!("/f{i}.json")));
         }
         prefs.remember(Path::new("/f5.json"));
         assert_eq!(prefs.recent_files.len(), 10);
         assert_eq!(prefs.recent_files[0], PathBuf::from("/f5.json"));
-        assert_eq!(prefs.recent_files.iter().filter(|p| p.ends_with("f5.json")).count(), 1);
+        assert_eq!(
+            prefs
+                .recent_files
+                .iter()
+                .filter(|p| p.ends_with("f5.json"))
+                .count(),
+            1
+        );
         prefs.save(&paths)?;
         assert_eq!(Prefs::load(&paths), prefs);
         Ok(())

@@ -60,7 +60,12 @@ pub struct MillwrightApp {
 
 impl MillwrightApp {
     /// An app on `portfolio` with the given dialogs and folders (tests pass fakes).
-    pub fn new(portfolio: Portfolio, path: Option<PathBuf>, dialog: Box<dyn FileDialog>, paths: Option<AppPaths>) -> Self {
+    pub fn new(
+        portfolio: Portfolio,
+        path: Option<PathBuf>,
+        dialog: Box<dyn FileDialog>,
+        paths: Option<AppPaths>,
+    ) -> Self {
         let prefs = paths.as_ref().map(Prefs::load).unwrap_or_default();
         let recovery = paths.as_ref().and_then(dialogs::find_autosave);
         Self {
@@ -87,7 +92,11 @@ impl MillwrightApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let started = Instant::now();
         let ctx = ui.ctx().clone();
-        ctx.set_visuals(if self.prefs.dark_mode { egui::Visuals::dark() } else { egui::Visuals::light() });
+        ctx.set_visuals(if self.prefs.dark_mode {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
         shell::handle_input(self, &ctx);
         self.state.recompute_if_needed();
         shell::menu_bar(self, ui);
@@ -96,7 +105,9 @@ impl MillwrightApp {
             let response = egui::Panel::left("model_tree")
                 .resizable(true)
                 .default_size(self.prefs.tree_width)
-                .show(ui, |ui| tree::show(ui, &mut self.state, &mut self.prefs, &mut self.filter));
+                .show(ui, |ui| {
+                    tree::show(ui, &mut self.state, &mut self.prefs, &mut self.filter)
+                });
             self.prefs.tree_width = response.response.rect.width();
         }
         if self.prefs.show_editor {
@@ -122,27 +133,43 @@ impl MillwrightApp {
             ui.selectable_value(&mut self.prefs.tab, Tab::Companies, "Companies");
         });
         ui.separator();
-        let errors = self.state.problems().iter().filter(|p| p.severity == crate::engine::validate::Severity::Error).count();
+        let errors = self
+            .state
+            .problems()
+            .iter()
+            .filter(|p| p.severity == crate::engine::validate::Severity::Error)
+            .count();
         if !self.state.last_good_is_current {
             let text = if self.state.last_good.is_some() {
-                format!("The model has {errors} error(s): the figures below are from the last valid model. Fix the fields marked in red.")
+                format!(
+                    "The model has {errors} error(s): the figures below are from the last valid model. Fix the fields marked in red."
+                )
             } else {
-                format!("The model has {errors} error(s) and no valid version yet: fix the fields marked in red.")
+                format!(
+                    "The model has {errors} error(s) and no valid version yet: fix the fields marked in red."
+                )
             };
             ui.colored_label(egui::Color32::from_rgb(0xB0, 0x60, 0x00), text);
         }
-        let Some(result) = self.state.last_good.clone() else { return };
+        let Some(result) = self.state.last_good.clone() else {
+            return;
+        };
         match self.prefs.tab {
             Tab::Overview => results::overview(ui, &result),
             Tab::Companies => results::company_table(ui, &result, &mut self.table_sort),
             Tab::Chart(i) => {
-                let Some(id) = ChartId::ALL.get(i).copied() else { return };
+                let Some(id) = ChartId::ALL.get(i).copied() else {
+                    return;
+                };
                 if id == ChartId::EbitdaWithAi {
                     self.ebitda_picker(ui);
                 }
                 let revision = self.state.revision();
                 let key = self.ebitda_company;
-                let entry = self.charts.get(&id).filter(|(r, _)| *r == revision && (id != ChartId::EbitdaWithAi || key.is_none()));
+                let entry = self
+                    .charts
+                    .get(&id)
+                    .filter(|(r, _)| *r == revision && (id != ChartId::EbitdaWithAi || key.is_none()));
                 let chart = match (entry, id, key) {
                     (_, ChartId::EbitdaWithAi, Some(c)) => charts::series::company_ebitda(&result, c),
                     (Some((_, chart)), _, _) => chart.clone(),
@@ -158,10 +185,19 @@ impl MillwrightApp {
     }
 
     fn ebitda_picker(&mut self, ui: &mut egui::Ui) {
-        let names: Vec<String> = self.state.portfolio.companies.iter().map(|c| c.name.clone()).collect();
+        let names: Vec<String> = self
+            .state
+            .portfolio
+            .companies
+            .iter()
+            .map(|c| c.name.clone())
+            .collect();
         ui.horizontal(|ui| {
             let label = ui.label("Show");
-            let current = self.ebitda_company.and_then(|i| names.get(i).cloned()).unwrap_or_else(|| "Portfolio total".into());
+            let current = self
+                .ebitda_company
+                .and_then(|i| names.get(i).cloned())
+                .unwrap_or_else(|| "Portfolio total".into());
             egui::ComboBox::from_id_salt("ebitda_company")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
@@ -220,7 +256,9 @@ impl MillwrightApp {
         match action {
             Pending::New | Pending::Close => self.state.replace(blank_portfolio(), None),
             Pending::Open(path) => {
-                let Some(path) = path.or_else(|| self.dialog.pick_open()) else { return };
+                let Some(path) = path.or_else(|| self.dialog.pick_open()) else {
+                    return;
+                };
                 self.open_path(path);
             }
             Pending::Quit => self.allow_close = true,
@@ -251,7 +289,10 @@ impl MillwrightApp {
 
     /// Asks where to save, then saves. Returns whether it saved.
     pub fn save_as(&mut self) -> bool {
-        let suggested = format!("{}.json", self.state.portfolio.fund.name.replace(['/', '\\', ':'], "-"));
+        let suggested = format!(
+            "{}.json",
+            self.state.portfolio.fund.name.replace(['/', '\\', ':'], "-")
+        );
         match self.dialog.pick_save(&suggested) {
             Some(path) => self.save_to(path),
             None => false,
@@ -322,9 +363,16 @@ pub fn blank_portfolio() -> Portfolio {
             preferred_return: dec!(0.08),
             gp_catch_up: dec!(1),
             waterfall: Waterfall::European,
-            pme_benchmark: PmeBenchmark::ConstantReturn { annual_return: dec!(0.07) },
+            pme_benchmark: PmeBenchmark::ConstantReturn {
+                annual_return: dec!(0.07),
+            },
         },
-        stages: vec![Stage { name: "Stage I".into(), start_date: first_close, budget: dec!(800_000_000), reserve: dec!(50_000_000) }],
+        stages: vec![Stage {
+            name: "Stage I".into(),
+            start_date: first_close,
+            budget: dec!(800_000_000),
+            reserve: dec!(50_000_000),
+        }],
         companies: Vec::new(),
         scenarios: Vec::new(),
         notes: Vec::new(),
@@ -334,7 +382,8 @@ pub fn blank_portfolio() -> Portfolio {
 /// Opens the window on `initial_file` (or the built-in $100B sample) and returns when it
 /// closes.
 pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
-    let sample = crate::io::samples::flagship().map_err(|e| anyhow::anyhow!("the built-in sample is damaged: {e}"))?;
+    let sample =
+        crate::io::samples::flagship().map_err(|e| anyhow::anyhow!("the built-in sample is damaged: {e}"))?;
     let paths = AppPaths::for_user();
     let mut app = MillwrightApp::new(sample, None, Box::new(NativeDialog), paths);
     if let Some(path) = initial_file {
@@ -344,11 +393,17 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
         app.prefs.tab = match tab.as_str() {
             "overview" => Tab::Overview,
             "companies" => Tab::Companies,
-            name => ChartId::ALL.iter().position(|c| c.name() == name).map_or(Tab::Overview, Tab::Chart),
+            name => ChartId::ALL
+                .iter()
+                .position(|c| c.name() == name)
+                .map_or(Tab::Overview, Tab::Chart),
         };
     }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1400.0, 900.0]).with_title("Millwright").with_drag_and_drop(true),
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1400.0, 900.0])
+            .with_title("Millwright")
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native("Millwright", options, Box::new(|_cc| Ok(Box::new(app))))

@@ -3,7 +3,8 @@
 
 use egui::{Color32, Ui};
 use egui_plot::{
-    Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, Plot, PlotPoint, PlotPoints, Points, Text,
+    Bar, BarChart, Corner, FilledArea, HLine, HoverPosition, Legend, Line, Plot, PlotPoint, PlotPoints,
+    Points, Text,
 };
 
 use crate::charts::{Chart, ChartId};
@@ -21,13 +22,22 @@ pub const PALETTE: [Color32; 7] = [
 
 fn year_label(x: f64) -> String {
     let year = x.floor();
-    #[expect(clippy::cast_possible_truncation, reason = "a fraction of a year, 0..1, times 4")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a fraction of a year, 0..1, times 4"
+    )]
     let quarter = ((x - year) * 4.0).floor() as i64 + 1;
     format!("{year:.0} Q{}", quarter.clamp(1, 4))
 }
 
 fn money_bn(y: f64) -> String {
-    if y.abs() >= 1.0 { format!("${y:.1}bn") } else { format!("${:.0}m", y * 1000.0) }
+    let sign = if y < 0.0 && y.abs() >= 0.0005 { "-" } else { "" };
+    let y = y.abs();
+    if y >= 1.0 {
+        format!("{sign}${y:.1}bn")
+    } else {
+        format!("{sign}${:.0}m", y * 1000.0)
+    }
 }
 
 /// Draws `chart` to fill the space.
@@ -41,12 +51,23 @@ pub fn draw(ui: &mut Ui, chart: &Chart) {
         .legend(Legend::default().position(Corner::LeftTop))
         .x_axis_label(chart.x_title)
         .y_axis_label(chart.y_title)
-        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [0.25, 1.0, 2.0]))
+        .x_axis_formatter(|mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                format!("{:.0}", mark.value)
+            } else {
+                String::new()
+            }
+        })
         .y_axis_formatter(|mark, _| money_bn(mark.value))
         .label_formatter(|hover| match hover {
-            HoverPosition::NearDataPoint { plot_name, position, .. } => {
-                Some(format!("{plot_name}\n{}\n{}", year_label(position.x), money_bn(position.y)))
-            }
+            HoverPosition::NearDataPoint {
+                plot_name, position, ..
+            } => Some(format!(
+                "{plot_name}\n{}\n{}",
+                year_label(position.x),
+                money_bn(position.y)
+            )),
             HoverPosition::Elsewhere { position } => {
                 Some(format!("{}\n{}", year_label(position.x), money_bn(position.y)))
             }
@@ -75,16 +96,34 @@ pub fn draw(ui: &mut Ui, chart: &Chart) {
             } else {
                 s.points.iter().map(|(x, y)| [*x, *y]).collect()
             };
-            let mut line = Line::new(s.name.clone(), PlotPoints::new(points)).color(colour).width(2.0);
             if stacked {
-                line = line.fill(0.0).fill_alpha(0.55);
+                let xs: Vec<f64> = points.iter().map(|p| p[0]).collect();
+                let tops: Vec<f64> = points.iter().map(|p| p[1]).collect();
+                let bottoms: Vec<f64> = tops.iter().zip(&s.points).map(|(t, (_, y))| t - y).collect();
+                plot_ui.add(
+                    FilledArea::new(s.name.clone(), &xs, &bottoms, &tops)
+                        .fill_color(colour.gamma_multiply(0.85))
+                        .stroke(egui::Stroke::new(1.0, colour)),
+                );
+            } else {
+                plot_ui.line(
+                    Line::new(s.name.clone(), PlotPoints::new(points))
+                        .color(colour)
+                        .width(2.0),
+                );
             }
-            plot_ui.line(line);
         }
         if let Some(m) = &marker {
             plot_ui.hline(HLine::new("", 0.0).color(Color32::GRAY));
-            plot_ui.points(Points::new("Trough", vec![[m.x, m.y]]).radius(5.0).color(Color32::from_rgb(0xC0, 0x20, 0x20)));
-            plot_ui.text(Text::new("trough label", PlotPoint::new(m.x, m.y), format!("  {}", m.label)).anchor(egui::Align2::LEFT_TOP));
+            plot_ui.points(
+                Points::new("Trough", vec![[m.x, m.y]])
+                    .radius(5.0)
+                    .color(Color32::from_rgb(0xC0, 0x20, 0x20)),
+            );
+            plot_ui.text(
+                Text::new("", PlotPoint::new(m.x, m.y), format!("  {}", m.label))
+                    .anchor(egui::Align2::LEFT_TOP),
+            );
         }
     });
 }
@@ -106,24 +145,46 @@ fn bridge(ui: &mut Ui, chart: &Chart) {
             };
             #[expect(clippy::cast_precision_loss, reason = "bar positions are small integers")]
             let x = i as f64;
-            let (base, height) = if step.delta >= 0.0 { (step.start, step.delta) } else { (step.start + step.delta, -step.delta) };
-            Bar::new(x, height).base_offset(base).width(0.7).fill(colour).name(format!("{}: {}", step.label, money_bn(step.delta)))
+            let (base, height) = if step.delta >= 0.0 {
+                (step.start, step.delta)
+            } else {
+                (step.start + step.delta, -step.delta)
+            };
+            Bar::new(x, height)
+                .base_offset(base)
+                .width(0.7)
+                .fill(colour)
+                .name(format!("{}: {}", step.label, money_bn(step.delta)))
         })
         .collect();
-    let labels: Vec<String> = chart.steps.iter().map(|s| s.label.clone()).collect();
+    // Each bar is labelled above its top: name and signed amount.
+    let labels: Vec<(f64, f64, String)> = chart
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            #[expect(clippy::cast_precision_loss, reason = "bar positions are small integers")]
+            let x = i as f64;
+            let top = step.start.max(step.start + step.delta);
+            let sign = if step.is_total || step.delta < 0.0 {
+                ""
+            } else {
+                "+"
+            };
+            (x, top, format!("{}\n{sign}{}", step.label, money_bn(step.delta)))
+        })
+        .collect();
     Plot::new("value_bridge")
         .y_axis_label(chart.y_title)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
-                return String::new();
-            }
-            #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "checked non-negative whole number")]
-            labels.get(i as usize).cloned().unwrap_or_default()
-        })
+        .x_axis_formatter(|_, _| String::new())
         .y_axis_formatter(|mark, _| money_bn(mark.value))
         .allow_scroll(false)
         .show(ui, |plot_ui| {
-            plot_ui.bar_chart(BarChart::new("Bridge", bars).element_formatter(Box::new(|bar, _| bar.name.clone())));
+            plot_ui.bar_chart(
+                BarChart::new("Bridge", bars).element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+            for (x, top, text) in labels {
+                plot_ui.text(Text::new("", PlotPoint::new(x, top), text).anchor(egui::Align2::CENTER_BOTTOM));
+            }
         });
 }

@@ -20,48 +20,87 @@ fn multiple_text(value: Option<Decimal>) -> String {
 }
 
 fn card(ui: &mut Ui, title: &str, value: &str, note: &str) {
-    egui::Frame::group(ui.style()).inner_margin(10.0).corner_radius(6.0).show(ui, |ui| {
-        ui.set_min_size(egui::vec2(170.0, 64.0));
-        ui.vertical(|ui| {
-            ui.label(RichText::new(title).small().color(ui.visuals().weak_text_color()));
-            ui.label(RichText::new(value).size(22.0).strong());
-            if !note.is_empty() {
-                ui.label(RichText::new(note).small().color(ui.visuals().weak_text_color()));
-            }
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .corner_radius(6.0)
+        .show(ui, |ui| {
+            ui.set_min_size(egui::vec2(185.0, 64.0));
+            ui.vertical(|ui| {
+                ui.label(RichText::new(title).small().color(ui.visuals().weak_text_color()));
+                ui.label(RichText::new(value).size(22.0).strong());
+                if !note.is_empty() {
+                    ui.label(RichText::new(note).small().color(ui.visuals().weak_text_color()));
+                }
+            });
         });
-    });
 }
 
-/// The key metrics as cards.
+/// The key metrics as cards, as many to a row as fit.
 pub fn overview(ui: &mut Ui, result: &FundResult) {
     let m = &result.metrics;
-    let irr_note = |irr: &Result<Decimal, XirrError>| irr.as_ref().err().map(ToString::to_string).unwrap_or_default();
-    ui.horizontal_wrapped(|ui| {
-        card(ui, "Net IRR", &irr_text(&m.net_irr), &irr_note(&m.net_irr));
-        card(ui, "Gross IRR", &irr_text(&m.gross_irr), &irr_note(&m.gross_irr));
-        card(ui, "TVPI", &multiple_text(m.tvpi), "net, to partners");
-        card(ui, "DPI", &multiple_text(m.dpi), "");
-        card(ui, "Gross MOIC", &multiple_text(m.gross_moic), "deals");
-        card(ui, "Paid-in", &format_money(m.paid_in), "called from partners");
-        card(ui, "Distributed", &format_money(m.distributed), "to partners");
-        card(ui, "NAV", &format_money(m.nav), "final, net of accrued carry");
-        card(ui, "Management fees", &format_money(m.management_fees), "");
-        card(ui, "Carried interest", &format_money(m.carried_interest), "");
-        card(ui, "J-curve trough", &format_money(m.jcurve_trough), &m.jcurve_trough_date.to_string());
-        card(
-            ui,
+    let irr_note =
+        |irr: &Result<Decimal, XirrError>| irr.as_ref().err().map(ToString::to_string).unwrap_or_default();
+    let cards: [(&str, String, String); 14] = [
+        ("Net IRR", irr_text(&m.net_irr), irr_note(&m.net_irr)),
+        ("Gross IRR", irr_text(&m.gross_irr), irr_note(&m.gross_irr)),
+        ("TVPI", multiple_text(m.tvpi), "net, to partners".into()),
+        ("DPI", multiple_text(m.dpi), "distributed / paid-in".into()),
+        (
+            "Gross MOIC",
+            multiple_text(m.gross_moic),
+            "deals, before fees and carry".into(),
+        ),
+        ("Paid-in", format_money(m.paid_in), "called from partners".into()),
+        ("Distributed", format_money(m.distributed), "to partners".into()),
+        ("NAV", format_money(m.nav), "final, net of accrued carry".into()),
+        (
+            "Management fees",
+            format_money(m.management_fees),
+            "over the life".into(),
+        ),
+        (
+            "Carried interest",
+            format_money(m.carried_interest),
+            "paid to the GP".into(),
+        ),
+        (
+            "J-curve trough",
+            format_money(m.jcurve_trough),
+            m.jcurve_trough_date.to_string(),
+        ),
+        (
             "Payback",
-            &m.payback_date.map_or_else(|| "not reached".into(), |d| d.to_string()),
-            "cumulative net cash flow ≥ 0",
-        );
-        card(ui, "PME (Kaplan–Schoar)", &multiple_text(m.pme), "vs benchmark");
-        card(
-            ui,
+            m.payback_date
+                .map_or_else(|| "not reached".into(), |d| d.to_string()),
+            "cumulative net cash flow back to zero".into(),
+        ),
+        (
+            "PME (Kaplan-Schoar)",
+            multiple_text(m.pme),
+            "vs the benchmark index".into(),
+        ),
+        (
             "Gross-to-net spread",
-            &m.gross_to_net_spread.map_or_else(|| "n/a".into(), format_percent),
-            "gross IRR − net IRR",
-        );
-    });
+            m.gross_to_net_spread.map_or_else(|| "n/a".into(), format_percent),
+            "gross IRR less net IRR".into(),
+        ),
+    ];
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a small positive count"
+    )]
+    let columns = ((ui.available_width() / 215.0).floor() as usize).clamp(1, 7);
+    egui::Grid::new("metric_cards")
+        .spacing([8.0, 8.0])
+        .show(ui, |ui| {
+            for (i, (title, value, note)) in cards.iter().enumerate() {
+                card(ui, title, value, note);
+                if (i + 1) % columns == 0 {
+                    ui.end_row();
+                }
+            }
+        });
 }
 
 /// Columns of the company table.
@@ -85,7 +124,7 @@ const COLUMNS: [(Column, &str); 6] = [
 ];
 
 /// Sorts companies by `column`.
-pub fn sorted<'a>(companies: &'a [CompanyResult], column: Column, descending: bool) -> Vec<&'a CompanyResult> {
+pub fn sorted(companies: &[CompanyResult], column: Column, descending: bool) -> Vec<&CompanyResult> {
     let mut rows: Vec<&CompanyResult> = companies.iter().collect();
     let irr = |c: &CompanyResult| c.gross_irr.as_ref().ok().copied();
     rows.sort_by(|a, b| match column {
@@ -114,9 +153,20 @@ pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool)
         .header(24.0, |mut header| {
             for (column, title) in COLUMNS {
                 header.col(|ui| {
-                    let arrow = if sort.0 == column { if sort.1 { " ▼" } else { " ▲" } } else { "" };
-                    if ui.button(RichText::new(format!("{title}{arrow}")).strong()).clicked() {
-                        *sort = if sort.0 == column { (column, !sort.1) } else { (column, false) };
+                    let arrow = if sort.0 == column {
+                        if sort.1 { " (desc)" } else { " (asc)" }
+                    } else {
+                        ""
+                    };
+                    if ui
+                        .button(RichText::new(format!("{title}{arrow}")).strong())
+                        .clicked()
+                    {
+                        *sort = if sort.0 == column {
+                            (column, !sort.1)
+                        } else {
+                            (column, false)
+                        };
                     }
                 });
             }
@@ -139,7 +189,11 @@ pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool)
                     row.col(|ui| {
                         let moic = multiple_text(company.gross_moic);
                         let weak = company.gross_moic.is_some_and(|m| m < Decimal::ONE);
-                        ui.label(if weak { RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20)) } else { RichText::new(moic) });
+                        ui.label(if weak {
+                            RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20))
+                        } else {
+                            RichText::new(moic)
+                        });
                     });
                     row.col(|ui| {
                         ui.label(irr_text(&company.gross_irr));
@@ -162,7 +216,10 @@ mod tests {
         let by_name = sorted(&r.companies, Column::Name, false);
         assert!(by_name.windows(2).all(|w| w[0].name <= w[1].name));
         let by_irr = sorted(&r.companies, Column::Irr, false);
-        let irrs: Vec<Decimal> = by_irr.iter().filter_map(|c| c.gross_irr.as_ref().ok().copied()).collect();
+        let irrs: Vec<Decimal> = by_irr
+            .iter()
+            .filter_map(|c| c.gross_irr.as_ref().ok().copied())
+            .collect();
         assert!(irrs.windows(2).all(|w| w[0] <= w[1]));
     }
 }

@@ -43,7 +43,11 @@ pub fn handle_input(app: &mut MillwrightApp, ctx: &egui::Context) {
         app.state.apply(if undo { Command::Undo } else { Command::Redo });
     }
     let dropped = ctx.input(|i| {
-        i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty())
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
     });
     if let Some(path) = dropped {
         app.request(Pending::Open(Some(path)));
@@ -118,16 +122,27 @@ pub fn status_bar(app: &mut MillwrightApp, ui: &mut Ui) {
         ui.horizontal(|ui| {
             ui.label(app.state.display_name());
             ui.separator();
-            ui.label(if app.state.is_dirty() { "● Unsaved changes" } else { "Saved" });
+            ui.label(match (app.state.is_dirty(), &app.state.path) {
+                (true, _) => "Unsaved changes",
+                (false, None) => "Not saved to a file",
+                (false, Some(_)) => "Saved",
+            });
             ui.separator();
             let problems = app.state.problems();
-            let errors = problems.iter().filter(|p| p.severity == crate::engine::validate::Severity::Error).count();
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == crate::engine::validate::Severity::Error)
+                .count();
             let warnings = problems.len() - errors;
             let text = match (errors, warnings) {
                 (0, 0) => "No problems".to_string(),
-                (e, w) => format!("⚠ {e} error(s), {w} warning(s)"),
+                (e, w) => format!("{e} error(s), {w} warning(s)"),
             };
-            if ui.button(text).on_hover_text("Show the list of problems").clicked() {
+            if ui
+                .button(text)
+                .on_hover_text("Show the list of problems")
+                .clicked()
+            {
                 app.show_problems = !app.show_problems;
             }
             ui.separator();

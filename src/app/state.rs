@@ -124,10 +124,10 @@ impl AppState {
 
     /// A file name for titles.
     pub fn display_name(&self) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| format!("{} (unsaved)", self.portfolio.fund.name), |n| n.to_string_lossy().into_owned())
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || format!("{} (no file yet)", self.portfolio.fund.name),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     fn checkpoint(&mut self) {
@@ -191,7 +191,12 @@ impl AppState {
             Command::AddStage => {
                 let start = p.stages.last().map_or(p.fund.first_close, |s| s.start_date);
                 let name = unique_name("New stage", p.stages.iter().map(|s| s.name.as_str()));
-                p.stages.push(Stage { name, start_date: start, budget: Default::default(), reserve: Default::default() });
+                p.stages.push(Stage {
+                    name,
+                    start_date: start,
+                    budget: Default::default(),
+                    reserve: Default::default(),
+                });
                 self.selection = Selection::Stage(p.stages.len() - 1);
             }
             Command::DuplicateStage(i) => {
@@ -209,7 +214,9 @@ impl AppState {
             Command::MoveStage(i, d) => self.selection = Selection::Stage(move_item(&mut p.stages, i, d)),
             Command::AddCompany { stage } => {
                 let template = p.companies.last().cloned().or_else(|| {
-                    crate::io::samples::flagship().ok().and_then(|s| s.companies.into_iter().next())
+                    crate::io::samples::flagship()
+                        .ok()
+                        .and_then(|s| s.companies.into_iter().next())
                 });
                 if let Some(mut company) = template {
                     company.name = unique_name("New company", p.companies.iter().map(|c| c.name.as_str()));
@@ -233,7 +240,9 @@ impl AppState {
                     p.companies.remove(i);
                 }
             }
-            Command::MoveCompany(i, d) => self.selection = Selection::Company(move_item(&mut p.companies, i, d)),
+            Command::MoveCompany(i, d) => {
+                self.selection = Selection::Company(move_item(&mut p.companies, i, d))
+            }
             Command::AddLever(c) => {
                 if let Some(company) = p.companies.get_mut(c) {
                     company.levers.push(new_lever());
@@ -280,13 +289,23 @@ impl AppState {
 
     /// Validates and recomputes when the model changed since the last time.
     pub fn recompute_if_needed(&mut self) {
-        if self.computed.as_ref().is_some_and(|c| c.revision == self.revision) {
+        if self
+            .computed
+            .as_ref()
+            .is_some_and(|c| c.revision == self.revision)
+        {
             return;
         }
         let started = Instant::now();
         let problems = validate::validate(&self.portfolio);
         let outcome = if validate::has_errors(&problems) {
-            Err(EngineError::Invalid(problems.iter().filter(|p| p.severity == Severity::Error).cloned().collect()))
+            Err(EngineError::Invalid(
+                problems
+                    .iter()
+                    .filter(|p| p.severity == Severity::Error)
+                    .cloned()
+                    .collect(),
+            ))
         } else {
             engine::compute(&self.portfolio).map(Arc::new)
         };
@@ -294,7 +313,12 @@ impl AppState {
             self.last_good = Some(Arc::clone(result));
         }
         self.last_good_is_current = outcome.is_ok();
-        self.computed = Some(Computed { revision: self.revision, problems, outcome, took: started.elapsed() });
+        self.computed = Some(Computed {
+            revision: self.revision,
+            problems,
+            outcome,
+            took: started.elapsed(),
+        });
     }
 
     /// The latest computation (call [`Self::recompute_if_needed`] first).
@@ -361,7 +385,10 @@ mod tests {
     use rust_decimal::dec;
 
     fn state() -> AppState {
-        AppState::new(crate::io::samples::flagship().unwrap_or_else(|e| panic!("{e}")), None)
+        AppState::new(
+            crate::io::samples::flagship().unwrap_or_else(|e| panic!("{e}")),
+            None,
+        )
     }
 
     #[test]
@@ -369,7 +396,9 @@ mod tests {
         let mut s = state();
         let before = s.portfolio.fund.carry_rate;
         for v in ["0.2", "0.25", "0.3"] {
-            s.edit("fund.carry_rate", |p| p.fund.carry_rate = v.parse().unwrap_or_default());
+            s.edit("fund.carry_rate", |p| {
+                p.fund.carry_rate = v.parse().unwrap_or_default()
+            });
         }
         s.end_gesture();
         assert_eq!(s.portfolio.fund.carry_rate, dec!(0.3));
@@ -388,7 +417,10 @@ mod tests {
         s.recompute_if_needed();
         assert!(s.computed().is_some_and(|c| c.outcome.is_err()));
         assert!(!s.last_good_is_current);
-        assert_eq!(s.last_good.as_ref().map(|r| r.metrics.tvpi), good.as_ref().map(|r| r.metrics.tvpi));
+        assert_eq!(
+            s.last_good.as_ref().map(|r| r.metrics.tvpi),
+            good.as_ref().map(|r| r.metrics.tvpi)
+        );
         assert!(s.problems_at("fund.carry_rate").count() == 1);
     }
 
@@ -400,13 +432,19 @@ mod tests {
         assert_eq!(s.portfolio.companies.len(), n + 1);
         assert_eq!(s.selection, Selection::Company(n));
         s.apply(Command::DuplicateCompany(0));
-        assert_eq!(s.portfolio.companies[1].name, format!("{} (2)", s.portfolio.companies[0].name));
+        assert_eq!(
+            s.portfolio.companies[1].name,
+            format!("{} (2)", s.portfolio.companies[0].name)
+        );
         s.apply(Command::MoveCompany(1, Direction::Up));
         assert!(s.portfolio.companies[0].name.ends_with("(2)"));
         s.apply(Command::DeleteCompany(0));
         assert_eq!(s.portfolio.companies.len(), n + 1);
         s.apply(Command::AddLever(0));
-        assert_eq!(s.selection, Selection::Lever(0, s.portfolio.companies[0].levers.len() - 1));
+        assert_eq!(
+            s.selection,
+            Selection::Lever(0, s.portfolio.companies[0].levers.len() - 1)
+        );
         s.apply(Command::Undo);
         s.apply(Command::Undo);
         s.apply(Command::Undo);

@@ -9,31 +9,48 @@ use crate::engine::model::Sector;
 
 /// Shows the tree; `filter` is the text of the filter box.
 pub fn show(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut String) {
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        if ui.selectable_label(state.selection == Selection::Fund, "Fund terms").clicked() {
-            state.selection = Selection::Fund;
-        }
-        ui.separator();
-        stages(ui, state);
-        ui.separator();
-        companies(ui, state, prefs, filter);
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if ui
+                .selectable_label(state.selection == Selection::Fund, "Fund terms")
+                .clicked()
+            {
+                state.selection = Selection::Fund;
+            }
+            ui.separator();
+            stages(ui, state);
+            ui.separator();
+            companies(ui, state, prefs, filter);
+        });
 }
 
 fn stages(ui: &mut Ui, state: &mut AppState) {
-    egui::CollapsingHeader::new("Stages").default_open(true).show(ui, |ui| {
-        let names: Vec<String> = state.portfolio.stages.iter().map(|s| s.name.clone()).collect();
-        for (i, name) in names.iter().enumerate() {
-            let flagged = state.problems().iter().any(|p| p.path.starts_with(&format!("stages[{i}]")));
-            let label = if flagged { format!("⚠ {name}") } else { name.clone() };
-            if ui.selectable_label(state.selection == Selection::Stage(i), label).clicked() {
-                state.selection = Selection::Stage(i);
+    egui::CollapsingHeader::new("Stages")
+        .default_open(true)
+        .show(ui, |ui| {
+            let names: Vec<String> = state.portfolio.stages.iter().map(|s| s.name.clone()).collect();
+            for (i, name) in names.iter().enumerate() {
+                let flagged = state
+                    .problems()
+                    .iter()
+                    .any(|p| p.path.starts_with(&format!("stages[{i}]")));
+                let label = if flagged {
+                    format!("(!) {name}")
+                } else {
+                    name.clone()
+                };
+                if ui
+                    .selectable_label(state.selection == Selection::Stage(i), label)
+                    .clicked()
+                {
+                    state.selection = Selection::Stage(i);
+                }
             }
-        }
-        if ui.button("+ Add stage").clicked() {
-            state.apply(Command::AddStage);
-        }
-    });
+            if ui.button("+ Add stage").clicked() {
+                state.apply(Command::AddStage);
+            }
+        });
 }
 
 fn companies(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut String) {
@@ -44,8 +61,12 @@ fn companies(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut 
     });
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        ui.add(egui::TextEdit::singleline(filter).hint_text("company name").desired_width(150.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .hint_text("company name")
+                .desired_width(150.0),
+        )
+        .labelled_by(label.id);
     });
     let needle = filter.to_lowercase();
     let groups: Vec<(String, Vec<usize>)> = if prefs.group_by_sector {
@@ -68,18 +89,25 @@ fn companies(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut 
         groups
     };
     for (group, members) in groups.into_iter().filter(|(_, m)| !m.is_empty()) {
-        egui::CollapsingHeader::new(format!("{group} ({})", members.len())).id_salt(("group", &group)).default_open(true).show(ui, |ui| {
-            for i in members {
-                company_row(ui, state, i);
-            }
-        });
+        egui::CollapsingHeader::new(format!("{group} ({})", members.len()))
+            .id_salt(("group", &group))
+            .default_open(true)
+            .show(ui, |ui| {
+                for i in members {
+                    company_row(ui, state, i);
+                }
+            });
     }
     if ui.button("+ Add company").clicked() {
         state.apply(Command::AddCompany { stage: None });
     }
 }
 
-fn indices(state: &AppState, needle: &str, keep: impl Fn(&crate::engine::model::Company) -> bool) -> Vec<usize> {
+fn indices(
+    state: &AppState,
+    needle: &str,
+    keep: impl Fn(&crate::engine::model::Company) -> bool,
+) -> Vec<usize> {
     state
         .portfolio
         .companies
@@ -91,23 +119,43 @@ fn indices(state: &AppState, needle: &str, keep: impl Fn(&crate::engine::model::
 }
 
 fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
-    let Some(company) = state.portfolio.companies.get(i) else { return };
+    let Some(company) = state.portfolio.companies.get(i) else {
+        return;
+    };
     let name = company.name.clone();
     let levers: Vec<String> = company.levers.iter().map(|l| l.name.clone()).collect();
     let prefix = format!("companies[{i}]");
-    let flagged = state.problems().iter().any(|p| p.path.starts_with(&prefix) && (p.path.len() == prefix.len() || p.path[prefix.len()..].starts_with(['.', '['])));
+    let flagged = state.problems().iter().any(|p| {
+        p.path.starts_with(&prefix)
+            && (p.path.len() == prefix.len() || p.path[prefix.len()..].starts_with(['.', '[']))
+    });
     let selected_here = matches!(state.selection, Selection::Company(c) | Selection::Lever(c, _) if c == i);
     let id = ui.make_persistent_id(("company", i));
-    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false)
+    let mut header = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    if selected_here {
+        // Selecting a company shows its levers.
+        header.set_open(true);
+    }
+    header
         .show_header(ui, |ui| {
-            let label = if flagged { format!("⚠ {name}") } else { name.clone() };
-            if ui.selectable_label(state.selection == Selection::Company(i), label).clicked() {
+            let label = if flagged {
+                format!("(!) {name}")
+            } else {
+                name.clone()
+            };
+            if ui
+                .selectable_label(state.selection == Selection::Company(i), label)
+                .clicked()
+            {
                 state.selection = Selection::Company(i);
             }
         })
         .body(|ui| {
             for (l, lever) in levers.iter().enumerate() {
-                if ui.selectable_label(state.selection == Selection::Lever(i, l), format!("⚙ {lever}")).clicked() {
+                if ui
+                    .selectable_label(state.selection == Selection::Lever(i, l), format!("• {lever}"))
+                    .clicked()
+                {
                     state.selection = Selection::Lever(i, l);
                 }
             }
@@ -115,5 +163,4 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
                 state.apply(Command::AddLever(i));
             }
         });
-    let _ = selected_here;
 }

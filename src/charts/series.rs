@@ -113,7 +113,11 @@ pub struct Chart {
 
 /// A date as a fractional year (2026-07-01 → ~2026.5).
 pub fn year_fraction(date: NaiveDate) -> f64 {
-    let days_in_year = if NaiveDate::from_ymd_opt(date.year(), 2, 29).is_some() { 366.0 } else { 365.0 };
+    let days_in_year = if NaiveDate::from_ymd_opt(date.year(), 2, 29).is_some() {
+        366.0
+    } else {
+        365.0
+    };
     f64::from(date.year()) + f64::from(date.ordinal()) / days_in_year
 }
 
@@ -148,12 +152,22 @@ pub fn build(id: ChartId, portfolio: &Portfolio, result: &FundResult) -> Chart {
 /// Cumulative net cash flow to partners, with the trough marked.
 pub fn jcurve(result: &FundResult) -> Chart {
     let mut c = chart(ChartId::JCurve);
-    let points =
-        result.periods.iter().map(|p| (year_fraction(p.date), bn(p.cumulative_net_cash_flow))).collect();
-    c.series.push(Series { name: "Cumulative net cash flow".into(), points });
+    let points = result
+        .periods
+        .iter()
+        .map(|p| (year_fraction(p.date), bn(p.cumulative_net_cash_flow)))
+        .collect();
+    c.series.push(Series {
+        name: "Cumulative net cash flow".into(),
+        points,
+    });
     let m = &result.metrics;
     c.marker = Some(Marker {
-        label: format!("Trough {} on {}", crate::units::format_money(m.jcurve_trough), m.jcurve_trough_date),
+        label: format!(
+            "Trough {} on {}",
+            crate::units::format_money(m.jcurve_trough),
+            m.jcurve_trough_date
+        ),
         x: year_fraction(m.jcurve_trough_date),
         y: bn(m.jcurve_trough),
     });
@@ -188,7 +202,10 @@ pub fn deployment_by_stage(result: &FundResult) -> Chart {
                 (year_fraction(*d), bn(total))
             })
             .collect();
-        c.series.push(Series { name: stage.to_string(), points });
+        c.series.push(Series {
+            name: stage.to_string(),
+            points,
+        });
     }
     c
 }
@@ -199,14 +216,24 @@ pub fn nav_by_sector(result: &FundResult) -> Chart {
     c.stacked = true;
     let mut by_sector: BTreeMap<crate::engine::model::Sector, Vec<Decimal>> = BTreeMap::new();
     for company in &result.companies {
-        let row = by_sector.entry(company.sector).or_insert_with(|| vec![Decimal::ZERO; result.dates.len()]);
+        let row = by_sector
+            .entry(company.sector)
+            .or_insert_with(|| vec![Decimal::ZERO; result.dates.len()]);
         for (slot, period) in row.iter_mut().zip(&company.periods) {
             *slot += period.fund_equity_value;
         }
     }
     for (sector, values) in by_sector {
-        let points = result.dates.iter().zip(&values).map(|(d, v)| (year_fraction(*d), bn(*v))).collect();
-        c.series.push(Series { name: sector.label().to_string(), points });
+        let points = result
+            .dates
+            .iter()
+            .zip(&values)
+            .map(|(d, v)| (year_fraction(*d), bn(*v)))
+            .collect();
+        c.series.push(Series {
+            name: sector.label().to_string(),
+            points,
+        });
     }
     c
 }
@@ -220,17 +247,22 @@ pub fn ebitda_with_ai(result: &FundResult) -> Chart {
     let mut without = vec![Decimal::ZERO; n];
     for company in &result.companies {
         for (q, period) in company.periods.iter().enumerate() {
-            if period.held || q == company.exit_index {
-                if let (Some(w), Some(wo)) = (with.get_mut(q), without.get_mut(q)) {
-                    *w += period.ebitda * Decimal::from(4);
-                    *wo += period.ebitda_without_levers * Decimal::from(4);
-                }
+            if (period.held || q == company.exit_index)
+                && let (Some(w), Some(wo)) = (with.get_mut(q), without.get_mut(q))
+            {
+                *w += period.ebitda * Decimal::from(4);
+                *wo += period.ebitda_without_levers * Decimal::from(4);
             }
         }
     }
     let line = |name: &str, values: &[Decimal]| Series {
         name: name.to_string(),
-        points: result.dates.iter().zip(values).map(|(d, v)| (year_fraction(*d), bn(*v))).collect(),
+        points: result
+            .dates
+            .iter()
+            .zip(values)
+            .map(|(d, v)| (year_fraction(*d), bn(*v)))
+            .collect(),
     };
     c.series.push(line("With AI levers", &with));
     c.series.push(line("Without AI levers", &without));
@@ -241,7 +273,9 @@ pub fn ebitda_with_ai(result: &FundResult) -> Chart {
 pub fn company_ebitda(result: &FundResult, index: usize) -> Chart {
     let mut c = chart(ChartId::EbitdaWithAi);
     c.y_title = "Run-rate EBITDA, US$ bn";
-    let Some(company) = result.companies.get(index) else { return c };
+    let Some(company) = result.companies.get(index) else {
+        return c;
+    };
     let held: Vec<(f64, &crate::engine::results::CompanyPeriod)> = result
         .dates
         .iter()
@@ -257,7 +291,10 @@ pub fn company_ebitda(result: &FundResult, index: usize) -> Chart {
     });
     c.series.push(Series {
         name: "Without AI levers".into(),
-        points: held.iter().map(|(x, p)| (*x, bn(p.ebitda_without_levers * four))).collect(),
+        points: held
+            .iter()
+            .map(|(x, p)| (*x, bn(p.ebitda_without_levers * four)))
+            .collect(),
     });
     c
 }
@@ -303,7 +340,12 @@ pub fn value_bridge(portfolio: &Portfolio, result: &FundResult) -> Chart {
         let delta = bn(value);
         let is_total = i == 0 || i == last;
         let start = if is_total { 0.0 } else { running };
-        c.steps.push(BridgeStep { label: (*label).to_string(), start, delta, is_total });
+        c.steps.push(BridgeStep {
+            label: (*label).to_string(),
+            start,
+            delta,
+            is_total,
+        });
         running = if is_total { delta } else { running + delta };
     }
     c
@@ -357,7 +399,11 @@ mod tests {
         let c = value_bridge(&p, &r);
         let n = c.steps.len();
         let walked: f64 = c.steps[..n - 1].iter().map(|s| s.delta).sum();
-        assert!((walked - c.steps[n - 1].delta).abs() < 1e-6, "{walked} vs {}", c.steps[n - 1].delta);
+        assert!(
+            (walked - c.steps[n - 1].delta).abs() < 1e-6,
+            "{walked} vs {}",
+            c.steps[n - 1].delta
+        );
         // The exit bar is the fund's proceeds from every exit (none is clamped at zero here).
         assert!((c.steps[n - 1].delta - bn(r.metrics.gross_proceeds)).abs() < 1e-3);
         assert!(c.steps[2].label == "AI levers" && c.steps[2].delta > 0.0);

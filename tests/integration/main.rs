@@ -1,4 +1,6 @@
 //! The one integration-test binary: the command line end to end, and (with the `gui`
 //! feature) the desktop app driven through egui_kittest.
 
+#[cfg(feature = "gui")]
+mod app;
 mod cli;

@@ -1,0 +1,185 @@
+//! The desktop app driven through egui_kittest, headless: the real app state, clicked
+//! and typed into by label, checked against the engine's own figures.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use millwright::app::MillwrightApp;
+use millwright::app::files::{AppPaths, FileDialog};
+use millwright::app::results::irr_text;
+use millwright::engine::compute;
+use millwright::engine::model::Portfolio;
+use millwright::io::samples;
+use rust_decimal::Decimal;
+
+/// Answers the file dialogs with fixed paths.
+struct FakeDialog {
+    open: Option<PathBuf>,
+    save: Option<PathBuf>,
+}
+
+impl FileDialog for FakeDialog {
+    fn pick_open(&mut self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+    fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+}
+
+fn sample() -> Portfolio {
+    samples::flagship().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn harness(dir: &tempfile::TempDir, open: Option<PathBuf>) -> Harness<'static, MillwrightApp> {
+    let app = MillwrightApp::new(
+        sample(),
+        None,
+        Box::new(FakeDialog {
+            open,
+            save: Some(dir.path().join("saved.json")),
+        }),
+        Some(AppPaths::under(dir.path())),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn net_irr_shown_for(portfolio: &Portfolio) -> String {
+    let result = compute(portfolio).unwrap_or_else(|e| panic!("{e}"));
+    irr_text(&result.metrics.net_irr)
+}
+
+/// Clicks the widget labelled `label` (a menu item's label may carry its shortcut after
+/// it: "Save  Ctrl+S"). Uses the accessibility action, so widgets scrolled out of view
+/// are clickable as a screen reader would.
+fn click(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
+    let with_shortcut = format!("{label} ");
+    harness
+        .get_by(|node| {
+            node.label()
+                .is_some_and(|l| l == label || (l.starts_with(&with_shortcut) && l.contains("Ctrl")))
+        })
+        .click_accesskit();
+    harness.run();
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn changing_a_lever_moves_net_irr_to_the_engine_figure_and_undo_restores_it() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    let base = sample();
+    let before = net_irr_shown_for(&base);
+    harness.get_by_label(&before);
+
+    let company = base.companies[0].name.clone();
+    let lever = base.companies[0].levers[0].name.clone();
+    click(&mut harness, &company);
+    click(&mut harness, &format!("• {lever}"));
+
+    let field = harness.get_by_role_and_label(Role::TextInput, "Realisation");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Realisation")
+        .type_text("10%");
+    harness.run();
+
+    let mut changed = base.clone();
+    changed.companies[0].levers[0].realisation = Decimal::new(1, 1);
+    assert_eq!(
+        harness.state().state.portfolio,
+        changed,
+        "the model holds the typed realisation"
+    );
+    let after = net_irr_shown_for(&changed);
+    assert_ne!(before, after, "net IRR must move");
+    // The Overview card shows exactly the engine's figure for the changed model.
+    harness.get_by_label(&after);
+
+    click(&mut harness, "Edit");
+    click(&mut harness, "Undo");
+    assert_eq!(harness.state().state.portfolio, base);
+    harness.get_by_label(&before);
+}
+
+#[test]
+fn add_and_delete_a_company() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    let n = sample().companies.len();
+    click(&mut harness, "+ Add company");
+    assert_eq!(harness.state().state.portfolio.companies.len(), n + 1);
+    // In the tree and as the editor's heading.
+    assert!(harness.query_all_by_label("New company").count() >= 2);
+    click(&mut harness, "Delete company");
+    assert_eq!(harness.state().state.portfolio.companies.len(), n);
+    assert!(harness.query_by_label("New company").is_none());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_and_cancel_keeps_discard_drops() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    click(&mut harness, "+ Add stage");
+    assert!(harness.state().state.is_dirty());
+    let edited = harness.state().state.portfolio.clone();
+
+    click(&mut harness, "File");
+    click(&mut harness, "New");
+    harness.get_by_label_contains("Save the changes to");
+    click(&mut harness, "Cancel");
+    assert!(harness.query_by_label_contains("Save the changes to").is_none());
+    assert_eq!(harness.state().state.portfolio, edited, "Cancel keeps the work");
+
+    if harness.query_by_label("Close").is_none() {
+        click(&mut harness, "File");
+    }
+    click(&mut harness, "New");
+    click(&mut harness, "Discard");
+    assert_eq!(harness.state().state.portfolio.fund.name, "New fund");
+    assert!(!harness.state().state.is_dirty());
+}
+
+#[test]
+fn a_file_that_fails_to_load_shows_why_and_keeps_the_model() {
+    let dir = tempdir();
+    let broken = dir.path().join("broken.json");
+    std::fs::write(
+        &broken,
+        "{ \"format\": \"millwright-portfolio\", \"version\": 1, ",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = harness(&dir, Some(broken));
+    click(&mut harness, "File");
+    click(&mut harness, "Open…");
+    harness.get_by_label("Something went wrong");
+    harness.get_by_label_contains("broken.json");
+    assert_eq!(harness.state().state.portfolio, sample());
+    click(&mut harness, "OK");
+    assert!(harness.query_by_label("Something went wrong").is_none());
+}
+
+#[test]
+fn save_as_writes_the_file_and_clears_the_unsaved_mark() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    click(&mut harness, "+ Add stage");
+    click(&mut harness, "File");
+    click(&mut harness, "Save As…");
+    let saved = dir.path().join("saved.json");
+    let on_disk = millwright::io::portfolio_file::load(&saved).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(on_disk, harness.state().state.portfolio);
+    assert!(!harness.state().state.is_dirty());
+    assert!(harness.state().title().starts_with("saved.json — "));
+}
