@@ -9,5 +9,6 @@ pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod io;
 pub mod units;

@@ -11,6 +11,10 @@ pub trait FileDialog {
     fn pick_open(&mut self) -> Option<PathBuf>;
     /// Where to save, or `None` when cancelled.
     fn pick_save(&mut self, suggested_name: &str) -> Option<PathBuf>;
+    /// Where to write an exported file with `extension` (`svg`, `png`).
+    fn pick_export(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf>;
+    /// A folder for the memo pack.
+    fn pick_folder(&mut self) -> Option<PathBuf>;
 }
 
 /// The system's dialogs (xdg portal on Linux): with no portal they answer `None`.
@@ -27,6 +31,17 @@ impl FileDialog for NativeDialog {
             .add_filter("Millwright portfolio", &["json"])
             .set_file_name(suggested_name)
             .save_file()
+    }
+    fn pick_export(&mut self, suggested_name: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .add_filter(extension.to_uppercase(), &[extension])
+            .set_file_name(suggested_name)
+            .save_file()
+    }
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Folder for the memo pack")
+            .pick_folder()
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod dialogs;
 pub mod editors;
+pub mod exporting;
 pub mod fields;
 pub mod files;
 pub mod plots;
@@ -56,6 +57,10 @@ pub struct MillwrightApp {
     /// Company shown in the EBITDA chart (`None`: portfolio total).
     pub ebitda_company: Option<usize>,
     pub frame_time: Duration,
+    /// The memo pack being written, if any.
+    pub pack_job: Option<exporting::PackJob>,
+    /// A short message for the status bar ("Exported 14 files to …").
+    pub notice: Option<String>,
 }
 
 impl MillwrightApp {
@@ -85,6 +90,8 @@ impl MillwrightApp {
             charts: HashMap::new(),
             ebitda_company: None,
             frame_time: Duration::ZERO,
+            pack_job: None,
+            notice: None,
         }
     }
 
@@ -119,6 +126,7 @@ impl MillwrightApp {
         }
         egui::CentralPanel::default().show(ui, |ui| self.results_area(ui));
         dialogs::show_all(self, &ctx);
+        self.poll_pack(&ctx);
         self.autosave_if_due();
         self.update_title(&ctx);
         self.frame_time = started.elapsed();
@@ -179,8 +187,68 @@ impl MillwrightApp {
                         chart
                     }
                 };
+                ui.horizontal(|ui| {
+                    for extension in ["svg", "png"] {
+                        if ui
+                            .button(format!("Export {}…", extension.to_uppercase()))
+                            .on_hover_text("Memo style: white, titled, print resolution")
+                            .clicked()
+                        {
+                            self.export_chart(&chart, &result, extension);
+                        }
+                    }
+                });
                 plots::draw(ui, &chart);
             }
+        }
+    }
+
+    fn export_chart(&mut self, chart: &Chart, result: &crate::engine::results::FundResult, extension: &str) {
+        let suggested = format!("{}.{extension}", chart.id.name());
+        let Some(path) = self.dialog.pick_export(&suggested, extension) else {
+            return;
+        };
+        let source = exporting::source(self.state.path.as_deref(), &self.state.portfolio.fund.name);
+        match exporting::write_chart(chart, &self.state.portfolio, result, &source, &path) {
+            Ok(()) => self.notice = Some(format!("Saved {}", path.display())),
+            Err(e) => self.error = Some(format!("Could not export the chart.\n\n{e}")),
+        }
+    }
+
+    /// File › Export memo pack…: asks for a folder and writes the pack in the background.
+    pub fn start_memo_pack(&mut self) {
+        if self.pack_job.is_some() {
+            return;
+        }
+        let Some(result) = self.state.last_good.clone() else {
+            self.error = Some("There are no results to export yet: fix the model's errors first.".into());
+            return;
+        };
+        let Some(folder) = self.dialog.pick_folder() else {
+            return;
+        };
+        let source = exporting::source(self.state.path.as_deref(), &self.state.portfolio.fund.name);
+        self.pack_job = Some(exporting::PackJob::start(
+            self.state.portfolio.clone(),
+            result,
+            source,
+            folder,
+        ));
+    }
+
+    /// Collects a finished memo pack.
+    pub fn poll_pack(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.pack_job else { return };
+        match job.finished() {
+            Some(Ok(count)) => {
+                self.notice = Some(format!("Exported {count} files to {}", job.folder.display()));
+                self.pack_job = None;
+            }
+            Some(Err(e)) => {
+                self.error = Some(format!("The memo pack could not be written.\n\n{e}"));
+                self.pack_job = None;
+            }
+            None => ctx.request_repaint_after(Duration::from_millis(50)),
         }
     }
 

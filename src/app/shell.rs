@@ -95,6 +95,10 @@ pub fn menu_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                     app.save_as();
                 }
                 ui.separator();
+                if item(ui, "Export memo pack…", None, app.pack_job.is_none()) {
+                    app.start_memo_pack();
+                }
+                ui.separator();
                 if item(ui, "Close", None, true) {
                     app.request(Pending::Close);
                 }
@@ -150,6 +154,17 @@ pub fn status_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                 ui.label(format!("Recomputed in {:.1} ms", c.took.as_secs_f64() * 1000.0));
             }
             ui.label(format!("· frame {:.1} ms", app.frame_time.as_secs_f64() * 1000.0));
+            if let Some(job) = &app.pack_job {
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(job.progress())
+                        .desired_width(160.0)
+                        .text("Exporting memo pack"),
+                );
+            } else if let Some(notice) = &app.notice {
+                ui.separator();
+                ui.label(notice);
+            }
         });
     });
 }

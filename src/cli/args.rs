@@ -45,6 +45,42 @@ pub enum Command {
         #[arg(long)]
         scenario: Option<String>,
     },
+    /// Export one chart as a memo-ready SVG or PNG (by the file extension).
+    Chart {
+        /// Portfolio file (JSON); not needed with --list.
+        #[arg(required_unless_present = "list")]
+        file: Option<PathBuf>,
+        /// List the chart names.
+        #[arg(long)]
+        list: bool,
+        /// Which chart (see --list).
+        #[arg(long, required_unless_present = "list")]
+        chart: Option<String>,
+        /// Output file: PATH.svg or PATH.png.
+        #[arg(long, required_unless_present = "list")]
+        out: Option<PathBuf>,
+        /// Scenario to apply (default: the base case).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Width in pixels (default 1200 for SVG, 2400 for PNG).
+        #[arg(long)]
+        width: Option<u32>,
+        /// Height in pixels (default 750 for SVG, 1500 for PNG).
+        #[arg(long)]
+        height: Option<u32>,
+    },
+    /// Write the memo pack: every chart as SVG and PNG, summary/cashflows/companies CSV and
+    /// model.xlsx.
+    Export {
+        /// Portfolio file (JSON).
+        file: PathBuf,
+        /// Folder to write into (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Scenario to apply (default: the base case).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
     /// Solve the XIRR of `date,amount` rows (ISO dates; header optional).
     Xirr {
         /// CSV file; standard input when absent.

@@ -8,9 +8,11 @@ use anyhow::{Context, anyhow};
 use super::Failure;
 use super::args::{Cli, Command};
 use super::output;
+use crate::charts::ChartId;
 use crate::engine::model::Portfolio;
 use crate::engine::validate::{self, Severity};
 use crate::engine::{self, scenario};
+use crate::export::{memo_chart, pack};
 use crate::io::{flows_csv, portfolio_file};
 
 type Outcome = Result<(), Failure>;
@@ -23,7 +25,7 @@ pub fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outc
             let (portfolio, result) = computed(&file, scenario.as_deref())?;
             let scenario_name = scenario.unwrap_or_else(|| "Base".to_string());
             let text = if json {
-                output::summary_json(&portfolio, &scenario_name, &result.metrics)
+                crate::export::tables::summary_json(&portfolio, &scenario_name, &result.metrics)
             } else {
                 output::summary_text(&portfolio, &scenario_name, &result)
             };
@@ -32,7 +34,7 @@ pub fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outc
         }
         Some(Command::Cashflows { file, out, scenario }) => {
             let (_, result) = computed(&file, scenario.as_deref())?;
-            let csv = output::cashflows_csv(&result)?;
+            let csv = crate::export::tables::cashflows_csv(&result)?;
             match out {
                 Some(path) => crate::io::write_atomically(&path, csv.as_bytes())
                     .with_context(|| format!("could not write {}", path.display()))?,
@@ -43,6 +45,79 @@ pub fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outc
             Ok(())
         }
         Some(Command::Xirr { csv }) => xirr(csv.as_deref(), stdout, stderr),
+        Some(Command::Chart {
+            file,
+            list,
+            chart,
+            out,
+            scenario,
+            width,
+            height,
+        }) => {
+            if list {
+                for id in ChartId::ALL {
+                    writeln!(stdout, "{:<22} {}", id.name(), id.title()).context("could not write")?;
+                }
+                return Ok(());
+            }
+            let (Some(file), Some(name), Some(out)) = (file, chart, out) else {
+                return Err(Failure::Usage(
+                    "chart needs FILE, --chart NAME and --out PATH (or --list)".into(),
+                ));
+            };
+            let Some(id) = ChartId::ALL.into_iter().find(|c| c.name() == name) else {
+                let names: Vec<&str> = ChartId::ALL.iter().map(|c| c.name()).collect();
+                return Err(Failure::Usage(format!(
+                    "there is no chart '{name}'; charts: {}",
+                    names.join(", ")
+                )));
+            };
+            let extension = out
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            let (portfolio, result) = computed(&file, scenario.as_deref())?;
+            let source = source_of(&file, scenario.as_deref());
+            let text = pack::memo_text(&portfolio, &result, &source);
+            let data = crate::charts::series::build(id, &portfolio, &result);
+            let bytes = match extension.as_deref() {
+                Some("svg") => {
+                    let size = (
+                        width.unwrap_or(memo_chart::SVG_SIZE.0),
+                        height.unwrap_or(memo_chart::SVG_SIZE.1),
+                    );
+                    memo_chart::svg(&data, &text, size)
+                        .map_err(|e| Failure::Data(anyhow!(e)))?
+                        .into_bytes()
+                }
+                Some("png") => {
+                    let size = (
+                        width.unwrap_or(memo_chart::PNG_SIZE.0),
+                        height.unwrap_or(memo_chart::PNG_SIZE.1),
+                    );
+                    memo_chart::png(&data, &text, size).map_err(|e| Failure::Data(anyhow!(e)))?
+                }
+                _ => {
+                    return Err(Failure::Usage(format!(
+                        "{}: the output must end in .svg or .png",
+                        out.display()
+                    )));
+                }
+            };
+            crate::io::write_atomically(&out, &bytes)
+                .with_context(|| format!("could not write {}", out.display()))?;
+            Ok(())
+        }
+        Some(Command::Export { file, out, scenario }) => {
+            let (portfolio, result) = computed(&file, scenario.as_deref())?;
+            let source = source_of(&file, scenario.as_deref());
+            let written = pack::export_pack(&portfolio, &result, &source, &out, &mut |_, _| {})
+                .map_err(|e| Failure::Data(anyhow!(e)))?;
+            for path in written {
+                writeln!(stdout, "{}", path.display()).context("could not write")?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -134,4 +209,16 @@ fn xirr(csv: Option<&Path>, stdout: &mut dyn Write, stderr: &mut dyn Write) -> O
         writeln!(stderr, "note: the flows have another IRR: {other}").context("could not write")?;
     }
     Ok(())
+}
+
+/// Where the figures come from, for chart subtitles and footnotes.
+fn source_of(file: &Path, scenario: Option<&str>) -> pack::Source {
+    pack::Source {
+        file_name: file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        scenario: scenario.unwrap_or("Base").to_string(),
+        model_date: chrono::Local::now().date_naive().to_string(),
+    }
 }

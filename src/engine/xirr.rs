@@ -51,7 +51,7 @@ pub enum XirrError {
 const X_MIN: f64 = -16.118_095_650_958_32; // ln(1e-7)
 /// Highest `x` searched: r = +10⁶ (100,000,000 %).
 const X_MAX: f64 = 13.815_511_557_963_774; // ln(1 + 1e6)
-const SCAN_POINTS: usize = 400;
+const SCAN_POINTS: u32 = 400;
 const NEWTON_STEPS: usize = 60;
 const BISECTION_STEPS: usize = 200;
 /// NPV at a reported root, relative to Σ|aᵢ|, must be below this.
@@ -146,11 +146,11 @@ impl Flows {
     /// Every root found by scanning for sign changes, polished by Newton.
     fn scan(&self) -> Vec<f64> {
         let mut roots = Vec::new();
-        let step = (X_MAX - X_MIN) / (SCAN_POINTS as f64);
+        let step = (X_MAX - X_MIN) / f64::from(SCAN_POINTS);
         let mut x_prev = X_MIN;
         let mut f_prev = self.scaled_npv(x_prev).0;
         for i in 1..=SCAN_POINTS {
-            let x = X_MIN + step * (i as f64);
+            let x = X_MIN + step * f64::from(i);
             let f = self.scaled_npv(x).0;
             if f == 0.0 {
                 roots.push(x);
@@ -190,6 +190,11 @@ impl Flows {
     }
 }
 
+/// Actual/365 years from `earliest` to `date` (dates span far less than i32 days).
+fn years_between(earliest: NaiveDate, date: NaiveDate) -> f64 {
+    f64::from(i32::try_from((date - earliest).num_days()).unwrap_or(i32::MAX)) / 365.0
+}
+
 fn to_rate(x: f64) -> Option<Decimal> {
     Decimal::from_f64(x.exp_m1()).map(|r| r.round_dp(12))
 }
@@ -211,10 +216,7 @@ pub fn xirr(flows: &[DatedFlow]) -> Result<Irr, XirrError> {
     let scale = raw.iter().fold(0.0_f64, |m, a| m.max(a.abs()));
     let data = Flows {
         amounts: raw.iter().map(|a| a / scale).collect(),
-        years: flows
-            .iter()
-            .map(|(d, _)| (*d - earliest).num_days() as f64 / 365.0)
-            .collect(),
+        years: flows.iter().map(|(d, _)| years_between(earliest, *d)).collect(),
     };
     if data.years.iter().all(|t| *t == 0.0) {
         return Err(XirrError::SingleDate);
@@ -255,7 +257,7 @@ pub fn xnpv(rate: f64, flows: &[DatedFlow]) -> f64 {
     flows
         .iter()
         .map(|(d, a)| {
-            let t = (*d - earliest).num_days() as f64 / 365.0;
+            let t = years_between(earliest, *d);
             a.to_f64().unwrap_or(0.0) / (1.0 + rate).powf(t)
         })
         .sum()

@@ -27,6 +27,18 @@ impl FileDialog for FakeDialog {
     fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
         self.save.clone()
     }
+    fn pick_export(&mut self, suggested_name: &str, _extension: &str) -> Option<PathBuf> {
+        self.save
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|d| d.join(suggested_name))
+    }
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        self.save
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|d| d.join("memo pack"))
+    }
 }
 
 fn sample() -> Portfolio {
@@ -182,4 +194,27 @@ fn save_as_writes_the_file_and_clears_the_unsaved_mark() {
     assert_eq!(on_disk, harness.state().state.portfolio);
     assert!(!harness.state().state.is_dirty());
     assert!(harness.state().title().starts_with("saved.json — "));
+}
+
+#[test]
+fn chart_tab_exports_an_svg_and_the_file_menu_writes_the_memo_pack() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    click(&mut harness, "J-curve");
+    click(&mut harness, "Export SVG…");
+    let svg = std::fs::read_to_string(dir.path().join("jcurve.svg")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(svg.contains("J-curve: cumulative net cash flow to partners"));
+
+    click(&mut harness, "File");
+    click(&mut harness, "Export memo pack…");
+    for _ in 0..600 {
+        if harness.state().pack_job.is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    let notice = harness.state().notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Exported 14 files"), "{notice}");
+    assert!(dir.path().join("memo pack").join("model.xlsx").exists());
 }

@@ -4,3 +4,4 @@
 #[cfg(feature = "gui")]
 mod app;
 mod cli;
+mod export;
