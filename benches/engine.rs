@@ -47,5 +47,46 @@ fn xirr_40_flows(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, recompute, xirr_40_flows);
+/// Sweeps on the flagship: a 21×21 grid of exact Decimal recomputes (goal: under 1 s on
+/// 2 cores) and a 10,000-path f64 Monte Carlo (goal: under 2 s).
+fn sweeps(c: &mut Criterion) {
+    use millwright::engine::drivers::{Driver, Metric};
+    use millwright::engine::montecarlo::{self, McConfig};
+    use millwright::engine::sensitivity::{self, Axis};
+    use rust_decimal::Decimal;
+    let portfolio = match samples::flagship() {
+        Ok(p) => p,
+        Err(e) => panic!("the flagship sample must load: {e}"),
+    };
+    let mut group = c.benchmark_group("sweeps");
+    group.sample_size(10);
+    group.bench_function("grid_21x21_net_irr", |b| {
+        b.iter(|| {
+            let x = Axis {
+                driver: Driver::ExitMultipleShift,
+                low: Decimal::from(-2),
+                high: Decimal::from(2),
+                steps: 21,
+            };
+            let y = Axis {
+                driver: Driver::RealisationScale,
+                low: Decimal::new(5, 1),
+                high: Decimal::new(12, 1),
+                steps: 21,
+            };
+            sensitivity::grid(&portfolio, x, Some(y), Metric::NetIrr)
+        });
+    });
+    group.bench_function("montecarlo_10000_paths", |b| {
+        let config = McConfig {
+            paths: 10_000,
+            ..McConfig::default()
+        };
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        b.iter(|| montecarlo::run(&portfolio, &config, &|_| {}, &cancel));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, recompute, xirr_40_flows, sweeps);
 criterion_main!(benches);

@@ -87,6 +87,9 @@ pub enum Tab {
     Overview,
     Chart(usize),
     Companies,
+    Compare,
+    Sensitivity,
+    MonteCarlo,
 }
 
 /// View preferences and recent files, kept between runs. The model lives only in files.

@@ -2,6 +2,7 @@
 //! holds the state; panels are functions in the sibling modules; every model edit goes
 //! through [`state::AppState`], which recomputes by revision.
 
+pub mod analysis;
 pub mod dialogs;
 pub mod editors;
 pub mod exporting;
@@ -19,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use crate::charts::{self, Chart, ChartId};
 use crate::engine::model::Portfolio;
+use crate::engine::scenario;
 use crate::io::portfolio_file;
 use files::{AppPaths, FileDialog, NativeDialog, Prefs, Tab};
 use state::AppState;
@@ -57,6 +59,16 @@ pub struct MillwrightApp {
     /// Company shown in the EBITDA chart (`None`: portfolio total).
     pub ebitda_company: Option<usize>,
     pub frame_time: Duration,
+    /// The scenario being viewed (`None`: the base case).
+    pub scenario: Option<String>,
+    scenario_results: Option<(
+        u64,
+        String,
+        Result<std::sync::Arc<crate::engine::results::FundResult>, String>,
+    )>,
+    comparison: Option<analysis::Comparison>,
+    pub sensitivity: analysis::SensitivityView,
+    pub monte_carlo: analysis::McView,
     /// The memo pack being written, if any.
     pub pack_job: Option<exporting::PackJob>,
     /// A short message for the status bar ("Exported 14 files to …").
@@ -92,6 +104,11 @@ impl MillwrightApp {
             frame_time: Duration::ZERO,
             pack_job: None,
             notice: None,
+            scenario: None,
+            scenario_results: None,
+            comparison: None,
+            sensitivity: analysis::SensitivityView::default(),
+            monte_carlo: analysis::McView::default(),
         }
     }
 
@@ -134,11 +151,16 @@ impl MillwrightApp {
 
     fn results_area(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
+            self.scenario_picker(ui);
+            ui.separator();
             ui.selectable_value(&mut self.prefs.tab, Tab::Overview, "Overview");
             for (i, id) in ChartId::ALL.iter().enumerate() {
                 ui.selectable_value(&mut self.prefs.tab, Tab::Chart(i), id.tab_label());
             }
             ui.selectable_value(&mut self.prefs.tab, Tab::Companies, "Companies");
+            ui.selectable_value(&mut self.prefs.tab, Tab::Compare, "Compare");
+            ui.selectable_value(&mut self.prefs.tab, Tab::Sensitivity, "Sensitivity");
+            ui.selectable_value(&mut self.prefs.tab, Tab::MonteCarlo, "Monte Carlo");
         });
         ui.separator();
         let errors = self
@@ -159,11 +181,66 @@ impl MillwrightApp {
             };
             ui.colored_label(egui::Color32::from_rgb(0xB0, 0x60, 0x00), text);
         }
-        let Some(result) = self.state.last_good.clone() else {
+        let revision = self.state.revision();
+        match self.prefs.tab {
+            Tab::Compare => {
+                if self.comparison.as_ref().is_none_or(|c| c.revision != revision) {
+                    self.comparison = Some(analysis::compare(&self.state.portfolio, revision));
+                }
+                if let Some(c) = &self.comparison {
+                    analysis::compare_view(ui, c);
+                }
+                return;
+            }
+            Tab::Sensitivity => {
+                let model = self.viewed_model();
+                analysis::sensitivity_view(ui, &mut self.sensitivity, &model, revision);
+                return;
+            }
+            Tab::MonteCarlo => {
+                let model = self.viewed_model();
+                analysis::monte_carlo_view(ui, &mut self.monte_carlo, &model);
+                return;
+            }
+            _ => {}
+        }
+        let result = match self.scenario.clone() {
+            None => self.state.last_good.clone(),
+            Some(name) => {
+                if self
+                    .scenario_results
+                    .as_ref()
+                    .is_none_or(|(r, n, _)| *r != revision || *n != name)
+                {
+                    let outcome = scenario::apply_named(&self.state.portfolio, &name)
+                        .map_err(|e| e.to_string())
+                        .and_then(|p| {
+                            crate::engine::compute(&p)
+                                .map(std::sync::Arc::new)
+                                .map_err(|e| e.to_string())
+                        });
+                    self.scenario_results = Some((revision, name.clone(), outcome));
+                    self.charts.clear();
+                }
+                match self.scenario_results.as_ref().map(|(_, _, o)| o) {
+                    Some(Ok(r)) => Some(r.clone()),
+                    Some(Err(e)) => {
+                        ui.colored_label(
+                            egui::Color32::from_rgb(0xC0, 0x20, 0x20),
+                            format!("Scenario '{name}' does not compute: {e}"),
+                        );
+                        None
+                    }
+                    None => None,
+                }
+            }
+        };
+        let Some(result) = result else {
             return;
         };
         match self.prefs.tab {
             Tab::Overview => results::overview(ui, &result),
+            Tab::Compare | Tab::Sensitivity | Tab::MonteCarlo => {}
             Tab::Companies => results::company_table(ui, &result, &mut self.table_sort),
             Tab::Chart(i) => {
                 let Some(id) = ChartId::ALL.get(i).copied() else {
@@ -249,6 +326,43 @@ impl MillwrightApp {
                 self.pack_job = None;
             }
             None => ctx.request_repaint_after(Duration::from_millis(50)),
+        }
+    }
+
+    /// The model as viewed: the base case or the chosen scenario applied to it.
+    fn viewed_model(&self) -> Portfolio {
+        self.scenario
+            .as_deref()
+            .and_then(|name| scenario::apply_named(&self.state.portfolio, name).ok())
+            .unwrap_or_else(|| self.state.portfolio.clone())
+    }
+
+    fn scenario_picker(&mut self, ui: &mut egui::Ui) {
+        let names: Vec<String> = self
+            .state
+            .portfolio
+            .scenarios
+            .iter()
+            .map(|s| s.name.clone())
+            .filter(|n| n != "Base")
+            .collect();
+        if self.scenario.as_ref().is_some_and(|s| !names.contains(s)) {
+            self.scenario = None;
+        }
+        let label = ui.label("Scenario");
+        let before = self.scenario.clone();
+        egui::ComboBox::from_id_salt("scenario_picker")
+            .selected_text(self.scenario.clone().unwrap_or_else(|| "Base case".into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.scenario, None, "Base case");
+                for name in &names {
+                    ui.selectable_value(&mut self.scenario, Some(name.clone()), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if before != self.scenario {
+            self.charts.clear();
         }
     }
 
@@ -444,6 +558,7 @@ pub fn blank_portfolio() -> Portfolio {
         companies: Vec::new(),
         scenarios: Vec::new(),
         notes: Vec::new(),
+        uncertainty: None,
     }
 }
 
@@ -461,6 +576,9 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
         app.prefs.tab = match tab.as_str() {
             "overview" => Tab::Overview,
             "companies" => Tab::Companies,
+            "compare" => Tab::Compare,
+            "sensitivity" => Tab::Sensitivity,
+            "montecarlo" => Tab::MonteCarlo,
             name => ChartId::ALL
                 .iter()
                 .position(|c| c.name() == name)

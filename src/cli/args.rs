@@ -81,6 +81,70 @@ pub enum Command {
         #[arg(long)]
         scenario: Option<String>,
     },
+    /// Sensitivity: a one- or two-driver grid of a metric (CSV), or a tornado.
+    Sensitivity {
+        /// Portfolio file (JSON); not needed with --list-drivers.
+        #[arg(required_unless_present = "list_drivers")]
+        file: Option<PathBuf>,
+        /// List the drivers and their tornado ranges.
+        #[arg(long)]
+        list_drivers: bool,
+        /// First axis: DRIVER:LOW:HIGH:STEPS (e.g. exit_multiple_shift:-2:2:21).
+        #[arg(long)]
+        x: Option<String>,
+        /// Second axis: DRIVER:LOW:HIGH:STEPS.
+        #[arg(long)]
+        y: Option<String>,
+        /// Metric in each cell: net_irr, gross_irr, tvpi, dpi, rvpi, gross_moic, pme.
+        #[arg(long, default_value = "net_irr")]
+        metric: String,
+        /// Print the tornado (every driver low and high, sorted by net IRR swing) instead.
+        #[arg(long)]
+        tornado: bool,
+        /// Scenario to apply first (default: the base case).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// Monte Carlo over per-company uncertainty (estimates, in f64).
+    Montecarlo {
+        /// Portfolio file (JSON).
+        file: PathBuf,
+        /// Number of paths.
+        #[arg(long, default_value_t = 10_000)]
+        paths: usize,
+        /// Random seed: the same seed gives the same results, bit for bit.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Scenario to apply first (default: the base case).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
+    /// Goal seek: the driver value at which a metric reaches a target.
+    Goalseek {
+        /// Portfolio file (JSON).
+        file: PathBuf,
+        /// Driver to solve for (see `sensitivity --list-drivers`).
+        #[arg(long)]
+        driver: String,
+        /// Metric: net_irr, gross_irr, tvpi, dpi, rvpi, gross_moic, pme.
+        #[arg(long)]
+        metric: String,
+        /// Target value (a fraction for rates: 0.2 is 20 %).
+        #[arg(long)]
+        target: rust_decimal::Decimal,
+        /// Low end of the search (default: the driver's tornado low, widened).
+        #[arg(long, allow_hyphen_values = true)]
+        low: Option<rust_decimal::Decimal>,
+        /// High end of the search.
+        #[arg(long, allow_hyphen_values = true)]
+        high: Option<rust_decimal::Decimal>,
+        /// Scenario to apply first (default: the base case).
+        #[arg(long)]
+        scenario: Option<String>,
+    },
     /// Solve the XIRR of `date,amount` rows (ISO dates; header optional).
     Xirr {
         /// CSV file; standard input when absent.

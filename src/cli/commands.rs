@@ -45,6 +45,49 @@ pub fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outc
             Ok(())
         }
         Some(Command::Xirr { csv }) => xirr(csv.as_deref(), stdout, stderr),
+        Some(Command::Sensitivity {
+            file,
+            list_drivers,
+            x,
+            y,
+            metric,
+            tornado,
+            scenario,
+        }) => super::sweeps::sensitivity(
+            file.as_deref(),
+            list_drivers,
+            x.as_deref(),
+            y.as_deref(),
+            &metric,
+            tornado,
+            scenario.as_deref(),
+            stdout,
+        ),
+        Some(Command::Montecarlo {
+            file,
+            paths,
+            seed,
+            json,
+            scenario,
+        }) => super::sweeps::monte_carlo(&file, paths, seed, json, scenario.as_deref(), stdout),
+        Some(Command::Goalseek {
+            file,
+            driver,
+            metric,
+            target,
+            low,
+            high,
+            scenario,
+        }) => super::sweeps::goal_seek(
+            &file,
+            &driver,
+            &metric,
+            target,
+            low,
+            high,
+            scenario.as_deref(),
+            stdout,
+        ),
         Some(Command::Chart {
             file,
             list,
@@ -136,6 +179,11 @@ fn open_app(_file: Option<std::path::PathBuf>) -> Outcome {
 
 fn load(file: &Path) -> Result<Portfolio, Failure> {
     portfolio_file::load(file).map_err(|e| Failure::Data(anyhow!(e)))
+}
+
+/// Loads `file` and applies `scenario`, checking that the result computes.
+pub fn computed_model(file: &Path, scenario: Option<&str>) -> Result<Portfolio, Failure> {
+    computed(file, scenario).map(|(portfolio, _)| portfolio)
 }
 
 /// Loads `file`, applies `scenario` and computes it.

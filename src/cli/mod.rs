@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod output;
+mod sweeps;
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -21,7 +21,7 @@ use super::waterfall::{Ledger, Terms};
 pub enum Detail {
     /// Every company's quarterly figures (for the app and exports).
     Full,
-    /// Fund figures and per-company totals only (for sweeps).
+    /// Fund figures and per-company totals only, no per-deal IRR (for sweeps).
     FundOnly,
 }
 
@@ -117,7 +117,10 @@ pub fn project<T: Num>(
         }
         deal_navs.push(projection.periods.iter().map(|p| p.fund_equity_value).collect());
         let invested = cheque + follow_ons;
-        let gross_irr = metrics::irr_on_grid(&dates, &flows);
+        let gross_irr = match detail {
+            Detail::Full => metrics::irr_on_grid(&dates, &flows),
+            Detail::FundOnly => Err(super::xirr::XirrError::NotComputed),
+        };
         company_results.push(CompanyResult {
             name: company.name.clone(),
             sector: company.sector,

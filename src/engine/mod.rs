@@ -2,13 +2,17 @@
 //! dependency: the app, the command line, tests and benchmarks all call [`compute`].
 
 pub mod company;
+pub mod drivers;
 pub mod fund;
+pub mod goalseek;
 pub mod grid;
 pub mod metrics;
 pub mod model;
+pub mod montecarlo;
 pub mod num;
 pub mod results;
 pub mod scenario;
+pub mod sensitivity;
 pub mod validate;
 pub mod waterfall;
 pub mod xirr;
@@ -43,6 +47,24 @@ pub fn compute(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
         ));
     }
     Ok(fund::project(portfolio, None, fund::Detail::Full)?)
+}
+
+/// Like [`compute`], for sweeps that move inputs on purpose: a stage budget or reserve
+/// exceeded by a higher entry price or more leverage does not stop the figures (it would
+/// in the model itself); every other validation error still does.
+pub fn compute_for_sweep(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
+    let blocking: Vec<Problem> = validate::validate(portfolio)
+        .into_iter()
+        .filter(|p| p.severity == validate::Severity::Error && !is_budget_problem(p))
+        .collect();
+    if !blocking.is_empty() {
+        return Err(EngineError::Invalid(blocking));
+    }
+    Ok(fund::project(portfolio, None, fund::Detail::Full)?)
+}
+
+fn is_budget_problem(problem: &Problem) -> bool {
+    problem.path == "stages" || problem.path.ends_with(".budget") || problem.path.ends_with(".reserve")
 }
 
 #[cfg(test)]

@@ -36,6 +36,59 @@ pub struct Portfolio {
     /// Free text: sources, assumptions, authorship.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Per-company uncertainty for Monte Carlo; defaults when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
+}
+
+/// A probability distribution for one Monte Carlo driver (values as in the model:
+/// fractions, turns of EBITDA, quarters).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+pub enum Distribution {
+    Fixed {
+        value: Decimal,
+    },
+    Uniform {
+        min: Decimal,
+        max: Decimal,
+    },
+    Triangular {
+        min: Decimal,
+        mode: Decimal,
+        max: Decimal,
+    },
+    /// A normal distribution cut to `[min, max]`.
+    Normal {
+        mean: Decimal,
+        sd: Decimal,
+        min: Decimal,
+        max: Decimal,
+    },
+    /// One of `values`, with probabilities proportional to `weights`.
+    Discrete {
+        values: Vec<Decimal>,
+        weights: Vec<Decimal>,
+    },
+}
+
+/// What Monte Carlo draws for every company, independently per company apart from an
+/// optional common market factor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uncertainty {
+    /// Multiplies each lever's realisation.
+    pub realisation_scale: Distribution,
+    /// Turns of EBITDA added to the exit multiple.
+    pub exit_multiple_shift: Distribution,
+    /// Quarters the exit moves (rounded).
+    pub exit_delay_quarters: Distribution,
+    /// Added to annual revenue growth.
+    pub growth_shift: Distribution,
+    /// Weight of the common market factor in each draw, 0 (independent) to 1 (every
+    /// company moves together).
+    #[serde(default)]
+    pub market_factor_weight: Decimal,
 }
 
 /// The fund's legal and economic terms.

@@ -97,6 +97,7 @@ fn fee_example(investment_period_years: u32) -> Portfolio {
         companies,
         scenarios: Vec::new(),
         notes: Vec::new(),
+        uncertainty: None,
     }
 }
 

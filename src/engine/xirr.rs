@@ -45,6 +45,8 @@ pub enum XirrError {
     SingleDate,
     #[error("the cash flows have no IRR between −99.99999% and +100,000,000% a year")]
     NoRoot,
+    #[error("not computed in a fund-level sweep")]
+    NotComputed,
 }
 
 /// Lowest `x = ln(1 + r)` searched: r = −99.99999 %.

@@ -27,6 +27,7 @@ fn f(value: Decimal) -> f64 {
 }
 
 struct Formats {
+    cached: CachedResults,
     bold: Format,
     money: Format,
     percent: Format,
@@ -37,6 +38,7 @@ struct Formats {
 impl Formats {
     fn new() -> Self {
         Self {
+            cached: CachedResults::Include,
             bold: Format::new().set_bold(),
             money: Format::new().set_num_format("#,##0.00"),
             percent: Format::new().set_num_format("0.00%"),
@@ -55,9 +57,32 @@ fn excel_date(date: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     )
 }
 
+/// Whether formula cells carry the app's figures as cached results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CachedResults {
+    /// Viewers that do not recalculate still show the figures (the default).
+    Include,
+    /// Formulas only: a spreadsheet must recalculate to show anything (for checking
+    /// that it arrives at the app's figures on its own).
+    Omit,
+}
+
 /// Builds the workbook and returns the `.xlsx` bytes.
 pub fn build(portfolio: &Portfolio, scenario: &str, result: &FundResult) -> Result<Vec<u8>, XlsxError> {
-    let fmt = Formats::new();
+    build_with(portfolio, scenario, result, CachedResults::Include)
+}
+
+/// [`build`], choosing whether formulas carry cached results.
+pub fn build_with(
+    portfolio: &Portfolio,
+    scenario: &str,
+    result: &FundResult,
+    cached: CachedResults,
+) -> Result<Vec<u8>, XlsxError> {
+    let fmt = Formats {
+        cached,
+        ..Formats::new()
+    };
     let mut book = Workbook::new();
     let mut summary = Worksheet::new();
     summary.set_name(SHEETS[0])?;
@@ -227,7 +252,9 @@ fn summary_sheet(
         sheet.write_string(row, 0, label)?;
         let mut cell = Formula::new(formula);
         if let Some(value) = app {
-            cell = cell.set_result(value.to_string());
+            if fmt.cached == CachedResults::Include {
+                cell = cell.set_result(value.to_string());
+            }
             sheet.write_number_with_format(row, 2, value, format)?;
         } else {
             sheet.write_string(row, 2, "n/a")?;

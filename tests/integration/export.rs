@@ -278,3 +278,87 @@ fn chart_command_lists_and_writes_by_extension() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// LibreOffice Calc recalculates the workbook's formulas (written without cached
+/// results) and must arrive at the app's net IRR, TVPI and DPI to 1e-6. Needs `soffice`
+/// (`.ci/setup` installs LibreOffice Calc); where it is missing the test says so and
+/// checks nothing else.
+#[test]
+fn libreoffice_recalculates_the_apps_figures() {
+    let Ok(soffice) = which_soffice() else {
+        eprintln!("soffice not found: LibreOffice recalculation not checked");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let p = samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+    let r = compute(&p).unwrap_or_else(|e| panic!("{e}"));
+    let bytes =
+        workbook::build_with(&p, "Base", &r, workbook::CachedResults::Omit).unwrap_or_else(|e| panic!("{e}"));
+    let xlsx = dir.path().join("model.xlsx");
+    std::fs::write(&xlsx, bytes).unwrap_or_else(|e| panic!("{e}"));
+    // A private profile that tells Calc to recalculate OOXML files on load.
+    let profile = dir.path().join("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        profile.join("user").join("registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let status = Command::new(soffice)
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "csv", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    // Summary is the first sheet; rows 5–7 hold net IRR, TVPI, DPI as Calc computed them.
+    let text = std::fs::read_to_string(dir.path().join("model.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let cell = |label: &str| -> f64 {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{label},")))
+            .unwrap_or_else(|| panic!("no {label} row"));
+        let value = line.split(',').nth(1).unwrap_or_default();
+        match value.strip_suffix('%') {
+            Some(pct) => pct.parse::<f64>().unwrap_or(f64::NAN) / 100.0,
+            None => value.parse::<f64>().unwrap_or(f64::NAN),
+        }
+    };
+    let app = |v: Option<Decimal>| v.and_then(|x| x.to_f64()).unwrap_or(f64::NAN);
+    assert!(
+        (cell("Net IRR") - app(r.metrics.net_irr.clone().ok())).abs() < 1e-6,
+        "net IRR {}",
+        cell("Net IRR")
+    );
+    assert!(
+        (cell("TVPI") - app(r.metrics.tvpi)).abs() < 1e-6,
+        "TVPI {}",
+        cell("TVPI")
+    );
+    assert!(
+        (cell("DPI") - app(r.metrics.dpi)).abs() < 1e-6,
+        "DPI {}",
+        cell("DPI")
+    );
+}
+
+fn which_soffice() -> Result<PathBuf, ()> {
+    std::env::var_os("PATH")
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|p| p.join("soffice"))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .find(|p| p.is_file())
+        .ok_or(())
+}

@@ -1,0 +1,498 @@
+//! Monte Carlo: seeded, reproducible simulation of per-company uncertainty (lever
+//! realisation, exit multiple, exit timing, growth), run in `f64` on the same generic
+//! projection the exact figures use. Results are statistical estimates and are labelled
+//! so wherever they are shown.
+//!
+//! Reproducibility: path `i` draws from a ChaCha8 stream seeded with the seed and set to
+//! stream `i`, so a path's numbers do not depend on which thread runs it; results are
+//! collected in path order. Correlation: for each driver, every company's draw uses
+//! `z = √w·z_market + √(1−w)·z_company` (standard normals), mapped to the driver's
+//! distribution through the normal CDF, so `w` is the share of variance the companies
+//! share.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rand_distr::StandardNormal;
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal::dec;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::company::CompanyAdjustment;
+use super::fund::{self, Detail};
+use super::model::{Distribution, Portfolio, Uncertainty};
+
+/// Percentiles reported for every figure.
+pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
+
+/// How to run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct McConfig {
+    pub paths: usize,
+    pub seed: u64,
+    /// Years after the first close at which DPI and TVPI are also reported.
+    pub at_years: Vec<u32>,
+    pub histogram_bins: usize,
+}
+
+impl Default for McConfig {
+    fn default() -> Self {
+        Self {
+            paths: 10_000,
+            seed: 42,
+            at_years: vec![5, 8, 10],
+            histogram_bins: 40,
+        }
+    }
+}
+
+/// Why a simulation stopped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum McError {
+    #[error("cancelled")]
+    Cancelled,
+    #[error("the model cannot be simulated: {0}")]
+    Model(String),
+    #[error("at least 10 paths are needed")]
+    TooFewPaths,
+}
+
+/// Percentiles of one figure (`values[k]` is the `PERCENTILES[k]`th percentile).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub values: [f64; 7],
+    pub mean: f64,
+}
+
+/// What a simulation found (all estimates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct McResult {
+    pub paths: usize,
+    pub seed: u64,
+    pub net_irr: Summary,
+    /// Paths whose net IRR has no root (excluded from `net_irr`).
+    pub paths_without_irr: usize,
+    pub tvpi: Summary,
+    pub dpi: Summary,
+    /// `(year, DPI summary, TVPI summary)` at each requested year.
+    pub at_years: Vec<(u32, Summary, Summary)>,
+    pub probability_tvpi_below_one: f64,
+    /// `(bin low, bin high, paths)` of final TVPI.
+    pub tvpi_histogram: Vec<(f64, f64, usize)>,
+    /// Per date: P5, P25, P50, P75, P95 of reported NAV.
+    pub nav_fan: Vec<[f64; 5]>,
+    /// Per date: P5, P25, P50, P75, P95 of cumulative net cash flow.
+    pub cash_fan: Vec<[f64; 5]>,
+    pub dates: Vec<chrono::NaiveDate>,
+}
+
+/// The defaults used when a file has no `uncertainty` section.
+pub fn default_uncertainty() -> Uncertainty {
+    Uncertainty {
+        realisation_scale: Distribution::Triangular {
+            min: dec!(0.5),
+            mode: dec!(0.9),
+            max: dec!(1.1),
+        },
+        exit_multiple_shift: Distribution::Normal {
+            mean: dec!(0),
+            sd: dec!(1.25),
+            min: dec!(-3),
+            max: dec!(3),
+        },
+        exit_delay_quarters: Distribution::Discrete {
+            values: vec![dec!(-1), dec!(0), dec!(2), dec!(4)],
+            weights: vec![dec!(0.15), dec!(0.5), dec!(0.25), dec!(0.1)],
+        },
+        growth_shift: Distribution::Normal {
+            mean: dec!(0),
+            sd: dec!(0.015),
+            min: dec!(-0.04),
+            max: dec!(0.04),
+        },
+        market_factor_weight: dec!(0.3),
+    }
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// Standard normal CDF.
+fn phi(z: f64) -> f64 {
+    0.5 * (1.0 + libm::erf(z / std::f64::consts::SQRT_2))
+}
+
+/// A draw from `dist` given a standard normal `z` (and `u = Φ(z)`).
+fn draw(dist: &Distribution, z: f64) -> f64 {
+    let u = phi(z).clamp(0.0, 1.0);
+    match dist {
+        Distribution::Fixed { value } => f(*value),
+        Distribution::Uniform { min, max } => f(*min) + u * (f(*max) - f(*min)),
+        Distribution::Triangular { min, mode, max } => {
+            let (a, c, b) = (f(*min), f(*mode), f(*max));
+            if b <= a {
+                return a;
+            }
+            let cut = (c - a) / (b - a);
+            if u < cut {
+                a + (u * (b - a) * (c - a)).sqrt()
+            } else {
+                b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+            }
+        }
+        Distribution::Normal { mean, sd, min, max } => (f(*mean) + f(*sd) * z).clamp(f(*min), f(*max)),
+        Distribution::Discrete { values, weights } => {
+            let total: f64 = weights.iter().map(|w| f(*w).max(0.0)).sum();
+            let mut acc = 0.0;
+            for (v, w) in values.iter().zip(weights) {
+                acc += f(*w).max(0.0) / total.max(f64::MIN_POSITIVE);
+                if u <= acc {
+                    return f(*v);
+                }
+            }
+            values.last().map_or(0.0, |v| f(*v))
+        }
+    }
+}
+
+/// The `p`th percentile of sorted `values`, linear between order statistics (numpy's
+/// default): rank `p/100 × (n − 1)`.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        1 => sorted[0],
+        n => {
+            #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
+            let rank = p / 100.0 * (n - 1) as f64;
+            let lower = rank.floor();
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "0 ≤ rank ≤ n − 1"
+            )]
+            let i = lower as usize;
+            let next = sorted.get(i + 1).copied().unwrap_or(sorted[n - 1]);
+            sorted[i] + (rank - lower) * (next - sorted[i])
+        }
+    }
+}
+
+fn summarise(mut values: Vec<f64>) -> Summary {
+    values.retain(|v| v.is_finite());
+    values.sort_by(f64::total_cmp);
+    #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
+    let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
+    Summary {
+        values: PERCENTILES.map(|p| percentile(&values, p)),
+        mean,
+    }
+}
+
+/// One simulated path's figures.
+struct PathOutcome {
+    net_irr: Option<f64>,
+    tvpi: f64,
+    dpi: f64,
+    at_years: Vec<(f64, f64)>,
+    nav: Vec<f64>,
+    cash: Vec<f64>,
+}
+
+fn simulate_path(
+    p: &Portfolio,
+    u: &Uncertainty,
+    seed: u64,
+    path: u64,
+    year_quarters: &[usize],
+) -> Result<PathOutcome, McError> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(path);
+    let w = f(u.market_factor_weight).clamp(0.0, 1.0);
+    let (shared, own) = (w.sqrt(), (1.0 - w).sqrt());
+    let market: [f64; 4] = std::array::from_fn(|_| rng.sample(StandardNormal));
+    let mut adjustments = Vec::with_capacity(p.companies.len());
+    for _ in &p.companies {
+        let mut z = |k: usize| shared * market[k] + own * rng.sample::<f64, _>(StandardNormal);
+        let (z0, z1, z2, z3) = (z(0), z(1), z(2), z(3));
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "a delay of a few quarters, rounded"
+        )]
+        let delay = draw(&u.exit_delay_quarters, z2).round() as i64;
+        adjustments.push(CompanyAdjustment {
+            realisation_scale: draw(&u.realisation_scale, z0),
+            exit_multiple_shift: draw(&u.exit_multiple_shift, z1),
+            growth_shift: draw(&u.growth_shift, z3),
+            exit_delay_quarters: delay,
+        });
+    }
+    let result = fund::project::<f64>(p, Some(&adjustments), Detail::FundOnly)
+        .map_err(|e| McError::Model(e.to_string()))?;
+    let m = &result.metrics;
+    let at_years = year_quarters
+        .iter()
+        .map(|&q| {
+            let upto = &result.periods[..(q + 1).min(result.periods.len())];
+            let paid: f64 = upto.iter().map(|x| x.contributions).sum();
+            let dist: f64 = upto.iter().map(|x| x.distributions).sum();
+            let nav = upto.last().map_or(0.0, |x| x.nav);
+            if paid > 0.0 {
+                (dist / paid, (dist + nav) / paid)
+            } else {
+                (f64::NAN, f64::NAN)
+            }
+        })
+        .collect();
+    Ok(PathOutcome {
+        net_irr: m.net_irr.as_ref().ok().and_then(ToPrimitive::to_f64),
+        tvpi: m.tvpi.unwrap_or(f64::NAN),
+        dpi: m.dpi.unwrap_or(f64::NAN),
+        at_years,
+        nav: result.periods.iter().map(|x| x.nav).collect(),
+        cash: result
+            .periods
+            .iter()
+            .map(|x| x.cumulative_net_cash_flow)
+            .collect(),
+    })
+}
+
+/// Runs the simulation; `progress(paths done)` after each batch; stops early when
+/// `cancel` is set.
+pub fn run(
+    portfolio: &Portfolio,
+    config: &McConfig,
+    progress: &(dyn Fn(usize) + Sync),
+    cancel: &AtomicBool,
+) -> Result<McResult, McError> {
+    if config.paths < 10 {
+        return Err(McError::TooFewPaths);
+    }
+    let uncertainty = portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty);
+    let base =
+        fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
+    let dates = base.dates.clone();
+    let year_quarters: Vec<usize> = config.at_years.iter().map(|y| (*y as usize) * 4 - 1).collect();
+    const BATCH: usize = 256;
+    let mut outcomes: Vec<PathOutcome> = Vec::with_capacity(config.paths);
+    let mut start = 0;
+    while start < config.paths {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(McError::Cancelled);
+        }
+        let end = (start + BATCH).min(config.paths);
+        let batch: Result<Vec<PathOutcome>, McError> = (start..end)
+            .into_par_iter()
+            .map(|i| simulate_path(portfolio, &uncertainty, config.seed, i as u64, &year_quarters))
+            .collect();
+        outcomes.extend(batch?);
+        start = end;
+        progress(start);
+    }
+    Ok(collect(outcomes, config, dates))
+}
+
+fn fan(series: impl Fn(&PathOutcome) -> &Vec<f64>, outcomes: &[PathOutcome], len: usize) -> Vec<[f64; 5]> {
+    (0..len)
+        .map(|q| {
+            let mut column: Vec<f64> = outcomes
+                .iter()
+                .map(|o| series(o).get(q).copied().unwrap_or(0.0))
+                .collect();
+            column.sort_by(f64::total_cmp);
+            [5.0, 25.0, 50.0, 75.0, 95.0].map(|p| percentile(&column, p))
+        })
+        .collect()
+}
+
+fn collect(outcomes: Vec<PathOutcome>, config: &McConfig, dates: Vec<chrono::NaiveDate>) -> McResult {
+    let irrs: Vec<f64> = outcomes.iter().filter_map(|o| o.net_irr).collect();
+    let tvpis: Vec<f64> = outcomes.iter().map(|o| o.tvpi).collect();
+    let below = tvpis.iter().filter(|t| **t < 1.0).count();
+    let (lo, hi) = tvpis
+        .iter()
+        .filter(|t| t.is_finite())
+        .fold((f64::MAX, f64::MIN), |(a, b), t| (a.min(*t), b.max(*t)));
+    let bins = config.histogram_bins.max(1);
+    #[expect(clippy::cast_precision_loss, reason = "a few dozen bins")]
+    let width = ((hi - lo) / bins as f64).max(1e-9);
+    let mut counts = vec![0usize; bins];
+    for t in tvpis.iter().filter(|t| t.is_finite()) {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "non-negative bin index"
+        )]
+        let i = (((t - lo) / width) as usize).min(bins - 1);
+        counts[i] += 1;
+    }
+    #[expect(clippy::cast_precision_loss, reason = "a few dozen bins")]
+    let tvpi_histogram = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (lo + width * i as f64, lo + width * (i + 1) as f64, *c))
+        .collect();
+    let at_years = config
+        .at_years
+        .iter()
+        .enumerate()
+        .map(|(k, y)| {
+            let dpi = outcomes
+                .iter()
+                .map(|o| o.at_years.get(k).map_or(f64::NAN, |v| v.0))
+                .collect();
+            let tvpi = outcomes
+                .iter()
+                .map(|o| o.at_years.get(k).map_or(f64::NAN, |v| v.1))
+                .collect();
+            (*y, summarise(dpi), summarise(tvpi))
+        })
+        .collect();
+    let len = dates.len();
+    #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
+    let probability_tvpi_below_one = below as f64 / outcomes.len().max(1) as f64;
+    McResult {
+        paths: outcomes.len(),
+        seed: config.seed,
+        paths_without_irr: outcomes.len() - irrs.len(),
+        net_irr: summarise(irrs),
+        tvpi: summarise(tvpis),
+        dpi: summarise(outcomes.iter().map(|o| o.dpi).collect()),
+        at_years,
+        probability_tvpi_below_one,
+        tvpi_histogram,
+        nav_fan: fan(|o| &o.nav, &outcomes, len),
+        cash_fan: fan(|o| &o.cash, &outcomes, len),
+        dates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::compute;
+
+    fn small_config(paths: usize) -> McConfig {
+        McConfig {
+            paths,
+            seed: 7,
+            at_years: vec![5],
+            histogram_bins: 10,
+        }
+    }
+
+    fn sample() -> Portfolio {
+        crate::io::samples::SAMPLES
+            .get(1)
+            .and_then(|(_, text)| crate::io::portfolio_file::from_json_str(text).ok())
+            .unwrap_or_else(|| panic!("the mid-market sample loads"))
+    }
+
+    #[test]
+    fn percentiles_match_numpy_on_a_known_list() {
+        // numpy.percentile(range(1, 101), [5, 50, 95]) = [5.95, 50.5, 95.05].
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert!((percentile(&values, 5.0) - 5.95).abs() < 1e-12);
+        assert!((percentile(&values, 50.0) - 50.5).abs() < 1e-12);
+        assert!((percentile(&values, 95.0) - 95.05).abs() < 1e-12);
+    }
+
+    #[test]
+    fn draws_follow_their_distributions() {
+        // Uniform(0, 10) through the normal CDF: the z for u = 0.25 gives 2.5.
+        let z_quarter = -0.674_489_750_196_081_7; // Φ⁻¹(0.25), from tables
+        let uniform = Distribution::Uniform {
+            min: dec!(0),
+            max: dec!(10),
+        };
+        assert!((draw(&uniform, z_quarter) - 2.5).abs() < 1e-6);
+        // Triangular(0, 0, 1): CDF 1 − (1 − x)² → at u = 0.75, x = 0.5.
+        let tri = Distribution::Triangular {
+            min: dec!(0),
+            mode: dec!(0),
+            max: dec!(1),
+        };
+        assert!((draw(&tri, -z_quarter) - 0.5).abs() < 1e-6);
+        let normal = Distribution::Normal {
+            mean: dec!(1),
+            sd: dec!(2),
+            min: dec!(-1),
+            max: dec!(2),
+        };
+        assert_eq!(draw(&normal, 0.25), 1.5);
+        assert_eq!(draw(&normal, 3.0), 2.0);
+        let discrete = Distribution::Discrete {
+            values: vec![dec!(0), dec!(4)],
+            weights: vec![dec!(1), dec!(3)],
+        };
+        assert_eq!(draw(&discrete, -1.0), 0.0); // u = 0.16 ≤ 0.25
+        assert_eq!(draw(&discrete, 0.0), 4.0); // u = 0.5 > 0.25
+    }
+
+    #[test]
+    fn zero_width_distributions_give_the_deterministic_result() {
+        let mut p = sample();
+        let fixed = |v: Decimal| Distribution::Fixed { value: v };
+        p.uncertainty = Some(Uncertainty {
+            realisation_scale: fixed(dec!(1)),
+            exit_multiple_shift: fixed(dec!(0)),
+            exit_delay_quarters: fixed(dec!(0)),
+            growth_shift: fixed(dec!(0)),
+            market_factor_weight: dec!(0.5),
+        });
+        let mc =
+            run(&p, &small_config(20), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
+        let exact = compute(&p).unwrap_or_else(|e| panic!("{e}")).metrics;
+        let tvpi = exact.tvpi.and_then(|t| t.to_f64()).unwrap_or_default();
+        let irr = exact.net_irr.ok().and_then(|t| t.to_f64()).unwrap_or_default();
+        for v in mc.tvpi.values {
+            assert!((v - tvpi).abs() < 1e-9, "{v} vs {tvpi}");
+        }
+        assert!((mc.net_irr.values[3] - irr).abs() < 1e-9);
+        assert_eq!(mc.probability_tvpi_below_one, 0.0);
+    }
+
+    #[test]
+    fn same_seed_same_bits_whatever_the_thread_count() {
+        let p = sample();
+        let config = small_config(300);
+        let run_with = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"))
+                .install(|| run(&p, &config, &|_| {}, &AtomicBool::new(false)))
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let one = run_with(1);
+        let three = run_with(3);
+        assert_eq!(one, three);
+        let other_seed = run(
+            &p,
+            &McConfig {
+                seed: 8,
+                ..config.clone()
+            },
+            &|_| {},
+            &AtomicBool::new(false),
+        );
+        assert_ne!(other_seed.ok().map(|r| r.tvpi), Some(one.tvpi.clone()));
+        // A spread exists, in the right order.
+        assert!(one.tvpi.values.windows(2).all(|w| w[0] <= w[1]));
+        assert!(one.tvpi.values[0] < one.tvpi.values[6]);
+        assert_eq!(one.tvpi_histogram.iter().map(|b| b.2).sum::<usize>(), 300);
+    }
+
+    #[test]
+    fn cancel_stops_the_run() {
+        let p = sample();
+        let cancel = AtomicBool::new(true);
+        assert_eq!(
+            run(&p, &small_config(1000), &|_| {}, &cancel),
+            Err(McError::Cancelled)
+        );
+    }
+}

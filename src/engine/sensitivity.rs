@@ -1,0 +1,292 @@
+//! Sensitivity: a tornado (each driver at a low and a high value) and a one- or
+//! two-driver grid. Every cell is an exact Decimal recompute of the model with the
+//! driver(s) applied, run in parallel with rayon; results come back in a fixed order, so
+//! they do not depend on the number of threads.
+
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+
+use super::drivers::{Driver, Metric};
+use super::model::Portfolio;
+use super::{EngineError, compute_for_sweep, scenario};
+
+/// Why a sweep could not run.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SweepError {
+    #[error("the base model does not compute: {0}")]
+    Base(#[from] EngineError),
+    #[error("{driver}: {message}")]
+    Axis { driver: &'static str, message: String },
+    #[error(transparent)]
+    Scenario(#[from] scenario::ScenarioError),
+}
+
+/// One driver's low and high case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TornadoRow {
+    pub driver: Driver,
+    pub low_value: Decimal,
+    pub high_value: Decimal,
+    pub net_irr_low: Option<Decimal>,
+    pub net_irr_high: Option<Decimal>,
+    pub tvpi_low: Option<Decimal>,
+    pub tvpi_high: Option<Decimal>,
+}
+
+impl TornadoRow {
+    /// |net IRR high − net IRR low| (zero when either is undefined).
+    pub fn irr_swing(&self) -> Decimal {
+        match (self.net_irr_low, self.net_irr_high) {
+            (Some(a), Some(b)) => (b - a).abs(),
+            _ => Decimal::ZERO,
+        }
+    }
+}
+
+/// The tornado: base figures and one row per driver, sorted by net IRR swing, largest
+/// first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tornado {
+    pub base_net_irr: Option<Decimal>,
+    pub base_tvpi: Option<Decimal>,
+    pub rows: Vec<TornadoRow>,
+}
+
+fn metrics_at(portfolio: &Portfolio, driver: Driver, value: Decimal) -> (Option<Decimal>, Option<Decimal>) {
+    driver
+        .apply(portfolio, value)
+        .ok()
+        .and_then(|p| compute_for_sweep(&p).ok())
+        .map_or((None, None), |r| {
+            (Metric::NetIrr.of(&r.metrics), Metric::Tvpi.of(&r.metrics))
+        })
+}
+
+/// Runs every driver at its default low and high values.
+pub fn tornado(portfolio: &Portfolio) -> Result<Tornado, SweepError> {
+    let base = compute_for_sweep(portfolio)?;
+    let cases: Vec<(Driver, Decimal)> = Driver::ALL
+        .iter()
+        .flat_map(|d| {
+            let (lo, hi) = d.tornado_range(portfolio);
+            [(*d, lo), (*d, hi)]
+        })
+        .collect();
+    let results: Vec<(Option<Decimal>, Option<Decimal>)> = cases
+        .par_iter()
+        .map(|(d, v)| metrics_at(portfolio, *d, *v))
+        .collect();
+    let mut rows: Vec<TornadoRow> = cases
+        .chunks(2)
+        .zip(results.chunks(2))
+        .filter_map(|(case, result)| match (case, result) {
+            ([(driver, lo), (_, hi)], [(irr_lo, tvpi_lo), (irr_hi, tvpi_hi)]) => Some(TornadoRow {
+                driver: *driver,
+                low_value: *lo,
+                high_value: *hi,
+                net_irr_low: *irr_lo,
+                net_irr_high: *irr_hi,
+                tvpi_low: *tvpi_lo,
+                tvpi_high: *tvpi_hi,
+            }),
+            _ => None,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.irr_swing()
+            .cmp(&a.irr_swing())
+            .then_with(|| a.driver.name().cmp(b.driver.name()))
+    });
+    Ok(Tornado {
+        base_net_irr: Metric::NetIrr.of(&base.metrics),
+        base_tvpi: Metric::Tvpi.of(&base.metrics),
+        rows,
+    })
+}
+
+/// One axis of a grid: `steps` evenly spaced values from `low` to `high`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub driver: Driver,
+    pub low: Decimal,
+    pub high: Decimal,
+    pub steps: u32,
+}
+
+impl Axis {
+    /// Parses `DRIVER:LOW:HIGH:STEPS` (e.g. `exit_multiple_shift:-2:2:21`).
+    pub fn parse(text: &str) -> Result<Axis, String> {
+        let parts: Vec<&str> = text.split(':').collect();
+        let [name, low, high, steps] = parts.as_slice() else {
+            return Err(format!("'{text}' is not DRIVER:LOW:HIGH:STEPS"));
+        };
+        let driver =
+            Driver::parse(name).ok_or_else(|| format!("'{name}' is not a driver (see --list-drivers)"))?;
+        let number = |s: &str| {
+            s.parse::<Decimal>()
+                .map_err(|_| format!("'{s}' is not a number in '{text}'"))
+        };
+        let steps: u32 = steps
+            .parse()
+            .map_err(|_| format!("'{steps}' is not a whole number of steps"))?;
+        if !(1..=101).contains(&steps) {
+            return Err(format!("{steps} steps: choose 1 to 101"));
+        }
+        Ok(Axis {
+            driver,
+            low: number(low)?,
+            high: number(high)?,
+            steps,
+        })
+    }
+
+    /// The values along the axis.
+    pub fn values(&self) -> Vec<Decimal> {
+        if self.steps <= 1 {
+            return vec![self.low];
+        }
+        let gaps = Decimal::from(self.steps - 1);
+        (0..self.steps)
+            .map(|i| self.low + (self.high - self.low) * Decimal::from(i) / gaps)
+            .collect()
+    }
+}
+
+/// A grid of `metric` over one or two drivers. `cells[y][x]`; `None` where the metric is
+/// undefined or the model does not compute at that point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub metric: Metric,
+    pub x: Axis,
+    pub y: Option<Axis>,
+    pub xs: Vec<Decimal>,
+    pub ys: Vec<Decimal>,
+    pub cells: Vec<Vec<Option<Decimal>>>,
+    pub base: Option<Decimal>,
+}
+
+/// Computes `metric` over the grid.
+pub fn grid(portfolio: &Portfolio, x: Axis, y: Option<Axis>, metric: Metric) -> Result<Grid, SweepError> {
+    if let Some(y) = &y
+        && y.driver == x.driver
+    {
+        return Err(SweepError::Axis {
+            driver: x.driver.name(),
+            message: "the two axes need different drivers".into(),
+        });
+    }
+    let base = compute_for_sweep(portfolio)?;
+    let xs = x.values();
+    let ys = y.as_ref().map_or_else(|| vec![Decimal::ZERO], Axis::values);
+    let points: Vec<(usize, usize)> = (0..ys.len())
+        .flat_map(|j| (0..xs.len()).map(move |i| (i, j)))
+        .collect();
+    let values: Vec<Option<Decimal>> = points
+        .par_iter()
+        .map(|&(i, j)| {
+            let mut scenario = x.driver.scenario(xs[i]);
+            if let Some(y) = &y {
+                merge(&mut scenario, &y.driver.scenario(ys[j]));
+            }
+            scenario::apply(portfolio, &scenario)
+                .ok()
+                .and_then(|p| compute_for_sweep(&p).ok())
+                .and_then(|r| metric.of(&r.metrics))
+        })
+        .collect();
+    let cells = values.chunks(xs.len()).map(<[Option<Decimal>]>::to_vec).collect();
+    Ok(Grid {
+        metric,
+        base: metric.of(&base.metrics),
+        x,
+        y,
+        xs,
+        ys,
+        cells,
+    })
+}
+
+/// Copies `other`'s overrides into `into` (the two set different drivers).
+fn merge(into: &mut super::model::Scenario, other: &super::model::Scenario) {
+    into.realisation_scale = into.realisation_scale.or(other.realisation_scale);
+    into.exit_multiple_shift = into.exit_multiple_shift.or(other.exit_multiple_shift);
+    into.entry_multiple_shift = into.entry_multiple_shift.or(other.entry_multiple_shift);
+    into.growth_shift = into.growth_shift.or(other.growth_shift);
+    into.exit_delay_quarters = into.exit_delay_quarters.or(other.exit_delay_quarters);
+    into.leverage_shift = into.leverage_shift.or(other.leverage_shift);
+    into.management_fee_rate = into.management_fee_rate.or(other.management_fee_rate);
+    into.preferred_return = into.preferred_return.or(other.preferred_return);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::compute;
+    use rust_decimal::dec;
+
+    fn sample() -> Portfolio {
+        crate::io::samples::SAMPLES
+            .get(1)
+            .and_then(|(_, text)| crate::io::portfolio_file::from_json_str(text).ok())
+            .unwrap_or_else(|| panic!("the mid-market sample loads"))
+    }
+
+    #[test]
+    fn axis_parsing_and_values() {
+        let axis = Axis::parse("exit_multiple_shift:-2:2:5").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(axis.values(), vec![dec!(-2), dec!(-1), dec!(0), dec!(1), dec!(2)]);
+        assert!(Axis::parse("nope:0:1:3").is_err());
+        assert!(Axis::parse("growth_shift:0:1").is_err());
+        assert!(Axis::parse("growth_shift:0:1:0").is_err());
+    }
+
+    #[test]
+    fn grid_cells_equal_a_direct_recompute() {
+        let p = sample();
+        let x = Axis {
+            driver: Driver::ExitMultipleShift,
+            low: dec!(-1),
+            high: dec!(1),
+            steps: 3,
+        };
+        let y = Axis {
+            driver: Driver::RealisationScale,
+            low: dec!(0.5),
+            high: dec!(1),
+            steps: 2,
+        };
+        let g = grid(&p, x, Some(y), Metric::Tvpi).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(g.cells.len(), 2);
+        assert_eq!(g.cells[0].len(), 3);
+        // Cell (x = +1 turn, y = 0.5 realisation), by hand: apply both overrides directly.
+        let mut direct = p.clone();
+        for c in &mut direct.companies {
+            c.exit_multiple += dec!(1);
+            for l in &mut c.levers {
+                l.realisation *= dec!(0.5);
+            }
+        }
+        let expected = compute(&direct).unwrap_or_else(|e| panic!("{e}")).metrics.tvpi;
+        assert_eq!(g.cells[0][2], expected);
+        // The middle of the x axis at realisation 1 is the base case.
+        assert_eq!(g.cells[1][1], g.base);
+    }
+
+    #[test]
+    fn tornado_rows_equal_direct_recomputes_and_are_sorted_by_swing() {
+        let p = sample();
+        let t = tornado(&p).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.rows.len(), Driver::ALL.len());
+        assert!(t.rows.windows(2).all(|w| w[0].irr_swing() >= w[1].irr_swing()));
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.driver == Driver::HurdleRate)
+            .unwrap_or_else(|| panic!("hurdle row"));
+        let mut direct = p.clone();
+        direct.fund.preferred_return = row.high_value;
+        let expected = compute(&direct).unwrap_or_else(|e| panic!("{e}")).metrics;
+        assert_eq!(row.tvpi_high, expected.tvpi);
+        assert_eq!(row.net_irr_high, expected.net_irr.ok());
+    }
+}
