@@ -218,3 +218,21 @@ fn chart_tab_exports_an_svg_and_the_file_menu_writes_the_memo_pack() {
     assert!(notice.starts_with("Exported 14 files"), "{notice}");
     assert!(dir.path().join("memo pack").join("model.xlsx").exists());
 }
+
+#[test]
+fn compare_tab_lists_every_scenario_and_the_picker_switches_the_overview() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    click(&mut harness, "Compare");
+    for name in ["Upside", "Downside", "AI under-delivers", "Exits slip two years"] {
+        // A row of the table and an entry in the charts' legends.
+        assert!(harness.query_all_by_label(name).count() >= 1, "{name} missing");
+    }
+    // View the Downside scenario: the Overview's net IRR is the engine's figure for it.
+    click(&mut harness, "Overview");
+    harness.state_mut().scenario = Some("Downside".into());
+    harness.run();
+    let downside =
+        millwright::engine::scenario::apply_named(&sample(), "Downside").unwrap_or_else(|e| panic!("{e}"));
+    harness.get_by_label(&net_irr_shown_for(&downside));
+}

@@ -269,3 +269,122 @@ fn unknown_scenario_is_a_data_error_listing_the_choices() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("Nope"));
 }
+
+#[test]
+fn sensitivity_lists_drivers_and_writes_a_grid() {
+    let list = run(&["sensitivity", "--list-drivers"]);
+    assert!(list.status.success());
+    for name in [
+        "realisation_scale",
+        "exit_multiple_shift",
+        "entry_multiple_shift",
+        "growth_shift",
+        "exit_delay_quarters",
+        "leverage_shift",
+        "management_fee_rate",
+        "hurdle_rate",
+    ] {
+        assert!(text(&list.stdout).contains(name), "{name}");
+    }
+    let file = sample("midmarket_rollup_2b.json");
+    let out = run(&[
+        "sensitivity",
+        &file.to_string_lossy(),
+        "--x",
+        "exit_multiple_shift:-1:1:3",
+        "--y",
+        "growth_shift:0:0.01:2",
+        "--metric",
+        "tvpi",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 3, "header and two rows: {lines:?}");
+    assert!(lines[0].starts_with("growth_shift\\exit_multiple_shift,"));
+    // The base case sits at exit shift 0, growth shift 0 and equals `summary`'s TVPI.
+    let json: Value = serde_json::from_slice(&run(&["summary", &file.to_string_lossy(), "--json"]).stdout)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let base_cell: Decimal = lines[1]
+        .split(',')
+        .nth(2)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_default();
+    assert!((base_cell - dec(&json["tvpi"])).abs() < Decimal::new(1, 9));
+    let bad = run(&["sensitivity", &file.to_string_lossy(), "--x", "nonsense"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn montecarlo_is_reproducible_and_labelled_as_an_estimate() {
+    let file = sample("midmarket_rollup_2b.json");
+    let args = [
+        "montecarlo",
+        &file.to_string_lossy(),
+        "--paths",
+        "200",
+        "--seed",
+        "9",
+        "--json",
+    ]
+    .map(String::from);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let first = run(&args);
+    let second = run(&args);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert_eq!(first.stdout, second.stdout, "same seed, same output");
+    let json: Value = serde_json::from_slice(&first.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json["paths"], 200);
+    assert!(
+        json["estimate"]
+            .as_str()
+            .is_some_and(|s| s.contains("Monte Carlo"))
+    );
+    let p5 = json["tvpi"]["p5"].as_f64().unwrap_or_default();
+    let p95 = json["tvpi"]["p95"].as_f64().unwrap_or_default();
+    assert!(p5 < p95);
+}
+
+#[test]
+fn goalseek_answers_or_says_why_not() {
+    let file = sample("midmarket_rollup_2b.json");
+    let out = run(&[
+        "goalseek",
+        &file.to_string_lossy(),
+        "--driver",
+        "exit_multiple_shift",
+        "--metric",
+        "tvpi",
+        "--target",
+        "2",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // "exit_multiple_shift = X gives tvpi = Y (N iterations)": Y within the 1e-7 tolerance.
+    let answer = text(&out.stdout);
+    let achieved: Decimal = answer
+        .split("gives tvpi = ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{answer}"));
+    assert!((achieved - Decimal::TWO).abs() <= Decimal::new(1, 7), "{answer}");
+    let out = run(&[
+        "goalseek",
+        &file.to_string_lossy(),
+        "--driver",
+        "realisation_scale",
+        "--metric",
+        "tvpi",
+        "--target",
+        "9",
+        "--low",
+        "0",
+        "--high",
+        "1.5",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no value of realisation_scale"),
+        "{}",
+        text(&out.stderr)
+    );
+}
