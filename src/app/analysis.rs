@@ -3,13 +3,13 @@
 //! with progress and Cancel.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::thread::JoinHandle;
+use std::sync::atomic::Ordering;
 
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints};
 use rust_decimal::Decimal;
 
+use super::jobs::BackgroundJob;
 use super::plots::PALETTE;
 use crate::charts::series::year_fraction;
 use crate::engine::drivers::{Driver, Metric};
@@ -97,58 +97,47 @@ pub fn compare_view(ui: &mut Ui, comparison: &Comparison) {
         });
     ui.add_space(8.0);
     ui.label(RichText::new("J-curves (cumulative net cash flow, US$ bn)").strong());
-    Plot::new("compare_jcurves")
-        .legend(Legend::default())
-        .height(ui.available_height() * 0.5)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            for (i, (name, outcome)) in comparison.cases.iter().enumerate() {
-                if let Ok(r) = outcome {
-                    let points: Vec<[f64; 2]> = r
-                        .periods
-                        .iter()
-                        .map(|p| {
-                            [
-                                year_fraction(p.date),
-                                rust_decimal::prelude::ToPrimitive::to_f64(&p.cumulative_net_cash_flow)
-                                    .unwrap_or(0.0)
-                                    / 1e9,
-                            ]
-                        })
-                        .collect();
-                    plot.line(
-                        Line::new(name.clone(), PlotPoints::new(points))
-                            .color(PALETTE[i % PALETTE.len()])
-                            .width(2.0),
-                    );
-                }
-            }
-        });
+    let half = ui.available_height() * 0.5;
+    overlay(ui, "compare_jcurves", comparison, Some(half), |p| {
+        p.cumulative_net_cash_flow
+    });
     ui.label(RichText::new("NAV (reported, US$ bn)").strong());
-    Plot::new("compare_nav")
-        .legend(Legend::default())
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            for (i, (name, outcome)) in comparison.cases.iter().enumerate() {
-                if let Ok(r) = outcome {
-                    let points: Vec<[f64; 2]> = r
-                        .periods
-                        .iter()
-                        .map(|p| {
-                            [
-                                year_fraction(p.date),
-                                rust_decimal::prelude::ToPrimitive::to_f64(&p.nav).unwrap_or(0.0) / 1e9,
-                            ]
-                        })
-                        .collect();
-                    plot.line(
-                        Line::new(name.clone(), PlotPoints::new(points))
-                            .color(PALETTE[i % PALETTE.len()])
-                            .width(2.0),
-                    );
-                }
+    overlay(ui, "compare_nav", comparison, None, |p| p.nav);
+}
+
+/// One line per case of `value` over time, in US$ bn.
+fn overlay(
+    ui: &mut Ui,
+    id: &str,
+    comparison: &Comparison,
+    height: Option<f32>,
+    value: fn(&crate::engine::results::FundPeriod) -> Decimal,
+) {
+    let mut plot = Plot::new(id).legend(Legend::default()).allow_scroll(false);
+    if let Some(h) = height {
+        plot = plot.height(h);
+    }
+    plot.show(ui, |plot| {
+        for (i, (name, outcome)) in comparison.cases.iter().enumerate() {
+            if let Ok(r) = outcome {
+                let points: Vec<[f64; 2]> = r
+                    .periods
+                    .iter()
+                    .map(|p| {
+                        [
+                            year_fraction(p.date),
+                            rust_decimal::prelude::ToPrimitive::to_f64(&value(p)).unwrap_or(0.0) / 1e9,
+                        ]
+                    })
+                    .collect();
+                plot.line(
+                    Line::new(name.clone(), PlotPoints::new(points))
+                        .color(PALETTE[i % PALETTE.len()])
+                        .width(2.0),
+                );
             }
-        });
+        }
+    });
 }
 
 /// State of the Sensitivity tab.
@@ -199,26 +188,20 @@ pub fn sensitivity_view(ui: &mut Ui, view: &mut SensitivityView, portfolio: &Por
     ui.separator();
     ui.heading("Goal seek");
     ui.horizontal(|ui| {
-        let l = ui.label("Solve for");
-        egui::ComboBox::from_id_salt("goal_driver")
-            .selected_text(view.driver.label())
-            .show_ui(ui, |ui| {
-                for d in Driver::ALL {
-                    ui.selectable_value(&mut view.driver, d, d.label());
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        let l = ui.label("so that");
-        egui::ComboBox::from_id_salt("goal_metric")
-            .selected_text(view.metric.name())
-            .show_ui(ui, |ui| {
-                for m in Metric::ALL {
-                    ui.selectable_value(&mut view.metric, m, m.name());
-                }
-            })
-            .response
-            .labelled_by(l.id);
+        pick(
+            ui,
+            "Solve for",
+            "goal_driver",
+            &mut view.driver,
+            &Driver::ALL.map(|d| (d, d.label())),
+        );
+        pick(
+            ui,
+            "so that",
+            "goal_metric",
+            &mut view.metric,
+            &Metric::ALL.map(|m| (m, m.name())),
+        );
         let l = ui.label("equals");
         ui.add(egui::TextEdit::singleline(&mut view.target).desired_width(80.0))
             .labelled_by(l.id);
@@ -229,6 +212,24 @@ pub fn sensitivity_view(ui: &mut Ui, view: &mut SensitivityView, portfolio: &Por
     if let Some(answer) = &view.answer {
         ui.label(answer);
     }
+}
+
+/// A labelled choice among `options`.
+fn pick<T: Copy + PartialEq>(ui: &mut Ui, label: &str, id: &str, value: &mut T, options: &[(T, &str)]) {
+    let l = ui.label(label);
+    let current = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or("", |(_, name)| *name);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (v, name) in options {
+                ui.selectable_value(value, *v, *name);
+            }
+        })
+        .response
+        .labelled_by(l.id);
 }
 
 fn solve(view: &SensitivityView, portfolio: &Portfolio) -> String {
@@ -331,75 +332,46 @@ fn tornado_chart(ui: &mut Ui, t: &Tornado) {
     ));
 }
 
-/// A Monte Carlo run in the background.
-pub struct McJob {
-    pub done: Arc<AtomicUsize>,
-    pub cancel: Arc<AtomicBool>,
-    pub paths: usize,
-    handle: Option<JoinHandle<Result<McResult, McError>>>,
-}
+/// Paths per Monte Carlo run in the app.
+const PATHS: usize = 10_000;
 
-impl McJob {
-    /// Starts `paths` paths with `seed` on a background thread.
-    pub fn start(portfolio: Portfolio, paths: usize, seed: u64) -> Self {
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (d, c) = (Arc::clone(&done), Arc::clone(&cancel));
-        let handle = std::thread::spawn(move || {
-            let config = McConfig {
-                paths,
-                seed,
-                ..McConfig::default()
-            };
-            montecarlo::run(&portfolio, &config, &|n| d.store(n, Ordering::Relaxed), &c)
-        });
-        Self {
-            done,
-            cancel,
-            paths,
-            handle: Some(handle),
-        }
-    }
-
-    /// The outcome once finished.
-    pub fn finished(&mut self) -> Option<Result<McResult, McError>> {
-        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
-            let handle = self.handle.take()?;
-            return Some(
-                handle
-                    .join()
-                    .unwrap_or_else(|_| Err(McError::Model("the simulation stopped unexpectedly".into()))),
-            );
-        }
-        None
-    }
+/// Starts a Monte Carlo run of `portfolio` in the background.
+fn start_monte_carlo(portfolio: Portfolio) -> BackgroundJob<Result<McResult, McError>> {
+    BackgroundJob::spawn(PATHS, move |done, cancel| {
+        let config = McConfig {
+            paths: PATHS,
+            seed: 42,
+            ..McConfig::default()
+        };
+        montecarlo::run(&portfolio, &config, &|n| done.store(n, Ordering::Relaxed), cancel)
+    })
 }
 
 /// State of the Monte Carlo tab.
 #[derive(Default)]
 pub struct McView {
-    pub job: Option<McJob>,
+    pub job: Option<BackgroundJob<Result<McResult, McError>>>,
     pub result: Option<Result<McResult, McError>>,
 }
 
 /// The Monte Carlo tab.
 pub fn monte_carlo_view(ui: &mut Ui, view: &mut McView, portfolio: &Portfolio) {
-    ui.heading("Monte Carlo (10,000 paths, seed 42): simulated estimates");
+    ui.heading(format!(
+        "Monte Carlo ({PATHS} paths, seed 42): simulated estimates"
+    ));
     if let Some(job) = &mut view.job {
         if let Some(outcome) = job.finished() {
-            view.result = Some(outcome);
+            view.result = Some(outcome.unwrap_or_else(|e| Err(McError::Model(e))));
             view.job = None;
         } else {
-            #[expect(clippy::cast_precision_loss, reason = "path counts are small")]
-            let share = job.done.load(Ordering::Relaxed) as f32 / job.paths.max(1) as f32;
             ui.horizontal(|ui| {
                 ui.add(
-                    egui::ProgressBar::new(share)
+                    egui::ProgressBar::new(job.progress())
                         .desired_width(300.0)
                         .show_percentage(),
                 );
                 if ui.button("Cancel").clicked() {
-                    job.cancel.store(true, Ordering::Relaxed);
+                    job.cancel();
                 }
             });
             ui.ctx()
@@ -407,7 +379,7 @@ pub fn monte_carlo_view(ui: &mut Ui, view: &mut McView, portfolio: &Portfolio) {
         }
     }
     if view.job.is_none() && ui.button("Run simulation").clicked() {
-        view.job = Some(McJob::start(portfolio.clone(), 10_000, 42));
+        view.job = Some(start_monte_carlo(portfolio.clone()));
     }
     match &view.result {
         Some(Ok(r)) => mc_results(ui, r),

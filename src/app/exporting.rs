@@ -3,61 +3,43 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::thread::JoinHandle;
+use std::sync::atomic::Ordering;
 
+use super::jobs::BackgroundJob;
 use crate::charts::Chart;
 use crate::engine::model::Portfolio;
 use crate::engine::results::FundResult;
 use crate::export::memo_chart::{self, PNG_SIZE, SVG_SIZE};
 use crate::export::pack::{self, Source};
 
-/// A memo pack being written.
+/// A memo pack being written in the background.
 pub struct PackJob {
-    pub done: Arc<AtomicUsize>,
-    pub total: usize,
+    pub job: BackgroundJob<Result<usize, String>>,
     pub folder: PathBuf,
-    handle: Option<JoinHandle<Result<usize, String>>>,
 }
 
 impl PackJob {
     /// Starts writing the pack into `folder` on a background thread.
     pub fn start(portfolio: Portfolio, result: Arc<FundResult>, source: Source, folder: PathBuf) -> Self {
-        let done = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&done);
         let out = folder.clone();
-        let handle = std::thread::spawn(move || {
+        let job = BackgroundJob::spawn(pack::file_count(), move |done, _cancel| {
             pack::export_pack(&portfolio, &result, &source, &out, &mut |n, _| {
-                counter.store(n, Ordering::Relaxed)
+                done.store(n, Ordering::Relaxed)
             })
             .map(|files| files.len())
             .map_err(|e| e.to_string())
         });
-        Self {
-            done,
-            total: pack::file_count(),
-            folder,
-            handle: Some(handle),
-        }
+        Self { job, folder }
     }
 
     /// The outcome once the thread has finished.
     pub fn finished(&mut self) -> Option<Result<usize, String>> {
-        if self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
-            let handle = self.handle.take()?;
-            return Some(
-                handle
-                    .join()
-                    .unwrap_or_else(|_| Err("the export stopped unexpectedly".into())),
-            );
-        }
-        None
+        self.job.finished().map(|r| r.and_then(|inner| inner))
     }
 
     /// Share of files written.
-    #[expect(clippy::cast_precision_loss, reason = "a handful of files")]
     pub fn progress(&self) -> f32 {
-        self.done.load(Ordering::Relaxed) as f32 / self.total.max(1) as f32
+        self.job.progress()
     }
 }
 

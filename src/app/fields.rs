@@ -60,6 +60,17 @@ fn show_problems(ui: &mut Ui, state: &AppState, path: &str, parse_error: Option<
     }
 }
 
+/// Ends the field's grid row, then adds a row with its parse error and validation
+/// problems when there are any.
+fn end_field_row(ui: &mut Ui, state: &AppState, path: &str, parse_error: Option<&str>) {
+    ui.end_row();
+    if parse_error.is_some() || state.problems_at(path).next().is_some() {
+        ui.label("");
+        ui.vertical(|ui| show_problems(ui, state, path, parse_error));
+        ui.end_row();
+    }
+}
+
 /// A text box that edits through a buffer while focused: `display` when idle, the
 /// buffer while typing. Returns the buffer when it changed this frame.
 /// `label` is the id of the label widget already drawn for this field.
@@ -139,13 +150,8 @@ pub fn decimal(
     if lost {
         state.end_gesture();
     }
-    ui.end_row();
     let parse_error: Option<String> = ui.data(|d| d.get_temp(error_id));
-    if parse_error.is_some() || state.problems_at(path).next().is_some() {
-        ui.label("");
-        ui.vertical(|ui| show_problems(ui, state, path, parse_error.as_deref()));
-        ui.end_row();
-    }
+    end_field_row(ui, state, path, parse_error.as_deref());
 }
 
 /// A whole-number field (years, quarters).
@@ -195,12 +201,7 @@ pub fn text(
     if response.lost_focus() {
         state.end_gesture();
     }
-    ui.end_row();
-    if state.problems_at(path).next().is_some() {
-        ui.label("");
-        ui.vertical(|ui| show_problems(ui, state, path, None));
-        ui.end_row();
-    }
+    end_field_row(ui, state, path, None);
 }
 
 /// A date field: ISO text plus a calendar picker.
@@ -264,13 +265,8 @@ pub fn date(
             state.end_gesture();
         }
     }
-    ui.end_row();
     let parse_error: Option<String> = ui.data(|d| d.get_temp(error_id));
-    if parse_error.is_some() || state.problems_at(path).next().is_some() {
-        ui.label("");
-        ui.vertical(|ui| show_problems(ui, state, path, parse_error.as_deref()));
-        ui.end_row();
-    }
+    end_field_row(ui, state, path, parse_error.as_deref());
 }
 
 /// A choice among `options` (enums).
@@ -302,10 +298,5 @@ pub fn choice<T: Copy + PartialEq>(
         state.edit(path, |p| set(p, chosen));
         state.end_gesture();
     }
-    ui.end_row();
-    if state.problems_at(path).next().is_some() {
-        ui.label("");
-        ui.vertical(|ui| show_problems(ui, state, path, None));
-        ui.end_row();
-    }
+    end_field_row(ui, state, path, None);
 }

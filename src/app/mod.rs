@@ -8,6 +8,7 @@ pub mod editors;
 pub mod exporting;
 pub mod fields;
 pub mod files;
+pub mod jobs;
 pub mod plots;
 pub mod results;
 pub mod shell;

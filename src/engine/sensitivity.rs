@@ -225,10 +225,7 @@ mod tests {
     use rust_decimal::dec;
 
     fn sample() -> Portfolio {
-        crate::io::samples::SAMPLES
-            .get(1)
-            .and_then(|(_, text)| crate::io::portfolio_file::from_json_str(text).ok())
-            .unwrap_or_else(|| panic!("the mid-market sample loads"))
+        crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]

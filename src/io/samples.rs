@@ -15,6 +15,11 @@ pub const SAMPLES: [(&str, &str); 2] = [
     ),
 ];
 
+/// The $2B mid-market roll-up sample.
+pub fn midmarket() -> Result<Portfolio, LoadError> {
+    from_json_str(SAMPLES[1].1)
+}
+
 /// The flagship $100B sample the app opens with.
 pub fn flagship() -> Result<Portfolio, LoadError> {
     from_json_str(SAMPLES[0].1)
