@@ -143,6 +143,7 @@ fn overlay(
 /// State of the Sensitivity tab.
 pub struct SensitivityView {
     pub tornado: Option<(u64, Result<Tornado, String>)>,
+    pub heatmap: HeatmapView,
     pub driver: Driver,
     pub metric: Metric,
     pub target: String,
@@ -153,6 +154,7 @@ impl Default for SensitivityView {
     fn default() -> Self {
         Self {
             tornado: None,
+            heatmap: HeatmapView::default(),
             driver: Driver::ExitMultipleShift,
             metric: Metric::NetIrr,
             target: "20%".into(),
@@ -185,6 +187,8 @@ pub fn sensitivity_view(ui: &mut Ui, view: &mut SensitivityView, portfolio: &Por
         }
         None => {}
     }
+    ui.separator();
+    heatmap_view(ui, &mut view.heatmap, portfolio);
     ui.separator();
     ui.heading("Goal seek");
     ui.horizontal(|ui| {
@@ -332,6 +336,184 @@ fn tornado_chart(ui: &mut Ui, t: &Tornado) {
     ));
 }
 
+/// The two-driver grid, computed in the background and drawn as a heatmap.
+pub struct HeatmapView {
+    pub x: Driver,
+    pub y: Driver,
+    pub metric: Metric,
+    pub job: Option<BackgroundJob<Result<sensitivity::Grid, String>>>,
+    pub grid: Option<Result<sensitivity::Grid, String>>,
+}
+
+impl Default for HeatmapView {
+    fn default() -> Self {
+        Self {
+            x: Driver::ExitMultipleShift,
+            y: Driver::RealisationScale,
+            metric: Metric::NetIrr,
+            job: None,
+            grid: None,
+        }
+    }
+}
+
+/// Cells per axis in the app's heatmap.
+const GRID_STEPS: u32 = 21;
+
+fn heatmap_view(ui: &mut Ui, view: &mut HeatmapView, portfolio: &Portfolio) {
+    ui.heading("Two-driver grid");
+    ui.horizontal(|ui| {
+        let drivers = Driver::ALL.map(|d| (d, d.label()));
+        pick(ui, "Across", "grid_x", &mut view.x, &drivers);
+        pick(ui, "Down", "grid_y", &mut view.y, &drivers);
+        pick(
+            ui,
+            "Metric",
+            "grid_metric",
+            &mut view.metric,
+            &Metric::ALL.map(|m| (m, m.name())),
+        );
+        if view.job.is_none() && ui.button("Compute grid").clicked() {
+            let (p, x, y, metric) = (portfolio.clone(), view.x, view.y, view.metric);
+            let axis = |d: Driver| {
+                let (low, high) = d.tornado_range(&p);
+                sensitivity::Axis {
+                    driver: d,
+                    low,
+                    high,
+                    steps: GRID_STEPS,
+                }
+            };
+            let (ax, ay) = (axis(x), axis(y));
+            view.job = Some(BackgroundJob::spawn(1, move |done, _| {
+                let grid = sensitivity::grid(&p, ax, Some(ay), metric).map_err(|e| e.to_string());
+                done.store(1, Ordering::Relaxed);
+                grid
+            }));
+        }
+    });
+    if let Some(job) = &mut view.job {
+        match job.finished() {
+            Some(outcome) => {
+                view.grid = Some(outcome.and_then(|g| g));
+                view.job = None;
+            }
+            None => {
+                ui.label(format!("Computing {GRID_STEPS}x{GRID_STEPS} exact recomputes..."));
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
+    }
+    match &view.grid {
+        Some(Ok(grid)) => {
+            let at = |d: Driver| {
+                rust_decimal::prelude::ToPrimitive::to_f64(&d.base_value(portfolio)).unwrap_or(0.0)
+            };
+            let y = grid.y.as_ref().map_or(0.0, |a| at(a.driver));
+            heatmap(ui, grid, (at(grid.x.driver), y));
+        }
+        Some(Err(e)) => {
+            ui.colored_label(Color32::from_rgb(0xC0, 0x20, 0x20), e);
+        }
+        None => {}
+    }
+}
+
+/// Colour of `value` on a scale from `low` (red) through `base` (light grey) to `high`
+/// (dark blue); lightness changes monotonically, so greyscale still orders the cells.
+fn cell_colour(value: f64, low: f64, base: f64, high: f64) -> Color32 {
+    let mix = |a: [f32; 3], b: [f32; 3], t: f64| {
+        #[expect(clippy::cast_possible_truncation, reason = "t is clamped to 0..1")]
+        let t = t.clamp(0.0, 1.0) as f32;
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "channels stay within 0..255"
+        )]
+        let c = |i: usize| (a[i] + (b[i] - a[i]) * t).round() as u8;
+        Color32::from_rgb(c(0), c(1), c(2))
+    };
+    let (red, grey, blue) = ([192.0, 80.0, 64.0], [242.0, 242.0, 242.0], [31.0, 58.0, 95.0]);
+    if value < base {
+        mix(grey, red, (base - value) / (base - low).max(1e-12))
+    } else {
+        mix(grey, blue, (value - base) / (high - base).max(1e-12))
+    }
+}
+
+fn heatmap(ui: &mut Ui, grid: &sensitivity::Grid, base_point: (f64, f64)) {
+    let f = |d: &Decimal| rust_decimal::prelude::ToPrimitive::to_f64(d).unwrap_or(0.0);
+    let values: Vec<f64> = grid
+        .cells
+        .iter()
+        .flatten()
+        .filter_map(|c| c.as_ref().map(f))
+        .collect();
+    let (low, high) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let base = grid.base.as_ref().map_or((low + high) / 2.0, f);
+    let show = |v: f64| {
+        if grid.metric.is_rate() {
+            format!("{:.2}%", v * 100.0)
+        } else {
+            format!("{v:.2}x")
+        }
+    };
+    let xs: Vec<f64> = grid.xs.iter().map(f).collect();
+    let ys: Vec<f64> = grid.ys.iter().map(f).collect();
+    #[expect(clippy::cast_precision_loss, reason = "a few dozen cells")]
+    let step = |v: &[f64]| {
+        if v.len() > 1 {
+            (v[v.len() - 1] - v[0]) / (v.len() - 1) as f64
+        } else {
+            1.0
+        }
+    };
+    let (dx, dy) = (step(&xs), step(&ys));
+    let y_name = grid.y.as_ref().map_or("", |a| a.driver.label());
+    Plot::new("heatmap")
+        .height(ui.available_height().max(200.0) * 0.9)
+        .x_axis_label(grid.x.driver.label())
+        .y_axis_label(y_name)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            for (row, y) in grid.cells.iter().zip(&ys) {
+                for (cell, x) in row.iter().zip(&xs) {
+                    let Some(v) = cell.as_ref().map(f) else { continue };
+                    let corners = vec![
+                        [x - dx / 2.0, y - dy / 2.0],
+                        [x + dx / 2.0, y - dy / 2.0],
+                        [x + dx / 2.0, y + dy / 2.0],
+                        [x - dx / 2.0, y + dy / 2.0],
+                    ];
+                    plot.polygon(
+                        egui_plot::Polygon::new(
+                            format!("{}: {}", grid.metric.name(), show(v)),
+                            PlotPoints::new(corners),
+                        )
+                        .fill_color(cell_colour(v, low, base, high))
+                        .stroke(egui::Stroke::NONE),
+                    );
+                }
+            }
+            // The base case: no shift, realisation as modelled, the fund's own rates.
+            plot.points(
+                egui_plot::Points::new("Base case", vec![[base_point.0, base_point.1]])
+                    .radius(6.0)
+                    .shape(egui_plot::MarkerShape::Diamond)
+                    .color(Color32::BLACK),
+            );
+        });
+    ui.label(format!(
+        "Colour scale: {} (red) ... base case {} (grey, diamond) ... {} (blue). Exact recomputes.",
+        show(low),
+        show(base),
+        show(high)
+    ));
+}
+
 /// Paths per Monte Carlo run in the app.
 const PATHS: usize = 10_000;
 
@@ -392,6 +574,24 @@ pub fn monte_carlo_view(ui: &mut Ui, view: &mut McView, portfolio: &Portfolio) {
     }
 }
 
+/// P5, P50 and P95 lines of a fan chart.
+fn fan(ui: &mut Ui, id: &str, y_title: &str, name: &str, xs: &[f64], fan: &[[f64; 5]]) {
+    Plot::new(id)
+        .legend(Legend::default())
+        .allow_scroll(false)
+        .y_axis_label(y_title)
+        .show(ui, |plot| {
+            for (k, p) in [(0, "P5"), (2, "P50"), (4, "P95")] {
+                let points: Vec<[f64; 2]> = xs.iter().zip(fan).map(|(x, f)| [*x, f[k] / 1e9]).collect();
+                plot.line(
+                    Line::new(format!("{name} {p}"), PlotPoints::new(points))
+                        .color(PALETTE[k % PALETTE.len()])
+                        .width(if k == 2 { 2.5 } else { 1.5 }),
+                );
+            }
+        });
+}
+
 fn mc_results(ui: &mut Ui, r: &McResult) {
     egui::Grid::new("mc_table").striped(true).show(ui, |ui| {
         ui.label(RichText::new("Estimate").strong());
@@ -422,7 +622,7 @@ fn mc_results(ui: &mut Ui, r: &McResult) {
         r.seed,
         r.paths_without_irr
     ));
-    ui.columns(2, |columns| {
+    ui.columns(3, |columns| {
         let bars: Vec<Bar> = r
             .tvpi_histogram
             .iter()
@@ -446,20 +646,21 @@ fn mc_results(ui: &mut Ui, r: &McResult) {
                 );
             });
         let xs: Vec<f64> = r.dates.iter().map(|d| year_fraction(*d)).collect();
-        Plot::new("mc_fan")
-            .legend(Legend::default())
-            .allow_scroll(false)
-            .y_axis_label("NAV, US$ bn")
-            .show(&mut columns[1], |plot| {
-                for (k, name) in [(0, "P5"), (2, "P50"), (4, "P95")] {
-                    let points: Vec<[f64; 2]> =
-                        xs.iter().zip(&r.nav_fan).map(|(x, f)| [*x, f[k] / 1e9]).collect();
-                    plot.line(
-                        Line::new(format!("NAV {name}"), PlotPoints::new(points))
-                            .color(PALETTE[k % PALETTE.len()])
-                            .width(if k == 2 { 2.5 } else { 1.5 }),
-                    );
-                }
-            });
+        fan(
+            &mut columns[1],
+            "mc_nav_fan",
+            "NAV, US$ bn",
+            "NAV",
+            &xs,
+            &r.nav_fan,
+        );
+        fan(
+            &mut columns[2],
+            "mc_cash_fan",
+            "Cumulative net cash flow, US$ bn",
+            "Net cash",
+            &xs,
+            &r.cash_fan,
+        );
     });
 }

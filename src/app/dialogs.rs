@@ -178,6 +178,9 @@ pub fn selection_for(path: &str) -> Selection {
     if let Some((s, _)) = index("stages[", path) {
         return Selection::Stage(s);
     }
+    if let Some((s, _)) = index("scenarios[", path) {
+        return Selection::Scenario(s);
+    }
     Selection::Fund
 }
 

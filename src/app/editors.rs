@@ -19,6 +19,7 @@ pub fn show(ui: &mut Ui, state: &mut AppState) {
             Selection::Stage(i) => stage(ui, state, i),
             Selection::Company(i) => company(ui, state, i),
             Selection::Lever(c, l) => lever(ui, state, c, l),
+            Selection::Scenario(i) => scenario(ui, state, i),
         });
 }
 
@@ -652,4 +653,157 @@ fn lever(ui: &mut Ui, s: &mut AppState, c: usize, l: usize) {
             |p, v| with(p, &|x| x.funding = v),
         );
     });
+}
+
+/// The scenario editor: which fields the scenario overrides, and their values.
+fn scenario(ui: &mut Ui, s: &mut AppState, i: usize) {
+    let Some(name) = s.portfolio.scenarios.get(i).map(|x| x.name.clone()) else {
+        return;
+    };
+    ui.heading(format!("Scenario: {name}"));
+    ui.horizontal(|ui| {
+        if ui.button("Duplicate").clicked() {
+            s.apply(Command::DuplicateScenario(i));
+        }
+        if ui.button("Delete scenario").clicked() {
+            s.apply(Command::DeleteScenario(i));
+        }
+    });
+    ui.label("A scenario overrides the fields ticked below; everything else stays as in the base case.");
+    let path = format!("scenarios[{i}]");
+    macro_rules! overridable {
+        ($ui:expr, $label:expr, $field:ident, $kind:expr, $default:expr) => {
+            fields::optional_decimal(
+                $ui,
+                s,
+                $label,
+                &format!("{path}.{}", stringify!($field)),
+                $kind,
+                $default,
+                |p| p.scenarios.get(i).map(|x| x.$field),
+                |p, v| {
+                    if let Some(x) = p.scenarios.get_mut(i) {
+                        x.$field = v;
+                    }
+                },
+            )
+        };
+    }
+    grid(ui, "scenario_grid", |ui| {
+        fields::text(
+            ui,
+            s,
+            "Scenario name",
+            &format!("{path}.name"),
+            |p| p.scenarios.get(i).map(|x| x.name.clone()),
+            |p, v| {
+                if let Some(x) = p.scenarios.get_mut(i) {
+                    x.name = v;
+                }
+            },
+        );
+        fields::text(
+            ui,
+            s,
+            "Description",
+            &format!("{path}.description"),
+            |p| p.scenarios.get(i).map(|x| x.description.clone()),
+            |p, v| {
+                if let Some(x) = p.scenarios.get_mut(i) {
+                    x.description = v;
+                }
+            },
+        );
+        overridable!(
+            ui,
+            "Realisation scale",
+            realisation_scale,
+            Kind::Number,
+            Decimal::ONE
+        );
+        overridable!(ui, "Ramp length scale", ramp_scale, Kind::Number, Decimal::ONE);
+        overridable!(
+            ui,
+            "Exit multiple shift (turns)",
+            exit_multiple_shift,
+            Kind::Number,
+            Decimal::ZERO
+        );
+        overridable!(
+            ui,
+            "Entry multiple shift (turns)",
+            entry_multiple_shift,
+            Kind::Number,
+            Decimal::ZERO
+        );
+        overridable!(
+            ui,
+            "Revenue growth shift",
+            growth_shift,
+            Kind::Percent,
+            Decimal::ZERO
+        );
+        overridable!(
+            ui,
+            "Leverage shift (turns)",
+            leverage_shift,
+            Kind::Number,
+            Decimal::ZERO
+        );
+        overridable!(
+            ui,
+            "Management fee rate",
+            management_fee_rate,
+            Kind::Percent,
+            Decimal::new(2, 2)
+        );
+        overridable!(ui, "Carry rate", carry_rate, Kind::Percent, Decimal::new(2, 1));
+        overridable!(
+            ui,
+            "Preferred return",
+            preferred_return,
+            Kind::Percent,
+            Decimal::new(8, 2)
+        );
+        fields::optional_decimal(
+            ui,
+            s,
+            "Exit delay (quarters)",
+            &format!("{path}.exit_delay_quarters"),
+            Kind::Number,
+            Decimal::ZERO,
+            |p| {
+                p.scenarios
+                    .get(i)
+                    .map(|x| x.exit_delay_quarters.map(Decimal::from))
+            },
+            |p, v| {
+                if let Some(x) = p.scenarios.get_mut(i) {
+                    x.exit_delay_quarters = v.and_then(|d| i32::try_from(d.round()).ok());
+                }
+            },
+        );
+    });
+    let overrides: Vec<String> = s
+        .portfolio
+        .scenarios
+        .get(i)
+        .map(|x| {
+            x.company_overrides
+                .iter()
+                .flat_map(|o| {
+                    o.fields
+                        .iter()
+                        .map(move |(k, v)| format!("{}: {k} = {v}", o.company))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !overrides.is_empty() {
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Per-company overrides (from the file)").strong());
+        for line in overrides {
+            ui.label(line);
+        }
+    }
 }

@@ -300,3 +300,56 @@ pub fn choice<T: Copy + PartialEq>(
     }
     end_field_row(ui, state, path, None);
 }
+
+/// An override that may be absent: a labelled checkbox, and the value when it is on.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a field row: where, what, how to read and write"
+)]
+pub fn optional_decimal(
+    ui: &mut Ui,
+    state: &mut AppState,
+    label: &str,
+    path: &str,
+    kind: Kind,
+    default: Decimal,
+    get: impl Fn(&Portfolio) -> Option<Option<Decimal>>,
+    set: impl Fn(&mut Portfolio, Option<Decimal>),
+) {
+    let Some(current) = get(&state.portfolio) else {
+        return;
+    };
+    let mut on = current.is_some();
+    if ui.checkbox(&mut on, label).changed() {
+        state.edit(path, |p| {
+            set(
+                p,
+                if on {
+                    Some(current.unwrap_or(default))
+                } else {
+                    None
+                },
+            )
+        });
+        state.end_gesture();
+    }
+    match get(&state.portfolio).flatten() {
+        Some(_) => {
+            let value_label = format!("{label} value");
+            ui.end_row();
+            decimal(
+                ui,
+                state,
+                &value_label,
+                path,
+                kind,
+                |p| get(p).flatten(),
+                |p, v| set(p, Some(v)),
+            );
+        }
+        None => {
+            ui.label("not overridden");
+            ui.end_row();
+        }
+    }
+}

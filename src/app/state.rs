@@ -19,6 +19,7 @@ pub enum Selection {
     Stage(usize),
     Company(usize),
     Lever(usize, usize),
+    Scenario(usize),
 }
 
 /// Structural edits and history moves.
@@ -36,6 +37,9 @@ pub enum Command {
     DuplicateLever(usize, usize),
     DeleteLever(usize, usize),
     MoveLever(usize, usize, Direction),
+    AddScenario,
+    DuplicateScenario(usize),
+    DeleteScenario(usize),
     Undo,
     Redo,
 }
@@ -270,6 +274,26 @@ impl AppState {
                     self.selection = Selection::Lever(c, move_item(&mut company.levers, l, d));
                 }
             }
+            Command::AddScenario => {
+                let name = unique_name("New scenario", p.scenarios.iter().map(|s| s.name.as_str()));
+                p.scenarios.push(crate::engine::model::Scenario {
+                    name,
+                    ..Default::default()
+                });
+                self.selection = Selection::Scenario(p.scenarios.len() - 1);
+            }
+            Command::DuplicateScenario(i) => {
+                if let Some(mut s) = p.scenarios.get(i).cloned() {
+                    s.name = unique_name(&s.name, p.scenarios.iter().map(|x| x.name.as_str()));
+                    p.scenarios.insert(i + 1, s);
+                    self.selection = Selection::Scenario(i + 1);
+                }
+            }
+            Command::DeleteScenario(i) => {
+                if i < p.scenarios.len() {
+                    p.scenarios.remove(i);
+                }
+            }
             Command::Undo | Command::Redo => {}
         }
     }
@@ -281,6 +305,7 @@ impl AppState {
             Selection::Stage(i) => i < p.stages.len(),
             Selection::Company(i) => i < p.companies.len(),
             Selection::Lever(c, l) => p.companies.get(c).is_some_and(|co| l < co.levers.len()),
+            Selection::Scenario(i) => i < p.scenarios.len(),
         };
         if !valid {
             self.selection = Selection::Fund;

@@ -22,6 +22,8 @@ pub fn show(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut S
             stages(ui, state);
             ui.separator();
             companies(ui, state, prefs, filter);
+            ui.separator();
+            scenarios(ui, state);
         });
 }
 
@@ -161,6 +163,25 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
             }
             if ui.small_button("+ Add lever").clicked() {
                 state.apply(Command::AddLever(i));
+            }
+        });
+}
+
+fn scenarios(ui: &mut Ui, state: &mut AppState) {
+    egui::CollapsingHeader::new("Scenarios")
+        .default_open(true)
+        .show(ui, |ui| {
+            let names: Vec<String> = state.portfolio.scenarios.iter().map(|s| s.name.clone()).collect();
+            for (i, name) in names.iter().enumerate() {
+                if ui
+                    .selectable_label(state.selection == Selection::Scenario(i), name)
+                    .clicked()
+                {
+                    state.selection = Selection::Scenario(i);
+                }
+            }
+            if ui.button("+ Add scenario").clicked() {
+                state.apply(Command::AddScenario);
             }
         });
 }

@@ -65,6 +65,13 @@ struct PreparedLever<T> {
 pub struct PreparedCompany<T> {
     pub acquisition_index: usize,
     pub exit_index: usize,
+    /// Exit quarter before any adjustment.
+    base_exit_index: usize,
+    /// Annual growth before any adjustment.
+    base_growth: T,
+    /// Exit multiple before any adjustment.
+    base_exit_multiple: T,
+    name: String,
     ownership: T,
     entry_revenue_quarter: T,
     growth_quarter_factor: T,
@@ -118,12 +125,48 @@ fn ramp_fractions<T: Num>(quarters: u32, shape: RampShape) -> Vec<T> {
 }
 
 impl<T: Num> PreparedCompany<T> {
-    /// Places `company` on the grid that starts at the quarter of `grid_origin`.
+    /// Places `company` on the grid that starts at the quarter of `grid_origin`, with
+    /// `adjustment` applied.
     pub fn new(
         company: &Company,
         grid_origin: chrono::NaiveDate,
         adjustment: &CompanyAdjustment<T>,
     ) -> Result<Self, PrepareError> {
+        Self::prepare(company, grid_origin)?.adjusted(adjustment)
+    }
+
+    /// This company with `adjustment` applied to its unadjusted figures: cheap, so Monte
+    /// Carlo prepares each company once and adjusts it per path.
+    pub fn adjusted(&self, adjustment: &CompanyAdjustment<T>) -> Result<Self, PrepareError> {
+        let mut c = self.clone();
+        let growth = T::one() + c.base_growth + adjustment.growth_shift;
+        c.growth_quarter_factor =
+            growth
+                .fourth_root()
+                .ok_or_else(|| PrepareError::GrowthBelowMinusHundred {
+                    company: c.name.clone(),
+                })?;
+        c.exit_multiple = c.base_exit_multiple + adjustment.exit_multiple_shift;
+        let exit = i64::try_from(c.base_exit_index)
+            .unwrap_or(i64::MAX)
+            .saturating_add(adjustment.exit_delay_quarters);
+        let earliest = i64::try_from(c.acquisition_index)
+            .unwrap_or(i64::MAX)
+            .saturating_add(1);
+        c.exit_index = usize::try_from(exit.max(earliest)).map_err(|_| PrepareError::OutsideGrid {
+            company: c.name.clone(),
+            what: "the exit date",
+        })?;
+        if adjustment.realisation_scale != T::one() {
+            for lever in &mut c.levers {
+                lever.realised_effect = lever.realised_effect * adjustment.realisation_scale;
+            }
+        }
+        Ok(c)
+    }
+
+    /// Places `company` on the grid, unadjusted.
+    fn prepare(company: &Company, grid_origin: chrono::NaiveDate) -> Result<Self, PrepareError> {
         let outside = |what| PrepareError::OutsideGrid {
             company: company.name.clone(),
             what,
@@ -133,16 +176,14 @@ impl<T: Num> PreparedCompany<T> {
             company.acquisition_date,
         ))
         .map_err(|_| outside("the acquisition date"))?;
-        let exit_quarters = super::grid::quarters_between(grid_origin, company.exit_date)
-            .saturating_add(adjustment.exit_delay_quarters)
-            .max(
-                i64::try_from(acquisition_index)
-                    .unwrap_or(i64::MAX)
-                    .saturating_add(1),
-            );
+        let exit_quarters = super::grid::quarters_between(grid_origin, company.exit_date).max(
+            i64::try_from(acquisition_index)
+                .unwrap_or(i64::MAX)
+                .saturating_add(1),
+        );
         let exit_index = usize::try_from(exit_quarters).map_err(|_| outside("the exit date"))?;
 
-        let growth = T::one() + T::from_dec(company.revenue_growth) + adjustment.growth_shift;
+        let growth = T::one() + T::from_dec(company.revenue_growth);
         let growth_quarter_factor =
             growth
                 .fourth_root()
@@ -161,9 +202,7 @@ impl<T: Num> PreparedCompany<T> {
                     LeverTarget::Pool(p) => Some(pool_index(p)),
                     LeverTarget::Revenue => None,
                 },
-                realised_effect: T::from_dec(lever.effect)
-                    * T::from_dec(lever.realisation)
-                    * adjustment.realisation_scale,
+                realised_effect: T::from_dec(lever.effect) * T::from_dec(lever.realisation),
                 start: acquisition_index + 1 + lever.start_delay_quarters as usize,
                 ramp: ramp_fractions(lever.ramp_quarters, lever.ramp_shape),
                 one_time_cost: T::from_dec(lever.one_time_cost),
@@ -181,7 +220,11 @@ impl<T: Num> PreparedCompany<T> {
             capex_share: T::from_dec(company.maintenance_capex),
             tax_rate: T::from_dec(company.tax_rate),
             entry_multiple: T::from_dec(company.entry_multiple),
-            exit_multiple: T::from_dec(company.exit_multiple) + adjustment.exit_multiple_shift,
+            exit_multiple: T::from_dec(company.exit_multiple),
+            base_exit_multiple: T::from_dec(company.exit_multiple),
+            base_exit_index: exit_index,
+            base_growth: T::from_dec(company.revenue_growth),
+            name: company.name.clone(),
             entry_debt: T::from_dec(company.debt_multiple) * entry_ebitda,
             interest_quarter: T::from_dec(company.interest_rate) / four,
             cash_sweep: T::from_dec(company.cash_sweep),

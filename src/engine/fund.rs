@@ -45,8 +45,7 @@ pub fn project<T: Num>(
     adjustments: Option<&[CompanyAdjustment<T>]>,
     detail: Detail,
 ) -> Result<FundResult<T>, ProjectError> {
-    let fund = &portfolio.fund;
-    let origin = fund.first_close;
+    let origin = portfolio.fund.first_close;
     let default_adjustment = CompanyAdjustment::default();
     let companies = portfolio
         .companies
@@ -57,7 +56,18 @@ pub fn project<T: Num>(
             PreparedCompany::new(c, origin, adjustment)
         })
         .collect::<Result<Vec<_>, _>>()?;
+    project_prepared(portfolio, &companies, detail)
+}
 
+/// Projects `portfolio` with its companies already prepared (and adjusted) —
+/// `companies[i]` is `portfolio.companies[i]`.
+pub fn project_prepared<T: Num>(
+    portfolio: &Portfolio,
+    companies: &[PreparedCompany<T>],
+    detail: Detail,
+) -> Result<FundResult<T>, ProjectError> {
+    let fund = &portfolio.fund;
+    let origin = fund.first_close;
     let ip_end = grid::add_years(origin, fund.investment_period_years);
     let fund_end = grid::add_years(origin, fund.term_years.saturating_add(fund.extension_years));
     let term_quarters = usize::try_from(grid::quarters_between(origin, fund_end)).unwrap_or(0);
@@ -82,7 +92,7 @@ pub fn project<T: Num>(
     let mut company_results = Vec::with_capacity(companies.len());
     let mut deal_flows: Vec<Vec<(usize, T)>> = Vec::with_capacity(companies.len());
     let mut deal_navs: Vec<Vec<T>> = Vec::with_capacity(companies.len());
-    for (company, prepared) in portfolio.companies.iter().zip(&companies) {
+    for (company, prepared) in portfolio.companies.iter().zip(companies) {
         let projection = prepared.project(len);
         let cheque = prepared.equity_cheque();
         let acquisition = prepared.acquisition_index;

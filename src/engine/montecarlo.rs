@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use rust_decimal::dec;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::company::CompanyAdjustment;
+use super::company::{CompanyAdjustment, PreparedCompany};
 use super::fund::{self, Detail};
 use super::model::{Distribution, Portfolio, Uncertainty};
 
@@ -203,6 +203,7 @@ struct PathOutcome {
 
 fn simulate_path(
     p: &Portfolio,
+    prepared: &[PreparedCompany<f64>],
     u: &Uncertainty,
     seed: u64,
     path: u64,
@@ -213,8 +214,8 @@ fn simulate_path(
     let w = f(u.market_factor_weight).clamp(0.0, 1.0);
     let (shared, own) = (w.sqrt(), (1.0 - w).sqrt());
     let market: [f64; 4] = std::array::from_fn(|_| rng.sample(StandardNormal));
-    let mut adjustments = Vec::with_capacity(p.companies.len());
-    for _ in &p.companies {
+    let mut companies = Vec::with_capacity(prepared.len());
+    for company in prepared {
         let mut z = |k: usize| shared * market[k] + own * rng.sample::<f64, _>(StandardNormal);
         let (z0, z1, z2, z3) = (z(0), z(1), z(2), z(3));
         #[expect(
@@ -222,15 +223,20 @@ fn simulate_path(
             reason = "a delay of a few quarters, rounded"
         )]
         let delay = draw(&u.exit_delay_quarters, z2).round() as i64;
-        adjustments.push(CompanyAdjustment {
+        let adjustment = CompanyAdjustment {
             realisation_scale: draw(&u.realisation_scale, z0),
             exit_multiple_shift: draw(&u.exit_multiple_shift, z1),
             growth_shift: draw(&u.growth_shift, z3),
             exit_delay_quarters: delay,
-        });
+        };
+        companies.push(
+            company
+                .adjusted(&adjustment)
+                .map_err(|e| McError::Model(e.to_string()))?,
+        );
     }
-    let result = fund::project::<f64>(p, Some(&adjustments), Detail::FundOnly)
-        .map_err(|e| McError::Model(e.to_string()))?;
+    let result =
+        fund::project_prepared(p, &companies, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
     let m = &result.metrics;
     let at_years = year_quarters
         .iter()
@@ -274,6 +280,13 @@ pub fn run(
     let uncertainty = portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty);
     let base =
         fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
+    // Convert every company to f64 once; each path only adjusts the prepared figures.
+    let prepared: Vec<PreparedCompany<f64>> = portfolio
+        .companies
+        .iter()
+        .map(|c| PreparedCompany::new(c, portfolio.fund.first_close, &CompanyAdjustment::default()))
+        .collect::<Result<_, _>>()
+        .map_err(|e| McError::Model(e.to_string()))?;
     let dates = base.dates.clone();
     let year_quarters: Vec<usize> = config.at_years.iter().map(|y| (*y as usize) * 4 - 1).collect();
     const BATCH: usize = 256;
@@ -286,7 +299,16 @@ pub fn run(
         let end = (start + BATCH).min(config.paths);
         let batch: Result<Vec<PathOutcome>, McError> = (start..end)
             .into_par_iter()
-            .map(|i| simulate_path(portfolio, &uncertainty, config.seed, i as u64, &year_quarters))
+            .map(|i| {
+                simulate_path(
+                    portfolio,
+                    &prepared,
+                    &uncertainty,
+                    config.seed,
+                    i as u64,
+                    &year_quarters,
+                )
+            })
             .collect();
         outcomes.extend(batch?);
         start = end;

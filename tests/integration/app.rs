@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use millwright::app::MillwrightApp;
 use millwright::app::files::{AppPaths, FileDialog};
 use millwright::app::results::irr_text;
@@ -235,4 +235,74 @@ fn compare_tab_lists_every_scenario_and_the_picker_switches_the_overview() {
     let downside =
         millwright::engine::scenario::apply_named(&sample(), "Downside").unwrap_or_else(|e| panic!("{e}"));
     harness.get_by_label(&net_irr_shown_for(&downside));
+}
+
+#[test]
+fn the_scenario_editor_shows_and_changes_what_a_scenario_overrides() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    click(&mut harness, "AI under-delivers");
+    harness.get_by_label("Scenario: AI under-delivers");
+    // It overrides realisation and ramp length, and nothing else.
+    let ticked = |h: &Harness<'_, MillwrightApp>, label: &str| {
+        h.get_by_role_and_label(Role::CheckBox, label)
+            .accesskit_node()
+            .toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(ticked(&harness, "Realisation scale"));
+    assert!(ticked(&harness, "Ramp length scale"));
+    assert!(!ticked(&harness, "Exit multiple shift (turns)"));
+    // Ticking one more override changes the scenario in the model.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Exit multiple shift (turns)")
+        .click_accesskit();
+    harness.run();
+    let scenario = harness
+        .state()
+        .state
+        .portfolio
+        .scenario("AI under-delivers")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(scenario.exit_multiple_shift, Some(Decimal::ZERO));
+    assert!(harness.state().state.is_dirty());
+}
+
+/// Waits (bounded) for background work to finish, running frames meanwhile.
+fn run_until(harness: &mut Harness<'_, MillwrightApp>, done: impl Fn(&MillwrightApp) -> bool) {
+    for _ in 0..3000 {
+        harness.run();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn monte_carlo_runs_in_the_background_and_the_heatmap_computes() {
+    let dir = tempdir();
+    let mut harness = harness(&dir, None);
+    click(&mut harness, "Monte Carlo");
+    click(&mut harness, "Run simulation");
+    run_until(&mut harness, |app| app.monte_carlo.job.is_none());
+    harness.get_by_label_contains("Probability of losing money (TVPI < 1)");
+    let result = harness.state().monte_carlo.result.clone();
+    let tvpi = result
+        .and_then(Result::ok)
+        .map(|r| r.tvpi.values)
+        .unwrap_or_default();
+    assert!(tvpi[0] < tvpi[3] && tvpi[3] < tvpi[6], "P5 < P50 < P95: {tvpi:?}");
+
+    click(&mut harness, "Sensitivity");
+    click(&mut harness, "Compute grid");
+    run_until(&mut harness, |app| app.sensitivity.heatmap.job.is_none());
+    let grid = harness.state().sensitivity.heatmap.grid.clone();
+    let grid = grid
+        .and_then(Result::ok)
+        .unwrap_or_else(|| panic!("the grid computed"));
+    assert_eq!(grid.cells.len(), 21);
+    assert!(grid.cells.iter().all(|row| row.len() == 21));
+    harness.get_by_label_contains("Colour scale:");
 }
