@@ -405,3 +405,85 @@ proptest! {
         prop_assert!(carry <= profit * dec!(0.2) + dec!(0.000001), "carry {} profit {}", carry, profit);
     }
 }
+
+/// Each kind of scenario override changes exactly its field, by exactly its amount.
+#[test]
+fn every_scenario_override_kind_applies_as_stated() {
+    let mut p = fee_example(5);
+    p.companies[0].levers.push(Lever {
+        name: "PdM".into(),
+        kind: LeverKind::PredictiveMaintenance,
+        target: LeverTarget::Pool(CostPool::Maintenance),
+        effect: dec!(0.2),
+        start_delay_quarters: 1,
+        ramp_quarters: 6,
+        ramp_shape: RampShape::Linear,
+        one_time_cost: Decimal::ZERO,
+        annual_run_cost: Decimal::ZERO,
+        realisation: dec!(0.8),
+        funding: LeverFunding::Company,
+    });
+    p.companies[0].debt_multiple = dec!(2);
+    let apply = |s: Scenario| scenario::apply(&p, &s).unwrap_or_else(|e| panic!("{e}"));
+    let c0 = |q: &Portfolio| q.companies[0].clone();
+
+    let q = apply(Scenario {
+        realisation_scale: Some(dec!(0.5)),
+        ..Scenario::default()
+    });
+    assert_eq!(c0(&q).levers[0].realisation, dec!(0.4));
+    let q = apply(Scenario {
+        ramp_scale: Some(dec!(2)),
+        ..Scenario::default()
+    });
+    assert_eq!(c0(&q).levers[0].ramp_quarters, 12);
+    let q = apply(Scenario {
+        entry_multiple_shift: Some(dec!(-1)),
+        ..Scenario::default()
+    });
+    assert_eq!(c0(&q).entry_multiple, dec!(4));
+    let q = apply(Scenario {
+        leverage_shift: Some(dec!(0.5)),
+        ..Scenario::default()
+    });
+    assert_eq!(c0(&q).debt_multiple, dec!(2.5));
+    let q = apply(Scenario {
+        exit_delay_quarters: Some(-2),
+        ..Scenario::default()
+    });
+    assert_eq!(c0(&q).exit_date, d(2024, 8, 15));
+    let q = apply(Scenario {
+        management_fee_rate: Some(dec!(0.015)),
+        ..Scenario::default()
+    });
+    assert_eq!(
+        (q.fund.management_fee_rate, q.fund.post_investment_fee_rate),
+        (dec!(0.015), Some(dec!(0.015)))
+    );
+    let q = apply(Scenario {
+        carry_rate: Some(dec!(0.25)),
+        ..Scenario::default()
+    });
+    assert_eq!(q.fund.carry_rate, dec!(0.25));
+    let q = apply(Scenario {
+        preferred_return: Some(dec!(0.06)),
+        ..Scenario::default()
+    });
+    assert_eq!(q.fund.preferred_return, dec!(0.06));
+    // Nothing else moves: an empty scenario is the base case.
+    assert_eq!(apply(Scenario::default()), p);
+    // A company override of an unknown field is refused with the field's name.
+    let bad = Scenario {
+        name: "Bad".into(),
+        company_overrides: vec![CompanyOverride {
+            company: "Deal 0".into(),
+            fields: serde_json::from_str(r#"{"colour": "blue"}"#).unwrap_or_default(),
+        }],
+        ..Scenario::default()
+    };
+    let message = scenario::apply(&p, &bad)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(message.contains("'colour' is not a company field"), "{message}");
+}
