@@ -155,7 +155,7 @@ impl MillwrightApp {
             self.scenario_picker(ui);
             ui.separator();
             ui.selectable_value(&mut self.prefs.tab, Tab::Overview, "Overview");
-            for (i, id) in ChartId::ALL.iter().enumerate() {
+            for (i, id) in ChartId::TABS.iter().enumerate() {
                 ui.selectable_value(&mut self.prefs.tab, Tab::Chart(i), id.tab_label());
             }
             ui.selectable_value(&mut self.prefs.tab, Tab::Companies, "Companies");
@@ -188,6 +188,10 @@ impl MillwrightApp {
                 if self.comparison.as_ref().is_none_or(|c| c.revision != revision) {
                     self.comparison = Some(analysis::compare(&self.state.portfolio, revision));
                 }
+                if let Some(result) = self.state.last_good.clone() {
+                    let chart = crate::charts::series::scenario_jcurves(&self.state.portfolio);
+                    self.export_buttons(ui, &chart, &result);
+                }
                 if let Some(c) = &self.comparison {
                     analysis::compare_view(ui, c);
                 }
@@ -200,6 +204,11 @@ impl MillwrightApp {
             }
             Tab::MonteCarlo => {
                 let model = self.viewed_model();
+                if let (Some(Ok(mc)), Some(result)) = (&self.monte_carlo.result, self.state.last_good.clone())
+                {
+                    let chart = crate::charts::series::monte_carlo_nav_fan(mc);
+                    self.export_buttons(ui, &chart, &result);
+                }
                 analysis::monte_carlo_view(ui, &mut self.monte_carlo, &model);
                 return;
             }
@@ -244,7 +253,7 @@ impl MillwrightApp {
             Tab::Compare | Tab::Sensitivity | Tab::MonteCarlo => {}
             Tab::Companies => results::company_table(ui, &result, &mut self.table_sort),
             Tab::Chart(i) => {
-                let Some(id) = ChartId::ALL.get(i).copied() else {
+                let Some(id) = ChartId::TABS.get(i).copied() else {
                     return;
                 };
                 if id == ChartId::EbitdaWithAi {
@@ -265,20 +274,29 @@ impl MillwrightApp {
                         chart
                     }
                 };
-                ui.horizontal(|ui| {
-                    for extension in ["svg", "png"] {
-                        if ui
-                            .button(format!("Export {}…", extension.to_uppercase()))
-                            .on_hover_text("Memo style: white, titled, print resolution")
-                            .clicked()
-                        {
-                            self.export_chart(&chart, &result, extension);
-                        }
-                    }
-                });
+                self.export_buttons(ui, &chart, &result);
                 plots::draw(ui, &chart);
             }
         }
+    }
+
+    /// "Export SVG…" and "Export PNG…" for `chart`.
+    fn export_buttons(
+        &mut self,
+        ui: &mut egui::Ui,
+        chart: &Chart,
+        result: &crate::engine::results::FundResult,
+    ) {
+        ui.horizontal(|ui| {
+            for extension in ["svg", "png"] {
+                let button = ui
+                    .button(format!("Export {}…", extension.to_uppercase()))
+                    .on_hover_text("Memo style: white, titled, print resolution");
+                if button.clicked() {
+                    self.export_chart(chart, result, extension);
+                }
+            }
+        });
     }
 
     fn export_chart(&mut self, chart: &Chart, result: &crate::engine::results::FundResult, extension: &str) {
@@ -580,7 +598,7 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
             "compare" => Tab::Compare,
             "sensitivity" => Tab::Sensitivity,
             "montecarlo" => Tab::MonteCarlo,
-            name => ChartId::ALL
+            name => ChartId::TABS
                 .iter()
                 .position(|c| c.name() == name)
                 .map_or(Tab::Overview, Tab::Chart),

@@ -18,10 +18,27 @@ pub enum ChartId {
     NavBySector,
     EbitdaWithAi,
     ValueBridge,
+    /// J-curves of the base case and every scenario.
+    ScenarioJCurves,
+    /// Monte Carlo fan of reported NAV (simulated estimate).
+    MonteCarloNavFan,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 5] = [
+    /// Every exportable chart.
+    pub const ALL: [ChartId; 7] = [
+        ChartId::JCurve,
+        ChartId::DeploymentByStage,
+        ChartId::NavBySector,
+        ChartId::EbitdaWithAi,
+        ChartId::ValueBridge,
+        ChartId::ScenarioJCurves,
+        ChartId::MonteCarloNavFan,
+    ];
+
+    /// The charts with a tab of their own in the app (the others live in the Compare
+    /// and Monte Carlo tabs).
+    pub const TABS: [ChartId; 5] = [
         ChartId::JCurve,
         ChartId::DeploymentByStage,
         ChartId::NavBySector,
@@ -37,6 +54,8 @@ impl ChartId {
             ChartId::NavBySector => "nav_by_sector",
             ChartId::EbitdaWithAi => "ebitda_ai",
             ChartId::ValueBridge => "value_bridge",
+            ChartId::ScenarioJCurves => "scenario_jcurves",
+            ChartId::MonteCarloNavFan => "montecarlo_nav_fan",
         }
     }
 
@@ -48,6 +67,8 @@ impl ChartId {
             ChartId::NavBySector => "NAV by sector (gross of carry)",
             ChartId::EbitdaWithAi => "Portfolio EBITDA with and without AI levers",
             ChartId::ValueBridge => "Value-creation bridge (fund share of equity)",
+            ChartId::ScenarioJCurves => "J-curves by scenario: cumulative net cash flow to partners",
+            ChartId::MonteCarloNavFan => "Monte Carlo NAV fan, P5 / P50 / P95 (simulated estimate)",
         }
     }
 
@@ -59,6 +80,8 @@ impl ChartId {
             ChartId::NavBySector => "NAV by sector",
             ChartId::EbitdaWithAi => "EBITDA & AI",
             ChartId::ValueBridge => "Value bridge",
+            ChartId::ScenarioJCurves => "Scenario J-curves",
+            ChartId::MonteCarloNavFan => "NAV fan",
         }
     }
 }
@@ -146,7 +169,58 @@ pub fn build(id: ChartId, portfolio: &Portfolio, result: &FundResult) -> Chart {
         ChartId::NavBySector => nav_by_sector(result),
         ChartId::EbitdaWithAi => ebitda_with_ai(result),
         ChartId::ValueBridge => value_bridge(portfolio, result),
+        ChartId::ScenarioJCurves => scenario_jcurves(portfolio),
+        ChartId::MonteCarloNavFan => {
+            let config = crate::engine::montecarlo::McConfig::default();
+            let never = std::sync::atomic::AtomicBool::new(false);
+            match crate::engine::montecarlo::run(portfolio, &config, &|_| {}, &never) {
+                Ok(mc) => monte_carlo_nav_fan(&mc),
+                Err(_) => chart(ChartId::MonteCarloNavFan),
+            }
+        }
     }
+}
+
+/// The base case's and every scenario's J-curve (scenarios that do not compute are left
+/// out).
+pub fn scenario_jcurves(portfolio: &Portfolio) -> Chart {
+    let mut c = chart(ChartId::ScenarioJCurves);
+    let mut cases = vec![("Base case".to_string(), crate::engine::compute(portfolio))];
+    for s in portfolio.scenarios.iter().filter(|s| s.name != "Base") {
+        if let Ok(applied) = crate::engine::scenario::apply(portfolio, s) {
+            cases.push((s.name.clone(), crate::engine::compute(&applied)));
+        }
+    }
+    for (name, outcome) in cases {
+        if let Ok(r) = outcome {
+            let points = r
+                .periods
+                .iter()
+                .map(|p| (year_fraction(p.date), bn(p.cumulative_net_cash_flow)))
+                .collect();
+            c.series.push(Series { name, points });
+        }
+    }
+    c
+}
+
+/// P5, P50 and P95 of reported NAV per date from a Monte Carlo run.
+pub fn monte_carlo_nav_fan(mc: &crate::engine::montecarlo::McResult) -> Chart {
+    let mut c = chart(ChartId::MonteCarloNavFan);
+    c.y_title = "Reported NAV, US$ bn (simulated)";
+    for (k, name) in [(4, "P95"), (2, "P50 (median)"), (0, "P5")] {
+        let points = mc
+            .dates
+            .iter()
+            .zip(&mc.nav_fan)
+            .map(|(d, f)| (year_fraction(*d), f[k] / 1e9))
+            .collect();
+        c.series.push(Series {
+            name: format!("NAV {name}"),
+            points,
+        });
+    }
+    c
 }
 
 /// Cumulative net cash flow to partners, with the trough marked.
@@ -391,6 +465,25 @@ mod tests {
             let sum: f64 = c.series.iter().map(|s| s.points[q].1).sum();
             assert!((sum - bn(p.gross_nav)).abs() < 1e-6, "quarter {q}");
         }
+    }
+
+    #[test]
+    fn scenario_jcurves_have_one_line_per_case_ending_at_each_cases_net_profit() {
+        let (p, _) = flagship();
+        let c = scenario_jcurves(&p);
+        assert_eq!(
+            c.series.len(),
+            p.scenarios.iter().filter(|s| s.name != "Base").count() + 1
+        );
+        let downside = crate::engine::scenario::apply_named(&p, "Downside").unwrap_or_else(|e| panic!("{e}"));
+        let r = crate::engine::compute(&downside).unwrap_or_else(|e| panic!("{e}"));
+        let line = c
+            .series
+            .iter()
+            .find(|s| s.name == "Downside")
+            .unwrap_or_else(|| panic!("no Downside line"));
+        let last = line.points.last().map(|p| p.1).unwrap_or_default();
+        assert!((last - bn(r.metrics.distributed - r.metrics.paid_in)).abs() < 1e-9);
     }
 
     #[test]
