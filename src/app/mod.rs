@@ -199,6 +199,20 @@ impl MillwrightApp {
             }
             Tab::Sensitivity => {
                 let model = self.viewed_model();
+                if let Some(result) = self.state.last_good.clone() {
+                    if let Some((_, Ok(t))) = &self.sensitivity.tornado {
+                        let chart = crate::charts::series::tornado(t);
+                        self.named_export_buttons(ui, "tornado ", &chart, &result);
+                    }
+                    if let Some(Ok(g)) = &self.sensitivity.heatmap.grid {
+                        let at = |d: crate::engine::drivers::Driver| {
+                            rust_decimal::prelude::ToPrimitive::to_f64(&d.base_value(&model)).unwrap_or(0.0)
+                        };
+                        let base = (at(g.x.driver), g.y.as_ref().map_or(0.0, |a| at(a.driver)));
+                        let chart = crate::charts::series::heatmap(g, base);
+                        self.named_export_buttons(ui, "heatmap ", &chart, &result);
+                    }
+                }
                 analysis::sensitivity_view(ui, &mut self.sensitivity, &model, revision);
                 return;
             }
@@ -287,10 +301,21 @@ impl MillwrightApp {
         chart: &Chart,
         result: &crate::engine::results::FundResult,
     ) {
+        self.named_export_buttons(ui, "", chart, result);
+    }
+
+    /// Export buttons naming the chart ("Export tornado SVG…") where a tab has several.
+    fn named_export_buttons(
+        &mut self,
+        ui: &mut egui::Ui,
+        what: &str,
+        chart: &Chart,
+        result: &crate::engine::results::FundResult,
+    ) {
         ui.horizontal(|ui| {
             for extension in ["svg", "png"] {
                 let button = ui
-                    .button(format!("Export {}…", extension.to_uppercase()))
+                    .button(format!("Export {what}{}…", extension.to_uppercase()))
                     .on_hover_text("Memo style: white, titled, print resolution");
                 if button.clicked() {
                     self.export_chart(chart, result, extension);

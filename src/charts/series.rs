@@ -22,11 +22,17 @@ pub enum ChartId {
     ScenarioJCurves,
     /// Monte Carlo fan of reported NAV (simulated estimate).
     MonteCarloNavFan,
+    /// Monte Carlo histogram of final TVPI (simulated estimate).
+    MonteCarloHistogram,
+    /// Net IRR with each driver at its low and high value.
+    Tornado,
+    /// Net IRR over exit multiple shift × lever realisation.
+    Heatmap,
 }
 
 impl ChartId {
     /// Every exportable chart.
-    pub const ALL: [ChartId; 7] = [
+    pub const ALL: [ChartId; 10] = [
         ChartId::JCurve,
         ChartId::DeploymentByStage,
         ChartId::NavBySector,
@@ -34,6 +40,9 @@ impl ChartId {
         ChartId::ValueBridge,
         ChartId::ScenarioJCurves,
         ChartId::MonteCarloNavFan,
+        ChartId::MonteCarloHistogram,
+        ChartId::Tornado,
+        ChartId::Heatmap,
     ];
 
     /// The charts with a tab of their own in the app (the others live in the Compare
@@ -56,6 +65,9 @@ impl ChartId {
             ChartId::ValueBridge => "value_bridge",
             ChartId::ScenarioJCurves => "scenario_jcurves",
             ChartId::MonteCarloNavFan => "montecarlo_nav_fan",
+            ChartId::MonteCarloHistogram => "montecarlo_histogram",
+            ChartId::Tornado => "tornado",
+            ChartId::Heatmap => "heatmap",
         }
     }
 
@@ -69,6 +81,9 @@ impl ChartId {
             ChartId::ValueBridge => "Value-creation bridge (fund share of equity)",
             ChartId::ScenarioJCurves => "J-curves by scenario: cumulative net cash flow to partners",
             ChartId::MonteCarloNavFan => "Monte Carlo NAV fan, P5 / P50 / P95 (simulated estimate)",
+            ChartId::MonteCarloHistogram => "Monte Carlo: distribution of net TVPI (simulated estimate)",
+            ChartId::Tornado => "Tornado: net IRR with each driver at its low and high value",
+            ChartId::Heatmap => "Net IRR by exit multiple shift and AI lever realisation",
         }
     }
 
@@ -82,6 +97,9 @@ impl ChartId {
             ChartId::ValueBridge => "Value bridge",
             ChartId::ScenarioJCurves => "Scenario J-curves",
             ChartId::MonteCarloNavFan => "NAV fan",
+            ChartId::MonteCarloHistogram => "TVPI histogram",
+            ChartId::Tornado => "Tornado",
+            ChartId::Heatmap => "Heatmap",
         }
     }
 }
@@ -91,6 +109,61 @@ impl ChartId {
 pub enum Unit {
     /// Money, plotted in billions.
     MoneyBn,
+    /// A rate, plotted in percent (10 = 10 %).
+    Percent,
+    /// A multiple (2.0 = 2.0×).
+    Multiple,
+    /// A count (paths).
+    Count,
+    /// Category positions labelled by `Chart::categories`.
+    Category,
+    /// A plain number (a driver's value).
+    Plain,
+}
+
+impl Unit {
+    /// A tick label for `v`.
+    pub fn label(self, v: f64, categories: &[String]) -> String {
+        match self {
+            Unit::MoneyBn => {
+                let sign = if v < 0.0 && v.abs() >= 0.0005 { "-" } else { "" };
+                format!("{sign}${:.0}bn", v.abs())
+            }
+            Unit::Percent => format!("{v:.1}%"),
+            Unit::Multiple => format!("{v:.2}x"),
+            Unit::Count | Unit::Plain => {
+                let r = v.round();
+                if (v - r).abs() < 1e-9 {
+                    format!("{r:.0}")
+                } else {
+                    format!("{v:.2}")
+                }
+            }
+            Unit::Category => {
+                let i = v.round();
+                if (v - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "checked non-negative"
+                )]
+                categories.get(i as usize).cloned().unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// A filled rectangle of a bar, histogram or heatmap chart, in plot units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rect {
+    pub x: (f64, f64),
+    pub y: (f64, f64),
+    /// RGB fill.
+    pub fill: (u8, u8, u8),
+    /// A label drawn at the rectangle's outer end (tornado values).
+    pub label: Option<String>,
 }
 
 /// One named line or area.
@@ -132,6 +205,14 @@ pub struct Chart {
     pub marker: Option<Marker>,
     /// Waterfall bars (value bridge only).
     pub steps: Vec<BridgeStep>,
+    /// Rectangles (tornado, histogram, heatmap) with the axes' units.
+    pub rects: Vec<Rect>,
+    pub x_unit: Unit,
+    pub y_unit: Unit,
+    /// Names of category positions 0, 1, 2… (on whichever axis is `Unit::Category`).
+    pub categories: Vec<String>,
+    /// Legend entries for rectangle charts: name and RGB.
+    pub keys: Vec<(String, (u8, u8, u8))>,
 }
 
 /// A date as a fractional year (2026-07-01 → ~2026.5).
@@ -158,6 +239,11 @@ fn chart(id: ChartId) -> Chart {
         stacked: false,
         marker: None,
         steps: Vec::new(),
+        rects: Vec::new(),
+        x_unit: Unit::Plain,
+        y_unit: Unit::MoneyBn,
+        categories: Vec::new(),
+        keys: Vec::new(),
     }
 }
 
@@ -170,15 +256,195 @@ pub fn build(id: ChartId, portfolio: &Portfolio, result: &FundResult) -> Chart {
         ChartId::EbitdaWithAi => ebitda_with_ai(result),
         ChartId::ValueBridge => value_bridge(portfolio, result),
         ChartId::ScenarioJCurves => scenario_jcurves(portfolio),
-        ChartId::MonteCarloNavFan => {
+        ChartId::MonteCarloNavFan | ChartId::MonteCarloHistogram => {
             let config = crate::engine::montecarlo::McConfig::default();
             let never = std::sync::atomic::AtomicBool::new(false);
             match crate::engine::montecarlo::run(portfolio, &config, &|_| {}, &never) {
-                Ok(mc) => monte_carlo_nav_fan(&mc),
-                Err(_) => chart(ChartId::MonteCarloNavFan),
+                Ok(mc) if id == ChartId::MonteCarloNavFan => monte_carlo_nav_fan(&mc),
+                Ok(mc) => monte_carlo_histogram(&mc),
+                Err(_) => chart(id),
+            }
+        }
+        ChartId::Tornado => {
+            crate::engine::sensitivity::tornado(portfolio).map_or_else(|_| chart(id), |t| tornado(&t))
+        }
+        ChartId::Heatmap => {
+            use crate::engine::drivers::{Driver, Metric};
+            use crate::engine::sensitivity::{Axis, grid};
+            let axis = |d: Driver| {
+                let (low, high) = d.tornado_range(portfolio);
+                Axis {
+                    driver: d,
+                    low,
+                    high,
+                    steps: 21,
+                }
+            };
+            let outcome = grid(
+                portfolio,
+                axis(Driver::ExitMultipleShift),
+                Some(axis(Driver::RealisationScale)),
+                Metric::NetIrr,
+            );
+            let at = |d: Driver| d.base_value(portfolio).to_f64().unwrap_or(0.0);
+            let base = (at(Driver::ExitMultipleShift), at(Driver::RealisationScale));
+            outcome.map_or_else(|_| chart(id), |g| heatmap(&g, base))
+        }
+    }
+}
+
+const LOW_ORANGE: (u8, u8, u8) = (0xE0, 0x8E, 0x2B);
+const HIGH_NAVY: (u8, u8, u8) = (0x1F, 0x3A, 0x5F);
+
+/// Net IRR (in %) at each driver's low and high value, bars starting at the base case,
+/// largest swing on top.
+pub fn tornado(t: &crate::engine::sensitivity::Tornado) -> Chart {
+    let mut c = chart(ChartId::Tornado);
+    c.x_title = "Net IRR, %";
+    c.y_title = "";
+    c.x_unit = Unit::Percent;
+    c.y_unit = Unit::Category;
+    let pct = |v: Option<Decimal>| v.and_then(|x| x.to_f64()).map(|x| x * 100.0);
+    let base = pct(t.base_net_irr).unwrap_or(0.0);
+    let n = t.rows.len();
+    c.categories = t
+        .rows
+        .iter()
+        .rev()
+        .map(|r| r.driver.label().to_string())
+        .collect();
+    for (i, row) in t.rows.iter().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "a handful of drivers")]
+        let y = (n - 1 - i) as f64;
+        for (value, setting, fill) in [
+            (pct(row.net_irr_low), row.low_value, LOW_ORANGE),
+            (pct(row.net_irr_high), row.high_value, HIGH_NAVY),
+        ] {
+            if let Some(v) = value {
+                c.rects.push(Rect {
+                    x: (base.min(v), base.max(v)),
+                    y: (y - 0.35, y + 0.35),
+                    fill,
+                    label: Some(format!("{v:.1}% at {}", setting.normalize())),
+                });
             }
         }
     }
+    c.keys = vec![
+        ("Driver at its low value".into(), LOW_ORANGE),
+        ("Driver at its high value".into(), HIGH_NAVY),
+    ];
+    c
+}
+
+/// Histogram of final net TVPI across simulated paths.
+pub fn monte_carlo_histogram(mc: &crate::engine::montecarlo::McResult) -> Chart {
+    let mut c = chart(ChartId::MonteCarloHistogram);
+    c.x_title = "Net TVPI (x)";
+    c.y_title = "Paths";
+    c.x_unit = Unit::Multiple;
+    c.y_unit = Unit::Count;
+    for (lo, hi, n) in &mc.tvpi_histogram {
+        #[expect(clippy::cast_precision_loss, reason = "path counts are small")]
+        let height = *n as f64;
+        c.rects.push(Rect {
+            x: (*lo, *hi),
+            y: (0.0, height),
+            fill: HIGH_NAVY,
+            label: None,
+        });
+    }
+    c.keys = vec![(format!("{} paths, seed {}", mc.paths, mc.seed), HIGH_NAVY)];
+    c
+}
+
+/// Colour of `value` from `low` (red) through `base` (light grey) to `high` (dark blue);
+/// lightness changes monotonically, so greyscale keeps the order.
+pub fn diverging_colour(value: f64, low: f64, base: f64, high: f64) -> (u8, u8, u8) {
+    let mix = |a: [f64; 3], b: [f64; 3], t: f64| {
+        let t = t.clamp(0.0, 1.0);
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "channels stay within 0..255"
+        )]
+        let c = |i: usize| (a[i] + (b[i] - a[i]) * t).round() as u8;
+        (c(0), c(1), c(2))
+    };
+    let (red, grey, blue) = ([192.0, 80.0, 64.0], [242.0, 242.0, 242.0], [31.0, 58.0, 95.0]);
+    if value < base {
+        mix(grey, red, (base - value) / (base - low).max(1e-12))
+    } else {
+        mix(grey, blue, (value - base) / (high - base).max(1e-12))
+    }
+}
+
+/// A two-driver grid as coloured cells (metric relative to the base case), with the base
+/// case (`base` = the two drivers' base values) marked by a black square.
+pub fn heatmap(g: &crate::engine::sensitivity::Grid, base_point: (f64, f64)) -> Chart {
+    let mut c = chart(ChartId::Heatmap);
+    c.x_title = g.x.driver.label();
+    c.y_title = g.y.as_ref().map_or("", |a| a.driver.label());
+    c.x_unit = Unit::Plain;
+    c.y_unit = Unit::Plain;
+    let f = |d: &Decimal| d.to_f64().unwrap_or(0.0);
+    let scale = if g.metric.is_rate() { 100.0 } else { 1.0 };
+    let values: Vec<f64> = g
+        .cells
+        .iter()
+        .flatten()
+        .filter_map(|v| v.as_ref().map(|x| f(x) * scale))
+        .collect();
+    let (low, high) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+    let base = g.base.as_ref().map_or((low + high) / 2.0, |b| f(b) * scale);
+    let xs: Vec<f64> = g.xs.iter().map(f).collect();
+    let ys: Vec<f64> = g.ys.iter().map(f).collect();
+    #[expect(clippy::cast_precision_loss, reason = "a few dozen cells")]
+    let step = |v: &[f64]| {
+        if v.len() > 1 {
+            (v[v.len() - 1] - v[0]) / (v.len() - 1) as f64
+        } else {
+            1.0
+        }
+    };
+    let (dx, dy) = (step(&xs) / 2.0, step(&ys) / 2.0);
+    for (row, y) in g.cells.iter().zip(&ys) {
+        for (cell, x) in row.iter().zip(&xs) {
+            if let Some(v) = cell.as_ref().map(|v| f(v) * scale) {
+                c.rects.push(Rect {
+                    x: (x - dx, x + dx),
+                    y: (y - dy, y + dy),
+                    fill: diverging_colour(v, low, base, high),
+                    label: None,
+                });
+            }
+        }
+    }
+    c.rects.push(Rect {
+        x: (base_point.0 - dx / 3.0, base_point.0 + dx / 3.0),
+        y: (base_point.1 - dy / 3.0, base_point.1 + dy / 3.0),
+        fill: (0, 0, 0),
+        label: None,
+    });
+    let unit = if g.metric.is_rate() { "%" } else { "x" };
+    c.keys = vec![
+        ("Base case".into(), (0, 0, 0)),
+        (
+            format!("{low:.1}{unit} (lowest)"),
+            diverging_colour(low, low, base, high),
+        ),
+        (
+            format!("{base:.1}{unit} (base case)"),
+            diverging_colour(base, low, base, high),
+        ),
+        (
+            format!("{high:.1}{unit} (highest)"),
+            diverging_colour(high, low, base, high),
+        ),
+    ];
+    c
 }
 
 /// The base case's and every scenario's J-curve (scenarios that do not compute are left
@@ -484,6 +750,48 @@ mod tests {
             .unwrap_or_else(|| panic!("no Downside line"));
         let last = line.points.last().map(|p| p.1).unwrap_or_default();
         assert!((last - bn(r.metrics.distributed - r.metrics.paid_in)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tornado_bars_span_from_the_base_case_to_each_drivers_figure() {
+        let (p, _) = flagship();
+        let t = crate::engine::sensitivity::tornado(&p).unwrap_or_else(|e| panic!("{e}"));
+        let c = tornado(&t);
+        assert_eq!(c.rects.len(), 2 * t.rows.len());
+        assert_eq!(
+            c.categories.first().map(String::as_str),
+            t.rows.last().map(|r| r.driver.label())
+        );
+        let base = t.base_net_irr.and_then(|v| v.to_f64()).unwrap_or_default() * 100.0;
+        let top = &t.rows[0];
+        let low = top.net_irr_low.and_then(|v| v.to_f64()).unwrap_or_default() * 100.0;
+        let bar = &c.rects[0];
+        assert!((bar.x.0 - base.min(low)).abs() < 1e-9 && (bar.x.1 - base.max(low)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn heatmap_has_a_cell_per_grid_point_and_marks_the_base() {
+        use crate::engine::drivers::{Driver, Metric};
+        use crate::engine::sensitivity::{Axis, grid};
+        let p = crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}"));
+        let x = Axis {
+            driver: Driver::ExitMultipleShift,
+            low: rust_decimal::dec!(-1),
+            high: rust_decimal::dec!(1),
+            steps: 3,
+        };
+        let y = Axis {
+            driver: Driver::GrowthShift,
+            low: rust_decimal::dec!(0),
+            high: rust_decimal::dec!(0.01),
+            steps: 2,
+        };
+        let g = grid(&p, x, Some(y), Metric::Tvpi).unwrap_or_else(|e| panic!("{e}"));
+        let c = heatmap(&g, (0.0, 0.0));
+        assert_eq!(c.rects.len(), 3 * 2 + 1);
+        assert_eq!(c.rects.last().map(|r| r.fill), Some((0, 0, 0)));
+        // The base case cell is the neutral grey of the scale.
+        assert_eq!(c.rects[1].fill, (242, 242, 242));
     }
 
     #[test]

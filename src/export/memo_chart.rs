@@ -180,6 +180,11 @@ where
     let body = root.margin(px(95.0, k), px(50.0, k), px(20.0, k), px(30.0, k));
     if chart.id == ChartId::ValueBridge {
         bridge(&body, chart, k)
+    } else if matches!(
+        chart.id,
+        ChartId::Tornado | ChartId::Heatmap | ChartId::MonteCarloHistogram
+    ) {
+        rects(&body, chart, k)
     } else {
         lines(&body, chart, k)
     }
@@ -369,6 +374,87 @@ where
             style,
         )))
         .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+fn rgb((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// Tornado, histogram and heatmap: filled rectangles on numeric or category axes.
+fn rects<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart, k: f64) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let span = |lo: f64, hi: f64, from_zero: bool| {
+        let lo = if from_zero { lo.min(0.0) } else { lo };
+        let pad = ((hi - lo) * 0.06).max(1e-6);
+        (lo - if from_zero && lo >= 0.0 { 0.0 } else { pad }, hi + pad)
+    };
+    let (x_lo, x_hi) = chart
+        .rects
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), r| (a.min(r.x.0), b.max(r.x.1)));
+    let (y_lo, y_hi) = chart
+        .rects
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), r| (a.min(r.y.0), b.max(r.y.1)));
+    if x_lo > x_hi || y_lo > y_hi {
+        return Ok(());
+    }
+    let (x_lo, x_hi) = span(x_lo, x_hi, false);
+    let (y_lo, y_hi) = span(y_lo, y_hi, chart.y_unit == crate::charts::Unit::Count);
+    let categories = chart.categories.clone();
+    let left = if chart.y_unit == crate::charts::Unit::Category {
+        330.0
+    } else {
+        85.0
+    };
+    let mut ctx = ChartBuilder::on(area)
+        .x_label_area_size(px(55.0, k))
+        .y_label_area_size(px(left, k))
+        .build_cartesian_2d(x_lo..x_hi, y_lo..y_hi)
+        .map_err(draw_err)?;
+    let (x_unit, y_unit) = (chart.x_unit, chart.y_unit);
+    let x_cats = categories.clone();
+    let x_format = move |x: &f64| x_unit.label(*x, &x_cats);
+    let y_format = move |y: &f64| y_unit.label(*y, &categories);
+    let mut mesh = ctx.configure_mesh();
+    mesh.light_line_style(RGBColor(0xEE, 0xEE, 0xEE))
+        .bold_line_style(RGBColor(0xDD, 0xDD, 0xDD))
+        .x_desc(chart.x_title)
+        .y_desc(chart.y_title)
+        .x_label_formatter(&x_format)
+        .y_label_formatter(&y_format)
+        .label_style((FONT, px(15.0, k)))
+        .axis_desc_style((FONT, px(17.0, k)));
+    if chart.y_unit == crate::charts::Unit::Category {
+        mesh.y_labels(chart.categories.len() * 2 + 1).disable_y_mesh();
+    }
+    mesh.draw().map_err(draw_err)?;
+    for r in &chart.rects {
+        ctx.draw_series(std::iter::once(Rectangle::new(
+            [(r.x.0, r.y.0), (r.x.1, r.y.1)],
+            rgb(r.fill).filled(),
+        )))
+        .map_err(draw_err)?;
+    }
+    for (name, fill) in &chart.keys {
+        let colour = rgb(*fill);
+        ctx.draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
+            .map_err(draw_err)?
+            .label(name.as_str())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.filled()));
+    }
+    if !chart.keys.is_empty() {
+        ctx.configure_series_labels()
+            .position(SeriesLabelPosition::UpperRight)
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(0xAA, 0xAA, 0xAA))
+            .label_font((FONT, px(16.0, k)))
+            .draw()
+            .map_err(draw_err)?;
     }
     Ok(())
 }

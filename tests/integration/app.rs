@@ -207,13 +207,7 @@ fn chart_tab_exports_an_svg_and_the_file_menu_writes_the_memo_pack() {
 
     click(&mut harness, "File");
     click(&mut harness, "Export memo pack…");
-    for _ in 0..600 {
-        if harness.state().pack_job.is_none() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run();
-    }
+    run_until(&mut harness, |app| app.pack_job.is_none());
     let notice = harness.state().notice.clone().unwrap_or_default();
     assert!(
         notice.starts_with(&format!(
@@ -275,9 +269,10 @@ fn the_scenario_editor_shows_and_changes_what_a_scenario_overrides() {
     assert!(harness.state().state.is_dirty());
 }
 
-/// Waits (bounded) for background work to finish, running frames meanwhile.
+/// Waits for background work to finish, running frames meanwhile; gives up after about
+/// three minutes (the assertions that follow then fail with what is missing).
 fn run_until(harness: &mut Harness<'_, MillwrightApp>, done: impl Fn(&MillwrightApp) -> bool) {
-    for _ in 0..3000 {
+    for _ in 0..9000 {
         harness.run();
         if done(harness.state()) {
             return;
