@@ -487,3 +487,48 @@ fn every_scenario_override_kind_applies_as_stated() {
         .unwrap_or_default();
     assert!(message.contains("'colour' is not a company field"), "{message}");
 }
+
+#[test]
+fn monte_carlo_distributions_are_validated_by_field() {
+    let mut p = fee_example(5);
+    p.uncertainty = Some(Uncertainty {
+        realisation_scale: Distribution::Triangular {
+            min: dec!(1),
+            mode: dec!(0.5),
+            max: dec!(2),
+        },
+        exit_multiple_shift: Distribution::Normal {
+            mean: dec!(0),
+            sd: dec!(-1),
+            min: dec!(-2),
+            max: dec!(2),
+        },
+        exit_delay_quarters: Distribution::Discrete {
+            values: vec![dec!(0), dec!(4)],
+            weights: vec![dec!(1)],
+        },
+        growth_shift: Distribution::Uniform {
+            min: dec!(0.02),
+            max: dec!(0.01),
+        },
+        market_factor_weight: dec!(1.5),
+    });
+    let paths: Vec<String> = super::validate::validate(&p)
+        .into_iter()
+        .map(|x| x.path)
+        .collect();
+    for expected in [
+        "uncertainty.realisation_scale",
+        "uncertainty.exit_multiple_shift",
+        "uncertainty.exit_delay_quarters",
+        "uncertainty.growth_shift",
+        "uncertainty.market_factor_weight",
+    ] {
+        assert!(
+            paths.iter().any(|x| x == expected),
+            "no problem at {expected}: {paths:?}"
+        );
+    }
+    p.uncertainty = Some(super::montecarlo::default_uncertainty());
+    assert!(super::validate::validate(&p).is_empty());
+}

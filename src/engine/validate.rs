@@ -12,7 +12,10 @@ use rust_decimal::Decimal;
 use rust_decimal::dec;
 
 use super::grid;
-use super::model::{Company, CostPool, FundTerms, Lever, LeverFunding, LeverTarget, PmeBenchmark, Portfolio};
+use super::model::{
+    Company, CostPool, Distribution, FundTerms, Lever, LeverFunding, LeverTarget, PmeBenchmark, Portfolio,
+    Uncertainty,
+};
 
 /// Largest amount of money the model accepts (100 trillion in the fund's currency).
 pub const MAX_MONEY: Decimal = dec!(100_000_000_000_000);
@@ -125,6 +128,9 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
         check_company(&mut c, portfolio, &path, company);
     }
     check_stage_budgets(&mut c, portfolio);
+    if let Some(u) = &portfolio.uncertainty {
+        check_uncertainty(&mut c, u);
+    }
     let mut scenario_names = HashSet::new();
     for (i, scenario) in portfolio.scenarios.iter().enumerate() {
         if scenario.name.trim().is_empty() {
@@ -626,4 +632,50 @@ fn check_stage_budgets(c: &mut Checker, p: &Portfolio) {
             );
         }
     }
+}
+
+fn check_distribution(c: &mut Checker, path: &str, d: &Distribution) {
+    let mut bad = |message: String| c.error(path.to_string(), message);
+    match d {
+        Distribution::Fixed { .. } => {}
+        Distribution::Uniform { min, max } if min > max => {
+            bad(format!("uniform: min {min} is above max {max}"))
+        }
+        Distribution::Triangular { min, mode, max } if !(min <= mode && mode <= max) => {
+            bad(format!(
+                "triangular: needs min ≤ mode ≤ max (got {min}, {mode}, {max})"
+            ));
+        }
+        Distribution::Normal { sd, min, max, .. } if *sd < Decimal::ZERO || min > max => {
+            bad(format!(
+                "normal: needs sd ≥ 0 and min ≤ max (got sd {sd}, min {min}, max {max})"
+            ));
+        }
+        Distribution::Discrete { values, weights } => {
+            if values.is_empty() || values.len() != weights.len() {
+                bad(format!(
+                    "discrete: needs as many weights as values (got {} and {})",
+                    values.len(),
+                    weights.len()
+                ));
+            } else if weights.iter().any(|w| *w < Decimal::ZERO) || weights.iter().all(Decimal::is_zero) {
+                bad("discrete: weights must be zero or more and not all zero".into());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_uncertainty(c: &mut Checker, u: &Uncertainty) {
+    check_distribution(c, "uncertainty.realisation_scale", &u.realisation_scale);
+    check_distribution(c, "uncertainty.exit_multiple_shift", &u.exit_multiple_shift);
+    check_distribution(c, "uncertainty.exit_delay_quarters", &u.exit_delay_quarters);
+    check_distribution(c, "uncertainty.growth_shift", &u.growth_shift);
+    c.share(
+        "uncertainty.market_factor_weight".into(),
+        "the market factor weight",
+        u.market_factor_weight,
+        dec!(0),
+        dec!(1),
+    );
 }
