@@ -420,98 +420,37 @@ fn heatmap_view(ui: &mut Ui, view: &mut HeatmapView, portfolio: &Portfolio) {
     }
 }
 
-/// Colour of `value` on a scale from `low` (red) through `base` (light grey) to `high`
-/// (dark blue); lightness changes monotonically, so greyscale still orders the cells.
-fn cell_colour(value: f64, low: f64, base: f64, high: f64) -> Color32 {
-    let mix = |a: [f32; 3], b: [f32; 3], t: f64| {
-        #[expect(clippy::cast_possible_truncation, reason = "t is clamped to 0..1")]
-        let t = t.clamp(0.0, 1.0) as f32;
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "channels stay within 0..255"
-        )]
-        let c = |i: usize| (a[i] + (b[i] - a[i]) * t).round() as u8;
-        Color32::from_rgb(c(0), c(1), c(2))
-    };
-    let (red, grey, blue) = ([192.0, 80.0, 64.0], [242.0, 242.0, 242.0], [31.0, 58.0, 95.0]);
-    if value < base {
-        mix(grey, red, (base - value) / (base - low).max(1e-12))
-    } else {
-        mix(grey, blue, (value - base) / (high - base).max(1e-12))
-    }
-}
-
+/// Draws the grid from the same chart series the export uses: one coloured cell per
+/// grid point, the base case as a black square, and the colour key underneath.
 fn heatmap(ui: &mut Ui, grid: &sensitivity::Grid, base_point: (f64, f64)) {
-    let f = |d: &Decimal| rust_decimal::prelude::ToPrimitive::to_f64(d).unwrap_or(0.0);
-    let values: Vec<f64> = grid
-        .cells
-        .iter()
-        .flatten()
-        .filter_map(|c| c.as_ref().map(f))
-        .collect();
-    let (low, high) = values
-        .iter()
-        .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
-    let base = grid.base.as_ref().map_or((low + high) / 2.0, f);
-    let show = |v: f64| {
-        if grid.metric.is_rate() {
-            format!("{:.2}%", v * 100.0)
-        } else {
-            format!("{v:.2}x")
-        }
-    };
-    let xs: Vec<f64> = grid.xs.iter().map(f).collect();
-    let ys: Vec<f64> = grid.ys.iter().map(f).collect();
-    #[expect(clippy::cast_precision_loss, reason = "a few dozen cells")]
-    let step = |v: &[f64]| {
-        if v.len() > 1 {
-            (v[v.len() - 1] - v[0]) / (v.len() - 1) as f64
-        } else {
-            1.0
-        }
-    };
-    let (dx, dy) = (step(&xs), step(&ys));
-    let y_name = grid.y.as_ref().map_or("", |a| a.driver.label());
+    let chart = crate::charts::series::heatmap(grid, base_point);
+    let colour = |(r, g, b): (u8, u8, u8)| Color32::from_rgb(r, g, b);
     Plot::new("heatmap")
         .height(ui.available_height().max(200.0) * 0.9)
-        .x_axis_label(grid.x.driver.label())
-        .y_axis_label(y_name)
+        .x_axis_label(chart.x_title)
+        .y_axis_label(chart.y_title)
         .allow_scroll(false)
         .show(ui, |plot| {
-            for (row, y) in grid.cells.iter().zip(&ys) {
-                for (cell, x) in row.iter().zip(&xs) {
-                    let Some(v) = cell.as_ref().map(f) else { continue };
-                    let corners = vec![
-                        [x - dx / 2.0, y - dy / 2.0],
-                        [x + dx / 2.0, y - dy / 2.0],
-                        [x + dx / 2.0, y + dy / 2.0],
-                        [x - dx / 2.0, y + dy / 2.0],
-                    ];
-                    plot.polygon(
-                        egui_plot::Polygon::new(
-                            format!("{}: {}", grid.metric.name(), show(v)),
-                            PlotPoints::new(corners),
-                        )
-                        .fill_color(cell_colour(v, low, base, high))
+            for r in &chart.rects {
+                let corners = vec![[r.x.0, r.y.0], [r.x.1, r.y.0], [r.x.1, r.y.1], [r.x.0, r.y.1]];
+                let name = r.label.clone().unwrap_or_else(|| "Base case".into());
+                plot.polygon(
+                    egui_plot::Polygon::new(name, PlotPoints::new(corners))
+                        .fill_color(colour(r.fill))
                         .stroke(egui::Stroke::NONE),
-                    );
-                }
+                );
             }
-            // The base case: no shift, realisation as modelled, the fund's own rates.
-            plot.points(
-                egui_plot::Points::new("Base case", vec![[base_point.0, base_point.1]])
-                    .radius(6.0)
-                    .shape(egui_plot::MarkerShape::Diamond)
-                    .color(Color32::BLACK),
-            );
         });
-    ui.label(format!(
-        "Colour scale: {} (red) ... base case {} (grey, diamond) ... {} (blue). Exact recomputes.",
-        show(low),
-        show(base),
-        show(high)
-    ));
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Colour scale:");
+        for (name, fill) in &chart.keys {
+            // A painted swatch: egui's fonts have no square glyph.
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 0.0, colour(*fill));
+            ui.label(name);
+        }
+        ui.label("Exact recomputes.");
+    });
 }
 
 /// Paths per Monte Carlo run in the app.

@@ -162,7 +162,8 @@ pub struct Rect {
     pub y: (f64, f64),
     /// RGB fill.
     pub fill: (u8, u8, u8),
-    /// A label drawn at the rectangle's outer end (tornado values).
+    /// What the rectangle stands for (a bar's value, a cell's figure): the app shows it
+    /// on hover.
     pub label: Option<String>,
 }
 
@@ -410,6 +411,7 @@ pub fn heatmap(g: &crate::engine::sensitivity::Grid, base_point: (f64, f64)) -> 
         }
     };
     let (dx, dy) = (step(&xs) / 2.0, step(&ys) / 2.0);
+    let unit = if g.metric.is_rate() { "%" } else { "x" };
     for (row, y) in g.cells.iter().zip(&ys) {
         for (cell, x) in row.iter().zip(&xs) {
             if let Some(v) = cell.as_ref().map(|v| f(v) * scale) {
@@ -417,7 +419,7 @@ pub fn heatmap(g: &crate::engine::sensitivity::Grid, base_point: (f64, f64)) -> 
                     x: (x - dx, x + dx),
                     y: (y - dy, y + dy),
                     fill: diverging_colour(v, low, base, high),
-                    label: None,
+                    label: Some(format!("{}: {v:.2}{unit}", g.metric.name())),
                 });
             }
         }
@@ -428,7 +430,6 @@ pub fn heatmap(g: &crate::engine::sensitivity::Grid, base_point: (f64, f64)) -> 
         fill: (0, 0, 0),
         label: None,
     });
-    let unit = if g.metric.is_rate() { "%" } else { "x" };
     c.keys = vec![
         ("Base case".into(), (0, 0, 0)),
         (

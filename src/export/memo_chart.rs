@@ -8,6 +8,7 @@
 use std::sync::Once;
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -289,14 +290,25 @@ where
             .label(m.label.as_str())
             .legend(move |(x, y)| Circle::new((x + 8, y), 6, red.filled()));
     }
+    legend(&mut ctx, SeriesLabelPosition::UpperLeft, k)
+}
+
+/// The legend box, in memo style.
+fn legend<'a, DB: DrawingBackend + 'a>(
+    ctx: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    position: SeriesLabelPosition,
+    k: f64,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
     ctx.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
+        .position(position)
         .background_style(WHITE.mix(0.9))
         .border_style(RGBColor(0xAA, 0xAA, 0xAA))
         .label_font((FONT, px(16.0, k)))
         .draw()
-        .map_err(draw_err)?;
-    Ok(())
+        .map_err(draw_err)
 }
 
 fn bridge<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart, k: f64) -> Result<(), ChartError>
@@ -447,16 +459,11 @@ where
             .label(name.as_str())
             .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.filled()));
     }
-    if !chart.keys.is_empty() {
-        ctx.configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(0xAA, 0xAA, 0xAA))
-            .label_font((FONT, px(16.0, k)))
-            .draw()
-            .map_err(draw_err)?;
+    if chart.keys.is_empty() {
+        Ok(())
+    } else {
+        legend(&mut ctx, SeriesLabelPosition::UpperRight, k)
     }
-    Ok(())
 }
 
 #[cfg(test)]
