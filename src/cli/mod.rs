@@ -1,10 +1,24 @@
 //! The headless command line over the engine: check a file, print its metrics and cash
-//! flows, solve an XIRR. Exit codes: 0 ok, 1 data or model error, 2 usage error.
+//! flows, export charts and the memo pack, run sensitivities, Monte Carlo and goal seek,
+//! solve an XIRR. clap parses every name and number into a typed, bounded value
+//! ([`values`]); each command is one `run` function in its own module, and every command
+//! that computes builds one [`crate::engine::study::Study`] ([`opened`]).
+//!
+//! Exit codes: 0 ok, 1 data or model error, 2 usage error.
 
 mod args;
-mod commands;
+mod cashflows;
+mod chart;
+mod check;
+mod export;
+mod goalseek;
+mod montecarlo;
+mod opened;
 mod output;
-mod sweeps;
+mod sensitivity;
+mod summary;
+mod values;
+mod xirr;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -27,6 +41,9 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
+/// What a command returns.
+pub type Outcome = Result<(), Failure>;
+
 /// Parses `args` (program name first) and runs the command, writing results to `stdout`
 /// and problems to `stderr`.
 pub fn run(
@@ -36,30 +53,60 @@ pub fn run(
 ) -> ExitCode {
     let cli = match <Cli as clap::Parser>::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(error) => {
-            use clap::error::ErrorKind;
-            let text = error.render().ansi().to_string();
-            return match error.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-                    let _ = write!(stdout, "{text}");
-                    ExitCode::SUCCESS
-                }
-                _ => {
-                    let _ = write!(stderr, "{}", error.render());
-                    ExitCode::from(2)
-                }
-            };
-        }
+        Err(error) => return parse_failure(&error, stdout, stderr),
     };
-    match commands::execute(cli, stdout, stderr) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Data(error)) => {
-            let _ = writeln!(stderr, "error: {error:#}");
-            ExitCode::from(1)
+    let (code, message) = match execute(cli, stdout, stderr) {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Data(error)) => (1, format!("error: {error:#}")),
+        Err(Failure::Usage(message)) => (2, format!("error: {message}")),
+    };
+    // The last word: if stderr itself cannot be written (closed, a full disk) there is
+    // nowhere left to report that, and the exit code still says what happened.
+    writeln!(stderr, "{message}").ok();
+    ExitCode::from(code)
+}
+
+/// Help and version go to stdout with exit 0; every other parse error is a usage error.
+fn parse_failure(error: &clap::Error, stdout: &mut dyn Write, stderr: &mut dyn Write) -> ExitCode {
+    use clap::error::ErrorKind;
+    // As in `run`: a stream that cannot be written leaves only the exit code to tell.
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            write!(stdout, "{}", error.render().ansi()).ok();
+            ExitCode::SUCCESS
         }
-        Err(Failure::Usage(message)) => {
-            let _ = writeln!(stderr, "error: {message}");
+        _ => {
+            write!(stderr, "{}", error.render()).ok();
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs the parsed command.
+fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outcome {
+    match cli.command {
+        None => open_app(cli.file),
+        Some(Command::Check(args)) => check::run(&args, stdout),
+        Some(Command::Summary(args)) => summary::run(&args, stdout),
+        Some(Command::Cashflows(args)) => cashflows::run(&args, stdout),
+        Some(Command::Chart(args)) => chart::run(&args, stdout),
+        Some(Command::Export(args)) => export::run(&args, stdout),
+        Some(Command::Sensitivity(args)) => sensitivity::run(&args, stdout),
+        Some(Command::Montecarlo(args)) => montecarlo::run(&args, stdout),
+        Some(Command::Goalseek(args)) => goalseek::run(&args, stdout),
+        Some(Command::Xirr(args)) => xirr::run(&args, stdout, stderr),
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_app(file: Option<std::path::PathBuf>) -> Outcome {
+    crate::app::run(file).map_err(Failure::Data)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_file: Option<std::path::PathBuf>) -> Outcome {
+    Err(Failure::Usage(
+        "this build has no desktop app (built without the `gui` feature); use a command such as `summary`"
+            .into(),
+    ))
 }
