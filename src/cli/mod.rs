@@ -1,8 +1,8 @@
 //! The headless command line over the engine: check a file, print its metrics and cash
 //! flows, export charts and the memo pack, run sensitivities, Monte Carlo and goal seek,
 //! solve an XIRR. clap parses every name and number into a typed, bounded value
-//! ([`values`]); each command is one `run` function in its own module, and every command
-//! that computes builds one [`crate::engine::study::Study`] ([`opened`]).
+//! (`values`); each command is one `run` function in its own module, and every command
+//! that computes builds one [`crate::engine::study::Study`] (`opened`).
 //!
 //! Exit codes: 0 ok, 1 data or model error, 2 usage error.
 
