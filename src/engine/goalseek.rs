@@ -57,11 +57,11 @@ fn evaluate(p: &Portfolio, driver: Driver, metric: Metric, value: Decimal) -> Re
     let applied = driver.apply(p, value).map_err(|e| GoalSeekError::Model {
         driver: driver.name(),
         value,
-        source: EngineError::Invalid(vec![super::validate::Problem {
-            severity: super::validate::Severity::Error,
-            path: "scenario".into(),
-            message: e.to_string(),
-        }]),
+        source: EngineError::Invalid(vec![super::validate::Problem::error(
+            super::fields::FieldPath::AppliedScenario,
+            super::validate::Rule::BadOverride,
+            e.to_string(),
+        )]),
     })?;
     let result = compute_for_sweep(&applied).map_err(|source| GoalSeekError::Model {
         driver: driver.name(),

@@ -3,6 +3,7 @@
 
 pub mod company;
 pub mod drivers;
+pub mod fields;
 pub mod fund;
 pub mod goalseek;
 pub mod grid;
@@ -64,7 +65,7 @@ pub fn compute_for_sweep(portfolio: &Portfolio) -> Result<FundResult, EngineErro
 }
 
 fn is_budget_problem(problem: &Problem) -> bool {
-    problem.path == "stages" || problem.path.ends_with(".budget") || problem.path.ends_with(".reserve")
+    problem.rule == validate::Rule::OverBudget
 }
 
 #[cfg(test)]

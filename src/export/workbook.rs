@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet, XlsxError};
 
-use crate::engine::model::{Portfolio, Waterfall};
+use crate::engine::model::Portfolio;
 use crate::engine::results::FundResult;
 
 /// Sheet names, in order.
@@ -20,6 +20,9 @@ pub const SHEETS: [&str; 5] = [
     "Scenarios",
     "Assumptions",
 ];
+mod assumptions;
+use assumptions::assumptions_sheet;
+
 const FLOWS: &str = "'Fund cash flows'";
 
 fn f(value: Decimal) -> f64 {
@@ -32,6 +35,7 @@ struct Formats {
     money: Format,
     percent: Format,
     multiple: Format,
+    plain: Format,
     date: Format,
 }
 
@@ -43,6 +47,7 @@ impl Formats {
             money: Format::new().set_num_format("#,##0.00"),
             percent: Format::new().set_num_format("0.00%"),
             multiple: Format::new().set_num_format("0.00\"x\""),
+            plain: Format::new().set_num_format("0.####"),
             date: Format::new().set_num_format("yyyy-mm-dd"),
         }
     }
@@ -339,62 +344,6 @@ fn scenarios_sheet(sheet: &mut Worksheet, p: &Portfolio, fmt: &Formats) -> Resul
             o.remove("description");
         }
         sheet.write_string(row, 2, overrides.to_string())?;
-    }
-    Ok(())
-}
-
-fn assumptions_sheet(sheet: &mut Worksheet, p: &Portfolio, fmt: &Formats) -> Result<(), XlsxError> {
-    let t = &p.fund;
-    sheet.set_column_width(0, 40)?;
-    sheet.set_column_width(1, 22)?;
-    sheet.write_string_with_format(0, 0, "Fund terms", &fmt.bold)?;
-    let money = |v: Decimal| (f(v), &fmt.money);
-    let pct = |v: Decimal| (f(v), &fmt.percent);
-    let rows: Vec<(&str, (f64, &Format))> = vec![
-        ("Commitment", money(t.commitment)),
-        ("GP commitment share", pct(t.gp_commitment_share)),
-        ("Management fee (investment period)", pct(t.management_fee_rate)),
-        (
-            "Fee on net invested capital after",
-            pct(t.post_investment_fee_rate.unwrap_or(t.management_fee_rate)),
-        ),
-        ("Organisational expenses", money(t.organisational_expenses)),
-        ("Annual expenses", money(t.annual_expenses)),
-        ("Carried interest", pct(t.carry_rate)),
-        ("Preferred return", pct(t.preferred_return)),
-        ("GP catch-up", pct(t.gp_catch_up)),
-    ];
-    for (row, (label, (value, format))) in (1u32..).zip(rows) {
-        sheet.write_string(row, 0, label)?;
-        sheet.write_number_with_format(row, 1, value, format)?;
-    }
-    let waterfall = match t.waterfall {
-        Waterfall::European => "European (whole fund)",
-        Waterfall::American { clawback: true } => "American, with clawback",
-        Waterfall::American { clawback: false } => "American, no clawback",
-    };
-    sheet.write_string(10, 0, "Waterfall")?;
-    sheet.write_string(10, 1, waterfall)?;
-    sheet.write_string(11, 0, "First close")?;
-    sheet.write_date_with_format(11, 1, excel_date(t.first_close)?, &fmt.date)?;
-    sheet.write_string(12, 0, "Investment period / term / extensions (years)")?;
-    sheet.write_string(
-        12,
-        1,
-        format!(
-            "{} / {} / {}",
-            t.investment_period_years, t.term_years, t.extension_years
-        ),
-    )?;
-    sheet.write_string_with_format(14, 0, "Stage", &fmt.bold)?;
-    sheet.write_string_with_format(14, 1, "Start", &fmt.bold)?;
-    sheet.write_string_with_format(14, 2, "Budget", &fmt.bold)?;
-    sheet.write_string_with_format(14, 3, "Reserve", &fmt.bold)?;
-    for (row, s) in (15u32..).zip(&p.stages) {
-        sheet.write_string(row, 0, &s.name)?;
-        sheet.write_date_with_format(row, 1, excel_date(s.start_date)?, &fmt.date)?;
-        sheet.write_number_with_format(row, 2, f(s.budget), &fmt.money)?;
-        sheet.write_number_with_format(row, 3, f(s.reserve), &fmt.money)?;
     }
     Ok(())
 }

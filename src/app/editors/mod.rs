@@ -1,0 +1,69 @@
+//! The editor for whatever is selected in the model tree: fund terms, a stage, a
+//! company, one of its AI levers, or a scenario; one file per panel. Every scalar field
+//! of the model is editable here, drawn from the field registry's tables
+//! ([`crate::engine::fields`]): a new field in a table appears in its panel.
+
+mod company;
+mod fund;
+mod lever;
+mod scenario;
+mod stage;
+
+use egui::Ui;
+
+use super::fields;
+use super::state::{AppState, Edit, Selection};
+use crate::engine::fields::{self as registry, Owner};
+
+/// Shows the editor for the current selection.
+pub fn show(ui: &mut Ui, state: &mut AppState) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.selection {
+            Selection::Fund => fund::fund_ui(ui, state),
+            Selection::Stage(i) => stage::stage_ui(ui, state, i),
+            Selection::Company(i) => company::company_ui(ui, state, i),
+            Selection::Lever(c, l) => lever::lever_ui(ui, state, c, l),
+            Selection::Scenario(i) => scenario::scenario_ui(ui, state, i),
+        });
+}
+
+/// A two-column grid (label, input) with a row for every field of `owner`'s table.
+fn field_grid(ui: &mut Ui, state: &mut AppState, id: &str, owner: Owner) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .striped(false)
+        .show(ui, |ui| {
+            for path in registry::paths(owner) {
+                fields::row(ui, state, path);
+            }
+        });
+}
+
+/// Move up, move down, duplicate and delete buttons for one item of a list.
+fn list_buttons(ui: &mut Ui, state: &mut AppState, what: &str, edits: [Edit; 4]) {
+    let [up, down, duplicate, delete] = edits;
+    ui.horizontal(|ui| {
+        if ui
+            .button("Move up")
+            .on_hover_text(format!("Move this {what} up"))
+            .clicked()
+        {
+            state.queue(up);
+        }
+        if ui
+            .button("Move down")
+            .on_hover_text(format!("Move this {what} down"))
+            .clicked()
+        {
+            state.queue(down);
+        }
+        if ui.button("Duplicate").clicked() {
+            state.queue(duplicate);
+        }
+        if ui.button(format!("Delete {what}")).clicked() {
+            state.queue(delete);
+        }
+    });
+}

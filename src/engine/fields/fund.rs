@@ -1,0 +1,151 @@
+//! The tables of fund terms, deployment stages and Monte Carlo uncertainty.
+
+use rust_decimal::{Decimal, dec};
+
+use super::{FieldMeta, FieldSpec, FieldValue, MAX_MONEY, MONEY, Presence, Unit, above, between};
+use crate::engine::model::{FundTerms, PmeBenchmark, Stage, Uncertainty, Waterfall};
+
+/// The waterfall options, in the words the editor shows.
+const WATERFALLS: [(Waterfall, &str); 3] = [
+    (Waterfall::European, "European (whole fund)"),
+    (Waterfall::American { clawback: true }, "American, with clawback"),
+    (Waterfall::American { clawback: false }, "American, no clawback"),
+];
+
+/// Fund terms.
+pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
+    text_field!("name", "Fund name", |f| f.name),
+    text_field!("currency", "Currency", |f| f.currency),
+    decimal_field!(
+        "commitment",
+        "Commitment",
+        Money,
+        above(Decimal::ZERO, MAX_MONEY),
+        |f| f.commitment
+    ),
+    decimal_field!(
+        "gp_commitment_share",
+        "GP commitment",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.gp_commitment_share
+    ),
+    date_field!("first_close", "First close", |f| f.first_close),
+    whole_field!(
+        "investment_period_years",
+        "Investment period (years)",
+        Years,
+        between(dec!(1), dec!(30)),
+        |f| f.investment_period_years
+    ),
+    whole_field!(
+        "term_years",
+        "Term (years)",
+        Years,
+        between(dec!(1), dec!(30)),
+        |f| f.term_years
+    ),
+    whole_field!(
+        "extension_years",
+        "Extensions (years)",
+        Years,
+        between(dec!(0), dec!(29)),
+        |f| f.extension_years
+    ),
+    decimal_field!(
+        "management_fee_rate",
+        "Management fee (investment period)",
+        Percent,
+        between(dec!(0), dec!(0.1)),
+        |f| f.management_fee_rate
+    ),
+    FieldSpec {
+        meta: FieldMeta::new(
+            "post_investment_fee_rate",
+            "Fee on net invested capital after",
+            Unit::Percent,
+            between(dec!(0), dec!(0.1)),
+        )
+        .with_presence(Presence::SameAs {
+            key: "management_fee_rate",
+        }),
+        get: |f| {
+            Some(
+                f.post_investment_fee_rate
+                    .map_or(FieldValue::Unset, FieldValue::Decimal),
+            )
+        },
+        set: |f, v| {
+            f.post_investment_fee_rate = v.optional_decimal()?;
+            Ok(())
+        },
+    },
+    decimal_field!(
+        "organisational_expenses",
+        "Organisational expenses",
+        Money,
+        MONEY,
+        |f| f.organisational_expenses
+    ),
+    decimal_field!("annual_expenses", "Annual fund expenses", Money, MONEY, |f| f
+        .annual_expenses),
+    decimal_field!(
+        "carry_rate",
+        "Carried interest",
+        Percent,
+        between(dec!(0), dec!(0.5)),
+        |f| f.carry_rate
+    ),
+    decimal_field!(
+        "preferred_return",
+        "Preferred return",
+        Percent,
+        between(dec!(0), dec!(0.5)),
+        |f| f.preferred_return
+    ),
+    decimal_field!(
+        "gp_catch_up",
+        "GP catch-up",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.gp_catch_up
+    ),
+    choice_field!("waterfall", "Waterfall", WATERFALLS, |f| f.waterfall),
+    FieldSpec {
+        meta: FieldMeta::new(
+            "pme_benchmark.annual_return",
+            "PME benchmark return",
+            Unit::Percent,
+            between(dec!(-0.5), dec!(1)),
+        ),
+        get: |f| match f.pme_benchmark {
+            PmeBenchmark::ConstantReturn { annual_return } => Some(FieldValue::Decimal(annual_return)),
+            PmeBenchmark::Series { .. } => None,
+        },
+        // Setting a constant return replaces an index series.
+        set: |f, v| {
+            f.pme_benchmark = PmeBenchmark::ConstantReturn {
+                annual_return: v.decimal()?,
+            };
+            Ok(())
+        },
+    },
+];
+
+/// A deployment stage. Renaming a stage through a [`super::FieldEdit`] keeps its
+/// companies in it.
+pub static STAGE_FIELDS: &[FieldSpec<Stage>] = &[
+    text_field!("name", "Stage name", |s| s.name),
+    date_field!("start_date", "Start date", |s| s.start_date),
+    decimal_field!("budget", "Budget", Money, MONEY, |s| s.budget),
+    decimal_field!("reserve", "Follow-on reserve", Money, MONEY, |s| s.reserve),
+];
+
+/// Monte Carlo settings that are plain numbers (the distributions are not scalars).
+pub static UNCERTAINTY_FIELDS: &[FieldSpec<Uncertainty>] = &[decimal_field!(
+    "market_factor_weight",
+    "Market factor weight",
+    Percent,
+    between(dec!(0), dec!(1)),
+    |u| u.market_factor_weight
+)];
