@@ -17,6 +17,29 @@ fn recompute(c: &mut Criterion) {
     c.bench_function("validate_flagship", |b| {
         b.iter(|| validate::validate(std::hint::black_box(&portfolio)))
     });
+    c.bench_function("study_flagship_base_and_every_scenario", |b| {
+        b.iter(|| {
+            let study = millwright::engine::study::Study::new(std::hint::black_box(portfolio.clone()), 1);
+            for case in study.cases() {
+                std::hint::black_box(study.result(&case).is_ok());
+            }
+        })
+    });
+    // What the Compare tab does each frame once the study holds every scenario: read the
+    // cached results and build the scenario J-curve chart from them.
+    let study = millwright::engine::study::Study::new(portfolio.clone(), 1);
+    for case in study.cases() {
+        std::hint::black_box(study.result(&case).is_ok());
+    }
+    c.bench_function("compare_frame_from_study", |b| {
+        b.iter(|| {
+            millwright::charts::build(
+                millwright::charts::ChartId::ScenarioJCurves,
+                std::hint::black_box(&study),
+                &millwright::engine::study::Case::Base,
+            )
+        })
+    });
     c.bench_function("project_flagship_f64_fund_only", |b| {
         b.iter(|| fund::project::<f64>(std::hint::black_box(&portfolio), None, fund::Detail::FundOnly));
     });

@@ -123,6 +123,24 @@ pub fn thousands(value: Decimal) -> String {
 
 /// `$100.0bn`, `$250.0m`, `$1,250,000` (negative: `-$2.5bn`).
 pub fn format_money(value: Decimal) -> String {
+    format_money_in(value, "USD")
+}
+
+/// The symbol written before an amount in `currency` (an ISO 4217 code): `$` for USD,
+/// `€`, `£`, `¥`; otherwise the code and a space ("CHF 1.2bn").
+pub fn currency_prefix(currency: &str) -> String {
+    match currency.trim().to_ascii_uppercase().as_str() {
+        "USD" | "" => "$".into(),
+        "EUR" => "€".into(),
+        "GBP" => "£".into(),
+        "JPY" | "CNY" => "¥".into(),
+        code => format!("{code} "),
+    }
+}
+
+/// Like [`format_money`], in the fund's `currency` ("€1.2bn", "CHF 250.0m").
+pub fn format_money_in(value: Decimal, currency: &str) -> String {
+    let symbol = currency_prefix(currency);
     let sign = if value.is_sign_negative() && !value.round_dp(1).is_zero() {
         "-"
     } else {
@@ -130,11 +148,11 @@ pub fn format_money(value: Decimal) -> String {
     };
     let abs = value.abs();
     if abs >= dec!(1_000_000_000) {
-        format!("{sign}${:.1}bn", (abs / dec!(1_000_000_000)).round_dp(1))
+        format!("{sign}{symbol}{:.1}bn", (abs / dec!(1_000_000_000)).round_dp(1))
     } else if abs >= dec!(10_000_000) {
-        format!("{sign}${:.1}m", (abs / dec!(1_000_000)).round_dp(1))
+        format!("{sign}{symbol}{:.1}m", (abs / dec!(1_000_000)).round_dp(1))
     } else {
-        format!("{sign}${}", thousands(abs))
+        format!("{sign}{symbol}{}", thousands(abs))
     }
 }
 

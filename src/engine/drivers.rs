@@ -164,6 +164,19 @@ impl Metric {
         }
     }
 
+    /// The metric as a fund manager names it ("Net IRR").
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::NetIrr => "Net IRR",
+            Metric::GrossIrr => "Gross IRR",
+            Metric::Tvpi => "Net TVPI",
+            Metric::Dpi => "DPI",
+            Metric::Rvpi => "RVPI",
+            Metric::GrossMoic => "Gross MOIC",
+            Metric::Pme => "PME (Kaplan-Schoar)",
+        }
+    }
+
     pub fn parse(name: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.name() == name)
     }

@@ -2,7 +2,10 @@
 //! dependency: the app, the command line, tests and benchmarks all call [`compute`].
 
 pub mod company;
+pub mod defaults;
 pub mod drivers;
+pub mod edit;
+pub mod entry;
 pub mod fields;
 pub mod fund;
 pub mod goalseek;
@@ -14,6 +17,7 @@ pub mod num;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;
+pub mod study;
 pub mod validate;
 pub mod waterfall;
 pub mod xirr;
@@ -38,12 +42,18 @@ fn first_problem(problems: &[Problem]) -> String {
 
 /// Validates `portfolio` and projects it in exact decimal arithmetic.
 pub fn compute(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
-    let problems = validate::validate(portfolio);
-    if validate::has_errors(&problems) {
+    compute_validated(portfolio, &validate::validate(portfolio))
+}
+
+/// Projects `portfolio` whose validation gave `problems` (validation runs once: the
+/// study layer keeps the problems it shows).
+pub fn compute_validated(portfolio: &Portfolio, problems: &[Problem]) -> Result<FundResult, EngineError> {
+    if validate::has_errors(problems) {
         return Err(EngineError::Invalid(
             problems
-                .into_iter()
+                .iter()
                 .filter(|p| p.severity == validate::Severity::Error)
+                .cloned()
                 .collect(),
         ));
     }

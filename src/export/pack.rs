@@ -1,19 +1,25 @@
 //! The memo pack: every chart as SVG and PNG, `summary.csv`, `cashflows.csv`,
-//! `companies.csv` and `model.xlsx`, written atomically into one folder.
+//! `companies.csv` and `model.xlsx` of one case, built from a [`Study`] (each analysis
+//! runs at most once, and a run the user already made is reused), rendered in memory
+//! first and then written file by file atomically into one folder.
 
 use std::path::{Path, PathBuf};
 
 use super::memo_chart::{self, MemoText, PNG_SIZE, SVG_SIZE};
 use super::{tables, workbook};
-use crate::charts::{self, ChartId};
-use crate::engine::model::Portfolio;
-use crate::engine::results::FundResult;
+use crate::charts::{self, ChartId, ChartUnavailable};
+use crate::engine::montecarlo::McConfig;
+use crate::engine::study::{Case, CaseError, GridSettings, Study};
 
 /// Why the pack could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error("{case} cannot be exported: {source}")]
+    Case { case: Case, source: CaseError },
     #[error(transparent)]
-    Chart(#[from] memo_chart::ChartError),
+    Unavailable(#[from] ChartUnavailable),
+    #[error(transparent)]
+    Draw(#[from] memo_chart::ChartError),
     #[error("could not build the workbook: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
     #[error("could not build a table: {0}")]
@@ -22,52 +28,110 @@ pub enum ExportError {
     Write { path: PathBuf, source: std::io::Error },
 }
 
-/// Where the numbers came from, for subtitles, footnotes and metadata.
+/// Where the numbers came from, for footnotes and metadata (the case comes from the
+/// study, so a chart can never name another case than the one it shows).
 #[derive(Debug, Clone)]
 pub struct Source {
     pub file_name: String,
-    pub scenario: String,
     /// The date the model was computed (ISO).
     pub model_date: String,
 }
 
-/// The words around every chart of this model.
-pub fn memo_text(portfolio: &Portfolio, result: &FundResult, source: &Source) -> MemoText {
+/// The words around every chart of `case`: its own model's terms and results.
+pub fn memo_text(study: &Study, case: &Case, source: &Source) -> Result<MemoText, ExportError> {
+    let unavailable = |source| ExportError::Case {
+        case: case.clone(),
+        source,
+    };
+    let portfolio = study.model(case).map_err(unavailable)?;
+    let result = study.result(case).map_err(unavailable)?;
     let m = &result.metrics;
     let irr = m
         .net_irr
         .as_ref()
         .map_or_else(|_| "n/a".to_string(), |r| crate::units::format_percent(*r));
     let tvpi = m.tvpi.map_or_else(|| "n/a".into(), crate::units::format_multiple);
-    MemoText {
-        subtitle: format!(
-            "{} · {} · {}",
-            portfolio.fund.name, source.scenario, source.model_date
-        ),
+    let fund = &portfolio.fund;
+    Ok(MemoText {
+        subtitle: format!("{} · {case} · {}", fund.name, source.model_date),
         footnote: format!(
-            "Source: {}, scenario {}; Millwright model computed {}. Figures in US$; projections, not forecasts.",
-            source.file_name, source.scenario, source.model_date
+            "Source: {}, {case}; Millwright model computed {}. Figures in {}; projections, not forecasts.",
+            source.file_name, source.model_date, fund.currency
         ),
         description: format!(
-            "Fund: {}; commitment {}; scenario: {}; {} companies in {} stages; net IRR {irr}; TVPI {tvpi}; \
+            "Fund: {}; commitment {}; {case}; {} companies in {} stages; net IRR {irr}; TVPI {tvpi}; \
              carry {}, preferred return {}, management fee {}; source file {}; computed {}.",
-            portfolio.fund.name,
-            crate::units::format_money(portfolio.fund.commitment),
-            source.scenario,
+            fund.name,
+            crate::units::format_money_in(fund.commitment, &fund.currency),
             portfolio.companies.len(),
             portfolio.stages.len(),
-            crate::units::format_percent(portfolio.fund.carry_rate),
-            crate::units::format_percent(portfolio.fund.preferred_return),
-            crate::units::format_percent(portfolio.fund.management_fee_rate),
+            crate::units::format_percent(fund.carry_rate),
+            crate::units::format_percent(fund.preferred_return),
+            crate::units::format_percent(fund.management_fee_rate),
             source.file_name,
             source.model_date,
         ),
-    }
+    })
 }
 
 /// Number of files the pack writes (for progress bars).
 pub fn file_count() -> usize {
     ChartId::ALL.len() * 2 + 4
+}
+
+/// Runs what the pack's analysis charts need on `case`, reusing what the study already
+/// holds: a tornado, the user's grid (or the default heatmap) and the user's Monte Carlo
+/// run (or one of the default configuration). Each runs at most once.
+pub fn prepare_analyses(study: &mut Study, case: &Case) {
+    study.ensure_tornado(case);
+    if study.grid(case).is_none()
+        && let Ok(model) = study.model(case)
+    {
+        study.ensure_grid(case, &GridSettings::default_heatmap(&model));
+    }
+    if study.monte_carlo(case).is_none() {
+        study.ensure_monte_carlo(case, &McConfig::default());
+    }
+}
+
+/// Renders every file of the pack in memory: `(file name, bytes)`. `progress(done,
+/// total)` after each file.
+pub fn render_pack(
+    study: &Study,
+    case: &Case,
+    source: &Source,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
+    let unavailable = |source| ExportError::Case {
+        case: case.clone(),
+        source,
+    };
+    let portfolio = study.model(case).map_err(unavailable)?;
+    let result = study.result(case).map_err(unavailable)?;
+    let total = file_count();
+    let text = memo_text(study, case, source)?;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(total);
+    for id in ChartId::ALL {
+        let chart = charts::build(id, study, case)?;
+        files.push((
+            format!("{}.svg", id.name()),
+            memo_chart::svg(&chart, &text, SVG_SIZE)?.into_bytes(),
+        ));
+        progress(files.len(), total);
+        files.push((format!("{}.png", id.name()), memo_chart::png(&chart, &text, PNG_SIZE)?));
+        progress(files.len(), total);
+    }
+    let case_name = case.scenario_name().unwrap_or("Base");
+    let m = &result.metrics;
+    files.push((
+        "summary.csv".into(),
+        tables::summary_csv(&portfolio, case_name, m)?.into_bytes(),
+    ));
+    files.push(("cashflows.csv".into(), tables::cashflows_csv(&result)?.into_bytes()));
+    files.push(("companies.csv".into(), tables::companies_csv(&result)?.into_bytes()));
+    files.push(("model.xlsx".into(), workbook::build(&portfolio, case_name, &result)?));
+    progress(files.len(), total);
+    Ok(files)
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
@@ -78,51 +142,25 @@ fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
     Ok(path.to_path_buf())
 }
 
-/// Writes the pack into `out_dir` (created if needed); `progress(done, total)` after each
-/// file. Returns the files written.
+/// Writes the pack of `case` into `out_dir` (created if needed). The analyses it shows
+/// run at most once and are kept in `study`; every file is rendered before the first is
+/// written, so a chart or table that fails leaves the folder as it was. Returns the
+/// files written.
 pub fn export_pack(
-    portfolio: &Portfolio,
-    result: &FundResult,
+    study: &mut Study,
+    case: &Case,
     source: &Source,
     out_dir: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, ExportError> {
+    prepare_analyses(study, case);
+    let files = render_pack(study, case, source, progress)?;
     std::fs::create_dir_all(out_dir).map_err(|source| ExportError::Write {
         path: out_dir.to_path_buf(),
         source,
     })?;
-    let total = file_count();
-    let text = memo_text(portfolio, result, source);
-    let mut written = Vec::with_capacity(total);
-    for id in ChartId::ALL {
-        let chart = charts::series::build(id, portfolio, result);
-        written.push(write(
-            &out_dir.join(format!("{}.svg", id.name())),
-            memo_chart::svg(&chart, &text, SVG_SIZE)?.as_bytes(),
-        )?);
-        progress(written.len(), total);
-        written.push(write(
-            &out_dir.join(format!("{}.png", id.name())),
-            &memo_chart::png(&chart, &text, PNG_SIZE)?,
-        )?);
-        progress(written.len(), total);
-    }
-    let m = &result.metrics;
-    let tables: [(&str, Vec<u8>); 4] = [
-        (
-            "summary.csv",
-            tables::summary_csv(portfolio, &source.scenario, m)?.into_bytes(),
-        ),
-        ("cashflows.csv", tables::cashflows_csv(result)?.into_bytes()),
-        ("companies.csv", tables::companies_csv(result)?.into_bytes()),
-        (
-            "model.xlsx",
-            workbook::build(portfolio, &source.scenario, result)?,
-        ),
-    ];
-    for (name, bytes) in tables {
-        written.push(write(&out_dir.join(name), &bytes)?);
-        progress(written.len(), total);
-    }
-    Ok(written)
+    files
+        .iter()
+        .map(|(name, bytes)| write(&out_dir.join(name), bytes))
+        .collect()
 }
