@@ -1,190 +1,127 @@
-//! The charts, drawn with egui_plot from [`crate::charts`] series (the same data any
-//! export uses). Tooltips and axes are in the model's units ($bn, dates).
+//! The one egui_plot renderer: draws any [`Chart`] (lines, stacked areas, fan bands,
+//! bridge steps, bars, heatmap cells) with its title, subtitle, axes, legend and note.
+//! Hovering shows the data point under the cursor in the chart's units (the series, the
+//! date and its figure; a bar's or a cell's own label), never the raw cursor position.
 
-use egui::{Color32, Ui};
-use egui_plot::{
-    Bar, BarChart, Corner, FilledArea, HLine, HoverPosition, Legend, Line, Plot, PlotPoint, PlotPoints,
-    Points, Text,
-};
+mod items;
 
-use crate::charts::{Chart, ChartId};
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Corner, HoverPosition, Legend, Plot};
 
-/// A palette that stays distinct in greyscale print too (dark to light).
-pub const PALETTE: [Color32; 7] = [
-    Color32::from_rgb(0x1F, 0x3A, 0x5F),
-    Color32::from_rgb(0xE0, 0x8E, 0x2B),
-    Color32::from_rgb(0x4C, 0x9A, 0x8A),
-    Color32::from_rgb(0x9B, 0x4D, 0x6E),
-    Color32::from_rgb(0x8C, 0xB3, 0xD9),
-    Color32::from_rgb(0x6B, 0x6B, 0x6B),
-    Color32::from_rgb(0xC9, 0xB2, 0x6B),
-];
+use crate::charts::style::Rgb;
+use crate::charts::{Body, Chart, ChartUnavailable, Scale, Swatch};
 
-fn year_label(x: f64) -> String {
-    let year = x.floor();
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "a fraction of a year, 0..1, times 4"
-    )]
-    let quarter = ((x - year) * 4.0).floor() as i64 + 1;
-    format!("{year:.0} Q{}", quarter.clamp(1, 4))
-}
-
-fn money_bn(y: f64) -> String {
-    let sign = if y < 0.0 && y.abs() >= 0.0005 { "-" } else { "" };
-    let y = y.abs();
-    if y >= 1.0 {
-        format!("{sign}${y:.1}bn")
+/// A chart colour on the current theme (dark colours lifted on a dark background).
+pub fn colour(ui: &Ui, rgb: Rgb) -> Color32 {
+    let rgb = if ui.visuals().dark_mode {
+        rgb.for_dark_theme()
     } else {
-        format!("{sign}${:.0}m", y * 1000.0)
+        rgb
+    };
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// Draws `chart` with its title, filling the space left.
+pub fn draw(ui: &mut Ui, chart: &Chart) {
+    chart_ui(ui, chart, None);
+}
+
+/// Draws `chart` with its title and subtitle, `height` points tall (or filling the space).
+pub fn chart_ui(ui: &mut Ui, chart: &Chart, height: Option<f32>) {
+    ui.label(RichText::new(&chart.title).heading());
+    ui.label(RichText::new(&chart.subtitle).weak());
+    let keyed = matches!(chart.body, Body::Bars(_) | Body::Heatmap(_) | Body::Bridge(_));
+    let footer = if keyed || chart.note.is_some() { 48.0 } else { 0.0 };
+    let height = height.unwrap_or_else(|| (ui.available_height() - footer).max(160.0));
+    plot_ui(ui, chart, height);
+    if keyed {
+        key_ui(ui, chart);
+    }
+    if let Some(note) = &chart.note {
+        ui.label(note);
     }
 }
 
-/// Draws `chart` to fill the space.
-pub fn draw(ui: &mut Ui, chart: &Chart) {
-    ui.heading(chart.id.title());
-    if chart.id == ChartId::ValueBridge {
-        bridge(ui, chart);
-        return;
-    }
-    let plot = Plot::new(chart.id.name())
-        .legend(Legend::default().position(Corner::LeftTop))
-        .x_axis_label(chart.x_title)
-        .y_axis_label(chart.y_title)
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [0.25, 1.0, 2.0]))
-        .x_axis_formatter(|mark, _| {
-            if (mark.value - mark.value.round()).abs() < 1e-6 {
-                format!("{:.0}", mark.value)
+/// The legend of a chart whose items are cells or bars, as painted swatches.
+fn key_ui(ui: &mut Ui, chart: &Chart) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(if matches!(chart.body, Body::Heatmap(_)) {
+            "Colour scale:"
+        } else {
+            "Key:"
+        });
+        for entry in &chart.legend {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            let fill = colour(ui, entry.colour);
+            if entry.swatch == Swatch::Point {
+                ui.painter().circle_filled(rect.center(), 5.0, fill);
             } else {
-                String::new()
+                ui.painter().rect_filled(rect, 0.0, fill);
             }
-        })
-        .y_axis_formatter(|mark, _| money_bn(mark.value))
-        .label_formatter(|hover| match hover {
-            HoverPosition::NearDataPoint {
-                plot_name, position, ..
-            } => Some(format!(
-                "{plot_name}\n{}\n{}",
-                year_label(position.x),
-                money_bn(position.y)
-            )),
-            HoverPosition::Elsewhere { position } => {
-                Some(format!("{}\n{}", year_label(position.x), money_bn(position.y)))
-            }
-        })
-        .allow_scroll(false)
-        .include_y(0.0);
-    let stacked = chart.stacked;
-    let series = chart.series.clone();
-    let marker = chart.marker.clone();
-    plot.show(ui, move |plot_ui| {
-        let mut below: Vec<f64> = Vec::new();
-        for (i, s) in series.iter().enumerate() {
-            let colour = PALETTE[i % PALETTE.len()];
-            let points: Vec<[f64; 2]> = if stacked {
-                if below.is_empty() {
-                    below = vec![0.0; s.points.len()];
-                }
-                s.points
-                    .iter()
-                    .zip(below.iter_mut())
-                    .map(|((x, y), b)| {
-                        *b += y;
-                        [*x, *b]
-                    })
-                    .collect()
-            } else {
-                s.points.iter().map(|(x, y)| [*x, *y]).collect()
-            };
-            if stacked {
-                let xs: Vec<f64> = points.iter().map(|p| p[0]).collect();
-                let tops: Vec<f64> = points.iter().map(|p| p[1]).collect();
-                let bottoms: Vec<f64> = tops.iter().zip(&s.points).map(|(t, (_, y))| t - y).collect();
-                plot_ui.add(
-                    FilledArea::new(s.name.clone(), &xs, &bottoms, &tops)
-                        .fill_color(colour.gamma_multiply(0.85))
-                        .stroke(egui::Stroke::new(1.0, colour)),
-                );
-            } else {
-                plot_ui.line(
-                    Line::new(s.name.clone(), PlotPoints::new(points))
-                        .color(colour)
-                        .width(2.0),
-                );
-            }
-        }
-        if let Some(m) = &marker {
-            plot_ui.hline(HLine::new("", 0.0).color(Color32::GRAY));
-            plot_ui.points(
-                Points::new("Trough", vec![[m.x, m.y]])
-                    .radius(5.0)
-                    .color(Color32::from_rgb(0xC0, 0x20, 0x20)),
-            );
-            plot_ui.text(
-                Text::new("", PlotPoint::new(m.x, m.y), format!("  {}", m.label))
-                    .anchor(egui::Align2::LEFT_TOP),
-            );
+            ui.label(&entry.name);
         }
     });
 }
 
-fn bridge(ui: &mut Ui, chart: &Chart) {
-    let bars: Vec<Bar> = chart
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            let colour = if step.is_total {
-                PALETTE[0]
-            } else if step.label == "AI levers" {
-                Color32::from_rgb(0x2E, 0x9E, 0x5B)
-            } else if step.delta >= 0.0 {
-                PALETTE[4]
-            } else {
-                Color32::from_rgb(0xC0, 0x50, 0x40)
-            };
-            #[expect(clippy::cast_precision_loss, reason = "bar positions are small integers")]
-            let x = i as f64;
-            let (base, height) = if step.delta >= 0.0 {
-                (step.start, step.delta)
-            } else {
-                (step.start + step.delta, -step.delta)
-            };
-            Bar::new(x, height)
-                .base_offset(base)
-                .width(0.7)
-                .fill(colour)
-                .name(format!("{}: {}", step.label, money_bn(step.delta)))
+/// Why a chart is not drawn, in a sentence.
+pub fn unavailable_ui(ui: &mut Ui, reason: &ChartUnavailable) {
+    ui.label(RichText::new(reason.to_string()).italics());
+}
+
+fn plot_ui(ui: &mut Ui, chart: &Chart, height: f32) {
+    let x_scale = chart.x_axis.scale.clone();
+    let y_scale = chart.y_axis.scale.clone();
+    let mut plot = Plot::new(("chart", chart.id.name()))
+        .height(height)
+        .x_axis_label(chart.x_axis.title.as_str())
+        .y_axis_label(chart.y_axis.title.as_str())
+        .x_axis_formatter(move |mark, _| x_scale.tick(mark.value, mark.step_size))
+        .y_axis_formatter(move |mark, _| y_scale.tick(mark.value, mark.step_size))
+        .label_formatter(|hover| match hover {
+            HoverPosition::NearDataPoint { plot_name, index, .. } => hover_text(chart, plot_name, *index),
+            HoverPosition::Elsewhere { .. } => None,
         })
-        .collect();
-    // Each bar is labelled above its top: name and signed amount.
-    let labels: Vec<(f64, f64, String)> = chart
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            #[expect(clippy::cast_precision_loss, reason = "bar positions are small integers")]
-            let x = i as f64;
-            let top = step.start.max(step.start + step.delta);
-            let sign = if step.is_total || step.delta < 0.0 {
-                ""
-            } else {
-                "+"
-            };
-            (x, top, format!("{}\n{sign}{}", step.label, money_bn(step.delta)))
-        })
-        .collect();
-    Plot::new("value_bridge")
-        .y_axis_label(chart.y_title)
-        .x_axis_formatter(|_, _| String::new())
-        .y_axis_formatter(|mark, _| money_bn(mark.value))
-        .allow_scroll(false)
-        .show(ui, |plot_ui| {
-            plot_ui.bar_chart(
-                BarChart::new("Bridge", bars).element_formatter(Box::new(|bar, _| bar.name.clone())),
-            );
-            for (x, top, text) in labels {
-                plot_ui.text(Text::new("", PlotPoint::new(x, top), text).anchor(egui::Align2::CENTER_BOTTOM));
+        .allow_scroll(false);
+    if matches!(chart.body, Body::Lines(_) | Body::StackedAreas(_) | Body::Fan(_)) {
+        plot = plot.legend(Legend::default().position(Corner::LeftTop));
+    }
+    if matches!(chart.y_axis.scale, Scale::Money(_) | Scale::Count) {
+        plot = plot.include_y(0.0);
+    }
+    if chart.x_axis.scale.is_categories() {
+        plot = plot.x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]));
+    }
+    if chart.y_axis.scale.is_categories() {
+        plot = plot.y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]));
+    }
+    let theme = ui.visuals().dark_mode;
+    plot.show(ui, |plot_ui| items::add(plot_ui, chart, theme));
+}
+
+/// The hover text of point `index` of the item named `name`: the series, the date and
+/// the figure, read from the chart (a stacked area's own value, not its stacked top).
+fn hover_text(chart: &Chart, name: &str, index: usize) -> Option<String> {
+    let (x, y) = (&chart.x_axis.scale, &chart.y_axis.scale);
+    if let Some(marker) = chart.markers.iter().find(|m| m.label == name) {
+        return Some(marker.label.clone());
+    }
+    match &chart.body {
+        Body::Lines(series) | Body::StackedAreas(series) => {
+            let s = series.iter().find(|s| s.name == name)?;
+            let (px, py) = s.points.get(index)?;
+            Some(format!("{name}\n{}: {}", x.value(*px), y.value(*py)))
+        }
+        Body::Fan(fan) if fan.median.name == name => {
+            let (px, py) = fan.median.points.get(index)?;
+            let mut text = format!("{}\n{name}: {}", x.value(*px), y.value(*py));
+            for band in &fan.bands {
+                if let Some((_, lo, hi)) = band.points.get(index) {
+                    text.push_str(&format!("\n{}: {} to {}", band.name, y.value(*lo), y.value(*hi)));
+                }
             }
-        });
+            Some(text)
+        }
+        Body::Heatmap(_) => Some(name.to_string()),
+        Body::Fan(_) | Body::Bridge(_) | Body::Bars(_) => None,
+    }
 }

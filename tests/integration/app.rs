@@ -11,6 +11,7 @@ use millwright::app::files::{AppPaths, FileDialog};
 use millwright::app::results::irr_text;
 use millwright::engine::compute;
 use millwright::engine::model::Portfolio;
+use millwright::engine::study::Case;
 use millwright::io::samples;
 use rust_decimal::Decimal;
 
@@ -289,9 +290,12 @@ fn monte_carlo_runs_in_the_background_and_the_heatmap_computes() {
     click(&mut harness, "Run simulation");
     run_until(&mut harness, |app| app.monte_carlo.job.is_none());
     harness.get_by_label_contains("Probability of losing money (TVPI < 1)");
-    let result = harness.state().monte_carlo.result.clone();
-    let tvpi = result
-        .and_then(Result::ok)
+    let tvpi = harness
+        .state()
+        .state
+        .shown_study()
+        .and_then(|s| s.monte_carlo(&Case::Base))
+        .and_then(|run| run.outcome.as_ref().ok())
         .map(|r| r.tvpi.values)
         .unwrap_or_default();
     assert!(tvpi[0] < tvpi[3] && tvpi[3] < tvpi[6], "P5 < P50 < P95: {tvpi:?}");
@@ -299,9 +303,12 @@ fn monte_carlo_runs_in_the_background_and_the_heatmap_computes() {
     click(&mut harness, "Sensitivity");
     click(&mut harness, "Compute grid");
     run_until(&mut harness, |app| app.sensitivity.heatmap.job.is_none());
-    let grid = harness.state().sensitivity.heatmap.grid.clone();
-    let grid = grid
-        .and_then(Result::ok)
+    let grid = harness
+        .state()
+        .state
+        .shown_study()
+        .and_then(|s| s.grid(&Case::Base))
+        .and_then(|run| run.outcome.clone().ok())
         .unwrap_or_else(|| panic!("the grid computed"));
     assert_eq!(grid.cells.len(), 21);
     assert!(grid.cells.iter().all(|row| row.len() == 21));

@@ -1,0 +1,118 @@
+//! The charts Millwright draws, by stable name.
+
+/// The charts the app shows and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    JCurve,
+    DeploymentByStage,
+    NavBySector,
+    EbitdaWithAi,
+    ValueBridge,
+    /// J-curves of the base case and every scenario.
+    ScenarioJCurves,
+    /// Reported NAV of the base case and every scenario (the Compare tab).
+    ScenarioNav,
+    /// Monte Carlo fan of reported NAV (simulated estimate).
+    MonteCarloNavFan,
+    /// Monte Carlo fan of cumulative net cash flow (simulated estimate).
+    MonteCarloCashFan,
+    /// Monte Carlo histogram of final TVPI (simulated estimate).
+    MonteCarloHistogram,
+    /// Net IRR with each driver at its low and high value.
+    Tornado,
+    /// A metric over one or two drivers (the grid the user chose).
+    Heatmap,
+}
+
+impl ChartId {
+    /// Every chart the CLI and the memo pack export.
+    pub const ALL: [ChartId; 10] = [
+        ChartId::JCurve,
+        ChartId::DeploymentByStage,
+        ChartId::NavBySector,
+        ChartId::EbitdaWithAi,
+        ChartId::ValueBridge,
+        ChartId::ScenarioJCurves,
+        ChartId::MonteCarloNavFan,
+        ChartId::MonteCarloHistogram,
+        ChartId::Tornado,
+        ChartId::Heatmap,
+    ];
+
+    /// The charts with a tab of their own in the app (the others live in the Compare,
+    /// Sensitivity and Monte Carlo tabs).
+    pub const TABS: [ChartId; 5] = [
+        ChartId::JCurve,
+        ChartId::DeploymentByStage,
+        ChartId::NavBySector,
+        ChartId::EbitdaWithAi,
+        ChartId::ValueBridge,
+    ];
+
+    /// Stable snake_case name (CLI, file names).
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartId::JCurve => "jcurve",
+            ChartId::DeploymentByStage => "deployment_by_stage",
+            ChartId::NavBySector => "nav_by_sector",
+            ChartId::EbitdaWithAi => "ebitda_ai",
+            ChartId::ValueBridge => "value_bridge",
+            ChartId::ScenarioJCurves => "scenario_jcurves",
+            ChartId::ScenarioNav => "scenario_nav",
+            ChartId::MonteCarloNavFan => "montecarlo_nav_fan",
+            ChartId::MonteCarloCashFan => "montecarlo_cash_fan",
+            ChartId::MonteCarloHistogram => "montecarlo_histogram",
+            ChartId::Tornado => "tornado",
+            ChartId::Heatmap => "heatmap",
+        }
+    }
+
+    /// The chart of stable name `name`.
+    pub fn parse(name: &str) -> Option<ChartId> {
+        ChartId::ALL
+            .into_iter()
+            .chain([ChartId::ScenarioNav, ChartId::MonteCarloCashFan])
+            .find(|id| id.name() == name)
+    }
+
+    /// The title a chart of this kind usually has (a built chart's own title may say
+    /// more: the company's name, the grid's drivers).
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartId::JCurve => "J-curve: cumulative net cash flow to partners",
+            ChartId::DeploymentByStage => "Acquisition equity deployed by stage (cumulative)",
+            ChartId::NavBySector => "NAV by sector (gross of carry)",
+            ChartId::EbitdaWithAi => "Portfolio EBITDA with and without AI levers",
+            ChartId::ValueBridge => "Value-creation bridge (fund share of equity)",
+            ChartId::ScenarioJCurves => "J-curves by scenario: cumulative net cash flow to partners",
+            ChartId::ScenarioNav => "Reported NAV by scenario",
+            ChartId::MonteCarloNavFan => {
+                "Monte Carlo NAV fan: median, P25-P75 and P5-P95 (simulated estimate)"
+            }
+            ChartId::MonteCarloCashFan => {
+                "Monte Carlo net cash flow fan: median, P25-P75 and P5-P95 (simulated estimate)"
+            }
+            ChartId::MonteCarloHistogram => "Monte Carlo: distribution of net TVPI (simulated estimate)",
+            ChartId::Tornado => "Tornado: net IRR with each driver at its low and high value",
+            ChartId::Heatmap => "Two-driver grid",
+        }
+    }
+
+    /// Short label for a tab or a button.
+    pub fn tab_label(self) -> &'static str {
+        match self {
+            ChartId::JCurve => "J-curve",
+            ChartId::DeploymentByStage => "Deployment",
+            ChartId::NavBySector => "NAV by sector",
+            ChartId::EbitdaWithAi => "EBITDA & AI",
+            ChartId::ValueBridge => "Value bridge",
+            ChartId::ScenarioJCurves => "Scenario J-curves",
+            ChartId::ScenarioNav => "Scenario NAV",
+            ChartId::MonteCarloNavFan => "NAV fan",
+            ChartId::MonteCarloCashFan => "Cash fan",
+            ChartId::MonteCarloHistogram => "TVPI histogram",
+            ChartId::Tornado => "Tornado",
+            ChartId::Heatmap => "Heatmap",
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Charts built from studies of the bundled samples, checked against the engine's own
+//! figures.
+
+use rust_decimal::Decimal;
+use rust_decimal::dec;
+
+use super::style::{Magnitude, StepKind};
+use super::*;
+use crate::engine::drivers::{Driver, Metric};
+use crate::engine::montecarlo::McConfig;
+use crate::engine::sensitivity::Axis as GridAxis;
+use crate::engine::study::{GridSettings, Study};
+use crate::io::samples;
+
+fn flagship() -> Study {
+    Study::new(samples::flagship().unwrap_or_else(|e| panic!("{e}")), 1)
+}
+
+fn downside() -> Case {
+    Case::Scenario("Downside".into())
+}
+
+fn built(study: &Study, id: ChartId, case: &Case) -> Chart {
+    build(id, study, case).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn series(chart: &Chart) -> &[Series] {
+    match &chart.body {
+        Body::Lines(s) | Body::StackedAreas(s) => s,
+        other => panic!("not lines: {other:?}"),
+    }
+}
+
+/// The divisor of the chart's money y axis.
+fn divisor(chart: &Chart) -> f64 {
+    match &chart.y_axis.scale {
+        Scale::Money(unit) => unit.magnitude.divisor(),
+        other => panic!("not money: {other:?}"),
+    }
+}
+
+fn amount(value: Decimal, chart: &Chart) -> f64 {
+    frame::plot_value(value) / divisor(chart)
+}
+
+#[test]
+fn jcurve_ends_at_net_profit_and_marks_the_trough() {
+    let study = flagship();
+    let c = built(&study, ChartId::JCurve, &Case::Base);
+    let r = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
+    let last = series(&c)[0].points.last().copied().unwrap_or_default();
+    assert!((last.1 - amount(r.metrics.distributed - r.metrics.paid_in, &c)).abs() < 1e-9);
+    let trough = c.markers.first().map(|m| m.y).unwrap_or_default();
+    assert!(series(&c)[0].points.iter().all(|p| p.1 >= trough - 1e-12));
+}
+
+#[test]
+fn a_chart_of_a_scenario_names_it_and_shows_its_figures() {
+    let study = flagship();
+    let c = built(&study, ChartId::JCurve, &downside());
+    assert_eq!(
+        c.subtitle,
+        format!("{} · scenario Downside", study.portfolio().fund.name)
+    );
+    let r = study.result(&downside()).unwrap_or_else(|e| panic!("{e}"));
+    let last = series(&c)[0].points.last().map(|p| p.1).unwrap_or_default();
+    assert!((last - amount(r.metrics.distributed - r.metrics.paid_in, &c)).abs() < 1e-9);
+}
+
+#[test]
+fn the_funds_currency_is_in_the_axis_title() {
+    let mut portfolio = samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+    let usd = built(
+        &Study::new(portfolio.clone(), 1),
+        ChartId::NavBySector,
+        &Case::Base,
+    );
+    assert_eq!(usd.y_axis.title, "US$ bn");
+    portfolio.fund.currency = "EUR".into();
+    let eur = built(&Study::new(portfolio, 2), ChartId::EbitdaWithAi, &Case::Base);
+    assert_eq!(eur.y_axis.title, "Run-rate EBITDA, € bn");
+    assert!(!eur.y_axis.title.contains("US$"));
+}
+
+#[test]
+fn a_company_ebitda_chart_is_titled_with_its_name_and_counted_in_millions() {
+    let study = flagship();
+    let name = study.portfolio().companies[0].name.clone();
+    let c = company_ebitda(&study, &Case::Base, 0).unwrap_or_else(|e| panic!("{e}"));
+    assert!(c.title.starts_with(&name), "{}", c.title);
+    // No company of the sample earns a billion a year: its axis counts millions.
+    assert_eq!(
+        c.y_axis.scale,
+        Scale::Money(style::MoneyUnit {
+            currency: style::Currency::new("USD"),
+            magnitude: Magnitude::Millions
+        })
+    );
+    assert_eq!(series(&c)[0].colour, style::AI_LEVERS);
+    assert!(matches!(
+        company_ebitda(&study, &Case::Base, 999),
+        Err(ChartUnavailable::NoCompany { index: 999, .. })
+    ));
+}
+
+#[test]
+fn deployment_adds_up_to_the_equity_cheques() {
+    let study = flagship();
+    let c = built(&study, ChartId::DeploymentByStage, &Case::Base);
+    let r = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
+    let total: f64 = series(&c)
+        .iter()
+        .filter_map(|s| s.points.last())
+        .map(|p| p.1)
+        .sum();
+    let cheques: Decimal = r.companies.iter().map(|co| co.equity_cheque).sum();
+    assert!((total - amount(cheques, &c)).abs() < 1e-6);
+    assert_eq!(series(&c).len(), 4);
+}
+
+#[test]
+fn nav_by_sector_sums_to_gross_nav() {
+    let study = flagship();
+    let c = built(&study, ChartId::NavBySector, &Case::Base);
+    let r = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
+    for (q, p) in r.periods.iter().enumerate() {
+        let sum: f64 = series(&c).iter().map(|s| s.points[q].1).sum();
+        assert!((sum - amount(p.gross_nav, &c)).abs() < 1e-6, "quarter {q}");
+    }
+}
+
+#[test]
+fn scenario_jcurves_have_one_line_per_case_ending_at_each_cases_net_profit() {
+    let study = flagship();
+    let c = built(&study, ChartId::ScenarioJCurves, &Case::Base);
+    assert_eq!(series(&c).len(), study.cases().len());
+    let r = study.result(&downside()).unwrap_or_else(|e| panic!("{e}"));
+    let line = series(&c)
+        .iter()
+        .find(|s| s.name == "Downside")
+        .unwrap_or_else(|| panic!("no Downside line"));
+    let last = line.points.last().map(|p| p.1).unwrap_or_default();
+    assert!((last - amount(r.metrics.distributed - r.metrics.paid_in, &c)).abs() < 1e-9);
+}
+
+#[test]
+fn an_analysis_not_run_is_unavailable_until_it_is_run_on_that_case() {
+    let mut study = flagship();
+    for (id, analysis) in [
+        (ChartId::Tornado, AnalysisKind::Tornado),
+        (ChartId::Heatmap, AnalysisKind::Grid),
+        (ChartId::MonteCarloNavFan, AnalysisKind::MonteCarlo),
+    ] {
+        assert_eq!(
+            build(id, &study, &Case::Base),
+            Err(ChartUnavailable::NotRun {
+                analysis,
+                case: Case::Base
+            })
+        );
+    }
+    study.ensure_tornado(&Case::Base);
+    assert!(build(ChartId::Tornado, &study, &Case::Base).is_ok());
+    // A tornado of the base case is not shown under a scenario.
+    assert!(matches!(
+        build(ChartId::Tornado, &study, &downside()),
+        Err(ChartUnavailable::NotRun { .. })
+    ));
+}
+
+#[test]
+fn tornado_bars_span_from_the_cases_net_irr_and_the_note_names_the_case() {
+    let mut study = flagship();
+    study.ensure_tornado(&downside());
+    let c = built(&study, ChartId::Tornado, &downside());
+    let t = study
+        .tornado(&downside())
+        .and_then(|run| run.outcome.as_ref().ok())
+        .unwrap_or_else(|| panic!("no tornado"));
+    let Body::Bars(bars) = &c.body else {
+        panic!("not bars")
+    };
+    assert_eq!(bars.len(), 2 * t.rows.len());
+    let base = frame::percent(t.base_net_irr).unwrap_or_default();
+    let low = frame::percent(t.rows[0].net_irr_low).unwrap_or_default();
+    let ((x0, x1), _) = bars[0].rect();
+    assert!((x0 - base.min(low)).abs() < 1e-9 && (x1 - base.max(low)).abs() < 1e-9);
+    let note = c.note.clone().unwrap_or_default();
+    assert!(note.starts_with("Downside: net IRR "), "{note}");
+    assert!(c.subtitle.contains("scenario Downside"));
+}
+
+#[test]
+fn the_heatmap_is_titled_by_its_drivers_and_metric_and_marks_the_case() {
+    let mut study = Study::new(samples::midmarket().unwrap_or_else(|e| panic!("{e}")), 1);
+    let settings = GridSettings {
+        x: GridAxis {
+            driver: Driver::ExitMultipleShift,
+            low: dec!(-1),
+            high: dec!(1),
+            steps: 3,
+        },
+        y: Some(GridAxis {
+            driver: Driver::GrowthShift,
+            low: dec!(0),
+            high: dec!(0.01),
+            steps: 2,
+        }),
+        metric: Metric::Tvpi,
+    };
+    study.ensure_grid(&Case::Base, &settings);
+    let c = built(&study, ChartId::Heatmap, &Case::Base);
+    assert_eq!(
+        c.title,
+        "Net TVPI by Exit multiple (turns added) and Revenue growth (added a year)"
+    );
+    assert!(c.subtitle.contains("Exit multiple (turns added), Revenue growth"));
+    let Body::Heatmap(h) = &c.body else {
+        panic!("not a heatmap")
+    };
+    assert_eq!(h.cells.len(), 3 * 2);
+    assert_eq!(h.base_point, (0.0, 0.0));
+    // The cell at the base case (exit shift 0, growth 0) is the neutral grey of the scale.
+    assert_eq!(h.cells[1].colour, style::Rgb(242, 242, 242));
+}
+
+#[test]
+fn monte_carlo_charts_name_their_configuration() {
+    let mut study = Study::new(samples::midmarket().unwrap_or_else(|e| panic!("{e}")), 1);
+    let config = McConfig {
+        paths: 200,
+        seed: 7,
+        ..McConfig::default()
+    };
+    study.ensure_monte_carlo(&Case::Base, &config);
+    let fan = built(&study, ChartId::MonteCarloNavFan, &Case::Base);
+    assert!(fan.subtitle.contains("200 paths, seed 7"), "{}", fan.subtitle);
+    let Body::Fan(f) = &fan.body else {
+        panic!("not a fan")
+    };
+    assert!(
+        f.bands[0]
+            .points
+            .iter()
+            .zip(&f.median.points)
+            .all(|(b, m)| b.1 <= m.1 + 1e-12 && m.1 <= b.2 + 1e-12),
+        "the median lies inside the P5-P95 band"
+    );
+    let histogram = built(&study, ChartId::MonteCarloHistogram, &Case::Base);
+    let Body::Bars(bars) = &histogram.body else {
+        panic!("not bars")
+    };
+    let paths: f64 = bars.iter().map(|b| b.to).sum();
+    assert!((paths - 200.0).abs() < 1e-9);
+}
+
+#[test]
+fn bridge_steps_walk_from_entry_to_exit() {
+    let study = flagship();
+    let c = built(&study, ChartId::ValueBridge, &Case::Base);
+    let r = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
+    let Body::Bridge(steps) = &c.body else {
+        panic!("not a bridge")
+    };
+    let n = steps.len();
+    let walked: f64 = steps[..n - 1].iter().map(|s| s.delta).sum();
+    assert!(
+        (walked - steps[n - 1].delta).abs() < 1e-6,
+        "{walked} vs {}",
+        steps[n - 1].delta
+    );
+    // The exit bar is the fund's proceeds from every exit (none is clamped at zero here).
+    assert!((steps[n - 1].delta - amount(r.metrics.gross_proceeds, &c)).abs() < 1e-3);
+    assert!(steps[2].label == "AI levers" && steps[2].delta > 0.0);
+    assert_eq!(steps[2].kind, StepKind::AiLevers);
+    assert_eq!(steps[2].colour(), style::AI_LEVERS);
+}
