@@ -1,57 +1,10 @@
-//! Modal dialogs (unsaved changes, errors, crash recovery), the problems list, and the
-//! autosave copy they rely on.
-
-use std::path::{Path, PathBuf};
+//! Modal dialogs (unsaved changes, errors, crash recovery) and the problems list.
 
 use egui::{Context, Id, Modal, RichText};
-use serde::{Deserialize, Serialize};
 
-use super::files::AppPaths;
 use super::state::Selection;
 use super::{MillwrightApp, Pending};
-use crate::engine::model::Portfolio;
-use crate::io::portfolio_file;
-
-/// What the autosave copy remembers besides the model.
-#[derive(Serialize, Deserialize)]
-struct AutosaveNote {
-    original: Option<PathBuf>,
-}
-
-fn note_file(paths: &AppPaths) -> PathBuf {
-    paths.data_dir.join("autosave.note.json")
-}
-
-/// Writes the autosave copy of unsaved work.
-pub fn write_autosave(
-    paths: &AppPaths,
-    portfolio: &Portfolio,
-    original: Option<&Path>,
-) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&paths.data_dir)?;
-    portfolio_file::save(&paths.autosave_file(), portfolio)?;
-    let note = serde_json::to_string(&AutosaveNote {
-        original: original.map(Path::to_path_buf),
-    })?;
-    crate::io::write_atomically(&note_file(paths), note.as_bytes())?;
-    Ok(())
-}
-
-/// The autosave copy left by a session that did not close cleanly, if any.
-pub fn find_autosave(paths: &AppPaths) -> Option<(Portfolio, Option<PathBuf>)> {
-    let portfolio = portfolio_file::load(&paths.autosave_file()).ok()?;
-    let original = std::fs::read_to_string(note_file(paths))
-        .ok()
-        .and_then(|t| serde_json::from_str::<AutosaveNote>(&t).ok())
-        .and_then(|n| n.original);
-    Some((portfolio, original))
-}
-
-/// Deletes the autosave copy (after a save, or a clean exit).
-pub fn remove_autosave(paths: &AppPaths) {
-    let _ = std::fs::remove_file(paths.autosave_file());
-    let _ = std::fs::remove_file(note_file(paths));
-}
+use crate::engine::fields::FieldPath;
 
 /// Every dialog that is open.
 pub fn show_all(app: &mut MillwrightApp, ctx: &Context) {
@@ -97,9 +50,7 @@ fn unsaved_changes(app: &mut MillwrightApp, ctx: &Context) {
         }
         Some("discard") => {
             app.pending = None;
-            if let Some(paths) = &app.paths {
-                remove_autosave(paths);
-            }
+            app.remove_autosave();
             app.perform(action);
         }
         Some(_) => app.pending = None,
@@ -108,16 +59,19 @@ fn unsaved_changes(app: &mut MillwrightApp, ctx: &Context) {
 }
 
 fn error(app: &mut MillwrightApp, ctx: &Context) {
-    let Some(message) = app.error.clone() else { return };
+    let Some(error) = &app.error else { return };
+    let message = error.to_string();
+    let mut dismissed = false;
     Modal::new(Id::unique("error")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading("Something went wrong");
         ui.label(message);
         ui.add_space(8.0);
-        if ui.button("OK").clicked() {
-            app.error = None;
-        }
+        dismissed = ui.button("OK").clicked();
     });
+    if dismissed {
+        app.error = None;
+    }
 }
 
 fn recovery(app: &mut MillwrightApp, ctx: &Context) {
@@ -148,40 +102,31 @@ fn recovery(app: &mut MillwrightApp, ctx: &Context) {
             if let Some((portfolio, original)) = app.recovery.take() {
                 app.state.replace(portfolio, None);
                 // Recovered work is unsaved until the user saves it (to its old name if any).
-                app.state.edit("recovered", |_| {});
+                app.state.mark_unsaved();
                 app.state.path = original;
             }
         }
         Some(false) => {
             app.recovery = None;
-            if let Some(paths) = &app.paths {
-                remove_autosave(paths);
-            }
+            app.remove_autosave();
         }
         None => {}
     }
 }
 
 /// Where a problem's path points in the tree.
-pub fn selection_for(path: &str) -> Selection {
-    let index = |prefix: &str, text: &str| -> Option<(usize, usize)> {
-        let rest = text.strip_prefix(prefix)?;
-        let end = rest.find(']')?;
-        Some((rest.get(..end)?.parse().ok()?, prefix.len() + end + 1))
-    };
-    if let Some((c, at)) = index("companies[", path) {
-        if let Some((l, _)) = path.get(at..).and_then(|rest| index(".levers[", rest)) {
-            return Selection::Lever(c, l);
-        }
-        return Selection::Company(c);
+pub fn selection_for(path: &FieldPath) -> Selection {
+    if let Some((company, lever)) = path.lever_index() {
+        Selection::Lever(company, lever)
+    } else if let Some(company) = path.company_index() {
+        Selection::Company(company)
+    } else if let Some(stage) = path.stage_index() {
+        Selection::Stage(stage)
+    } else if let Some(scenario) = path.scenario_index() {
+        Selection::Scenario(scenario)
+    } else {
+        Selection::Fund
     }
-    if let Some((s, _)) = index("stages[", path) {
-        return Selection::Stage(s);
-    }
-    if let Some((s, _)) = index("scenarios[", path) {
-        return Selection::Scenario(s);
-    }
-    Selection::Fund
 }
 
 fn problems(app: &mut MillwrightApp, ctx: &Context) {
@@ -221,29 +166,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn problem_paths_map_to_tree_items() {
-        assert_eq!(
-            selection_for("companies[3].levers[1].effect"),
-            Selection::Lever(3, 1)
-        );
-        assert_eq!(selection_for("companies[12].exit_date"), Selection::Company(12));
-        assert_eq!(selection_for("stages[2].budget"), Selection::Stage(2));
-        assert_eq!(selection_for("stages"), Selection::Fund);
-        assert_eq!(selection_for("fund.carry_rate"), Selection::Fund);
-    }
-
-    #[test]
-    fn autosave_round_trips_with_the_original_path() -> anyhow::Result<()> {
-        let dir = tempfile::tempdir()?;
-        let paths = AppPaths::under(dir.path());
-        assert!(find_autosave(&paths).is_none());
-        let p = crate::io::samples::flagship()?;
-        write_autosave(&paths, &p, Some(Path::new("/models/fund.json")))?;
-        let (found, original) = find_autosave(&paths).ok_or_else(|| anyhow::anyhow!("no autosave"))?;
-        assert_eq!(found, p);
-        assert_eq!(original, Some(PathBuf::from("/models/fund.json")));
-        remove_autosave(&paths);
-        assert!(find_autosave(&paths).is_none());
+    fn problem_paths_map_to_tree_items() -> Result<(), crate::engine::fields::ParsePathError> {
+        let at = |text: &str| text.parse::<FieldPath>().map(|path| selection_for(&path));
+        assert_eq!(at("companies[3].levers[1].effect")?, Selection::Lever(3, 1));
+        assert_eq!(at("companies[12].exit_date")?, Selection::Company(12));
+        assert_eq!(at("stages[2].budget")?, Selection::Stage(2));
+        assert_eq!(at("stages")?, Selection::Fund);
+        assert_eq!(at("fund.carry_rate")?, Selection::Fund);
         Ok(())
     }
 }

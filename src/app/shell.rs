@@ -1,46 +1,16 @@
 //! The window's frame: menu bar, keyboard shortcuts, dropped files, close requests and
-//! the status bar.
+//! the status bar. Menus and shortcuts only queue [`UiCommand`]s; they run after the
+//! frame.
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::{Color32, Ui};
 
-use super::state::Command;
+use super::commands::UiCommand;
 use super::{MillwrightApp, Pending};
-
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-const REDO_ALT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// Shortcuts, dropped files and the window's close button.
 pub fn handle_input(app: &mut MillwrightApp, ctx: &egui::Context) {
-    // Longer shortcuts first, so Ctrl+Shift+S is not taken as Ctrl+S.
-    let (save_as, save, new, open, redo, undo) = ctx.input_mut(|i| {
-        let save_as = i.consume_shortcut(&SAVE_AS);
-        let save = i.consume_shortcut(&SAVE);
-        let new = i.consume_shortcut(&NEW);
-        let open = i.consume_shortcut(&OPEN);
-        let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_ALT);
-        let undo = i.consume_shortcut(&UNDO);
-        (save_as, save, new, open, redo, undo)
-    });
-    if save_as {
-        app.save_as();
-    } else if save {
-        app.save();
-    }
-    if new {
-        app.request(Pending::New);
-    }
-    if open {
-        app.request(Pending::Open(None));
-    }
-    if undo || redo {
-        // A field being typed in would otherwise keep showing its old text.
-        ctx.memory_mut(egui::Memory::stop_text_input);
-        app.state.apply(if undo { Command::Undo } else { Command::Redo });
+    for command in UiCommand::consume_shortcuts(ctx) {
+        app.commands.push(command);
     }
     let dropped = ctx.input(|i| {
         i.raw
@@ -50,7 +20,7 @@ pub fn handle_input(app: &mut MillwrightApp, ctx: &egui::Context) {
             .find(|p| !p.as_os_str().is_empty())
     });
     if let Some(path) = dropped {
-        app.request(Pending::Open(Some(path)));
+        app.commands.open_file(path);
     }
     if ctx.input(|i| i.viewport().close_requested()) && app.state.is_dirty() && !app.allow_close {
         ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -58,66 +28,51 @@ pub fn handle_input(app: &mut MillwrightApp, ctx: &egui::Context) {
     }
 }
 
-fn item(ui: &mut Ui, text: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool) -> bool {
-    let mut button = egui::Button::new(text);
-    if let Some(s) = shortcut {
-        button = button.shortcut_text(ui.ctx().format_shortcut(s));
-    }
-    ui.add_enabled(enabled, button).clicked()
-}
-
 /// File, Edit and View menus.
 pub fn menu_bar(app: &mut MillwrightApp, ui: &mut Ui) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if item(ui, "New", Some(&NEW), true) {
-                    app.request(Pending::New);
-                }
-                if item(ui, "Open…", Some(&OPEN), true) {
-                    app.request(Pending::Open(None));
-                }
-                let recent = app.prefs.recent_files.clone();
-                ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                    ui.menu_button("Open Recent", |ui| {
-                        for path in recent {
-                            if ui.button(path.display().to_string()).clicked() {
-                                app.request(Pending::Open(Some(path)));
-                            }
-                        }
-                    });
-                });
-                ui.separator();
-                if item(ui, "Save", Some(&SAVE), true) {
-                    app.save();
-                }
-                if item(ui, "Save As…", Some(&SAVE_AS), true) {
-                    app.save_as();
-                }
-                ui.separator();
-                if item(ui, "Export memo pack…", None, app.pack_job.is_none()) {
-                    app.start_memo_pack();
-                }
-                ui.separator();
-                if item(ui, "Close", None, true) {
-                    app.request(Pending::Close);
-                }
-            });
+            ui.menu_button("File", |ui| file_menu(app, ui));
             ui.menu_button("Edit", |ui| {
-                if item(ui, "Undo", Some(&UNDO), app.state.can_undo()) {
-                    app.state.apply(Command::Undo);
-                }
-                if item(ui, "Redo", Some(&REDO), app.state.can_redo()) {
-                    app.state.apply(Command::Redo);
-                }
+                let queue = &mut app.commands;
+                ui.add_enabled_ui(app.state.can_undo(), |ui| UiCommand::Undo.menu_button(ui, queue));
+                ui.add_enabled_ui(app.state.can_redo(), |ui| UiCommand::Redo.menu_button(ui, queue));
             });
             ui.menu_button("View", |ui| {
-                ui.checkbox(&mut app.prefs.dark_mode, "Dark theme");
-                ui.checkbox(&mut app.prefs.show_tree, "Model tree");
-                ui.checkbox(&mut app.prefs.show_editor, "Editor");
+                let queue = &mut app.commands;
+                UiCommand::ToggleDarkMode.menu_checkbox(ui, queue, app.prefs.dark_mode);
+                UiCommand::ToggleTree.menu_checkbox(ui, queue, app.prefs.show_tree);
+                UiCommand::ToggleEditor.menu_checkbox(ui, queue, app.prefs.show_editor);
+                UiCommand::ToggleProblems.menu_checkbox(ui, queue, app.show_problems);
             });
         });
     });
+}
+
+fn file_menu(app: &mut MillwrightApp, ui: &mut Ui) {
+    let queue = &mut app.commands;
+    UiCommand::New.menu_button(ui, queue);
+    UiCommand::Open.menu_button(ui, queue);
+    let recent = &app.prefs.recent_files;
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open Recent", |ui| {
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    queue.open_file(path.clone());
+                }
+            }
+        });
+    });
+    ui.separator();
+    UiCommand::Save.menu_button(ui, queue);
+    UiCommand::SaveAs.menu_button(ui, queue);
+    ui.separator();
+    ui.add_enabled_ui(app.pack_job.is_none(), |ui| {
+        UiCommand::ExportMemoPack.menu_button(ui, queue)
+    });
+    ui.separator();
+    UiCommand::Close.menu_button(ui, queue);
+    UiCommand::Quit.menu_button(ui, queue);
 }
 
 /// File name, saved state, problem count (click for the list), recompute time.
@@ -131,6 +86,11 @@ pub fn status_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                 (false, None) => "Not saved to a file",
                 (false, Some(_)) => "Saved",
             });
+            // Failures of the app's own files stay in view until the operation succeeds.
+            for warning in app.warnings.iter() {
+                ui.separator();
+                ui.colored_label(Color32::from_rgb(0xC0, 0x20, 0x20), warning.to_string());
+            }
             ui.separator();
             let problems = app.state.problems();
             let errors = problems
@@ -144,10 +104,10 @@ pub fn status_bar(app: &mut MillwrightApp, ui: &mut Ui) {
             };
             if ui
                 .button(text)
-                .on_hover_text("Show the list of problems")
+                .on_hover_text(UiCommand::ToggleProblems.tooltip())
                 .clicked()
             {
-                app.show_problems = !app.show_problems;
+                app.commands.push(UiCommand::ToggleProblems);
             }
             ui.separator();
             if let Some(c) = app.state.computed() {

@@ -1,66 +1,27 @@
-//! The app's one state: the model being edited, its file, undo/redo, and the results
-//! cached by model revision. Every change to the model goes through [`AppState::edit`]
-//! or [`AppState::apply`], so undo, the unsaved mark and recomputation see all of them.
+//! The app's one state: the model being edited, its file, undo/redo, and the study
+//! cached by model revision. Every change to the model is an [`Edit`] that goes through
+//! [`AppState::apply`] (at once) or [`AppState::queue`] (after the frame), so undo, the
+//! unsaved mark and recomputation see all of them.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::engine::model::{Lever, Portfolio, Stage};
+pub use crate::engine::edit::{Direction, Edit, EditError, EditOutcome, Item as Selection};
+use crate::engine::fields::{FieldEdit, FieldPath};
+use crate::engine::model::Portfolio;
 use crate::engine::results::FundResult;
-use crate::engine::validate::{self, Problem, Severity};
-use crate::engine::{self, EngineError};
+use crate::engine::study::Study;
+use crate::engine::validate::Problem;
 
-/// What is selected in the model tree (and shown in the editor).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Selection {
-    #[default]
-    Fund,
-    Stage(usize),
-    Company(usize),
-    Lever(usize, usize),
-    Scenario(usize),
-}
+use super::history::History;
 
-/// Structural edits and history moves.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Command {
-    AddStage,
-    DuplicateStage(usize),
-    DeleteStage(usize),
-    MoveStage(usize, Direction),
-    AddCompany { stage: Option<String> },
-    DuplicateCompany(usize),
-    DeleteCompany(usize),
-    MoveCompany(usize, Direction),
-    AddLever(usize),
-    DuplicateLever(usize, usize),
-    DeleteLever(usize, usize),
-    MoveLever(usize, usize, Direction),
-    AddScenario,
-    DuplicateScenario(usize),
-    DeleteScenario(usize),
-    Undo,
-    Redo,
-}
-
-/// Up or down in a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-/// The results of one model revision.
+/// The study of one model revision, and how long its base case took.
 pub struct Computed {
-    pub revision: u64,
-    pub problems: Vec<Problem>,
-    /// Results of this revision, or why there are none.
-    pub outcome: Result<Arc<FundResult>, EngineError>,
+    /// Problems, base case, scenarios and analyses of this revision.
+    pub study: Study,
     pub took: Duration,
 }
-
-const UNDO_LIMIT: usize = 200;
 
 /// Everything about the open model.
 pub struct AppState {
@@ -68,12 +29,14 @@ pub struct AppState {
     pub path: Option<PathBuf>,
     revision: u64,
     saved_revision: u64,
-    undo: Vec<Portfolio>,
-    redo: Vec<Portfolio>,
-    /// The field being edited in the current gesture: further edits of it join one undo step.
-    gesture: Option<String>,
+    history: History,
+    /// Edits asked for while drawing, applied after the frame.
+    queued: Vec<Edit>,
     pub selection: Selection,
     computed: Option<Computed>,
+    /// The last study whose base case computed, kept while the model has errors (the
+    /// screens show it, marked as the last valid model).
+    last_good_study: Option<Study>,
     /// The last results that computed, kept while the model has errors.
     pub last_good: Option<Arc<FundResult>>,
     /// Whether `last_good` is the current revision's.
@@ -88,11 +51,11 @@ impl AppState {
             path,
             revision: 0,
             saved_revision: 0,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            gesture: None,
+            history: History::default(),
+            queued: Vec::new(),
             selection: Selection::Fund,
             computed: None,
+            last_good_study: None,
             last_good: None,
             last_good_is_current: false,
         };
@@ -118,12 +81,23 @@ impl AppState {
         self.saved_revision = self.revision;
     }
 
+    /// Marks the model as changed since it was saved (recovered work) without an undo
+    /// step.
+    pub fn mark_unsaved(&mut self) {
+        self.revision += 1;
+    }
+
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.undo_label().is_some()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.redo_label().is_some()
+    }
+
+    /// What Undo and Redo would do ("add a company"), for their tooltips.
+    pub fn history_labels(&self) -> (Option<&'static str>, Option<&'static str>) {
+        (self.history.undo_label(), self.history.redo_label())
     }
 
     /// A file name for titles.
@@ -134,216 +108,139 @@ impl AppState {
         )
     }
 
-    fn checkpoint(&mut self) {
-        self.undo.push(self.portfolio.clone());
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
+    /// Applies `edit` now as one undo step (a field edit joins the gesture on its field,
+    /// see [`Self::end_gesture`]) and selects what it says. A refused edit changes
+    /// nothing, the history included.
+    pub fn apply(&mut self, edit: Edit) -> Result<EditOutcome, EditError> {
+        let before = self.portfolio.clone();
+        let outcome = edit.apply(&mut self.portfolio)?;
+        if outcome.changed {
+            let field = match &edit {
+                Edit::SetField(f) => Some(f.path),
+                _ => None,
+            };
+            if field.is_none() {
+                self.history.end_gesture();
+            }
+            self.history.record(before, edit.label(), field);
+            self.revision += 1;
         }
-        self.redo.clear();
+        if let Some(item) = outcome.select {
+            self.selection = item;
+        }
+        self.clamp_selection();
+        Ok(outcome)
     }
 
-    fn changed(&mut self) {
-        self.revision += 1;
+    /// Sets one field through the registry, as one step of the gesture on that field.
+    /// A refused value leaves the model and the undo history as they were.
+    pub fn set_field(&mut self, edit: &FieldEdit) -> Result<(), EditError> {
+        self.apply(Edit::SetField(edit.clone())).map(|_| ())
     }
 
-    /// Edits one field. Successive edits of the same `field` (one gesture: typing in a
-    /// box, one drag) form a single undo step until [`Self::end_gesture`].
-    pub fn edit(&mut self, field: &str, change: impl FnOnce(&mut Portfolio)) {
-        if self.gesture.as_deref() != Some(field) {
-            self.checkpoint();
-            self.gesture = Some(field.to_string());
+    /// Asks for `edit` after the frame (buttons drawn over the model queue their edits,
+    /// so the lists they are drawn from do not change under them).
+    pub fn queue(&mut self, edit: Edit) {
+        self.queued.push(edit);
+    }
+
+    /// Applies the queued edits in order. The first refused edit stops the rest (their
+    /// indices may no longer mean what they meant) and is returned.
+    pub fn apply_queued(&mut self) -> Result<(), EditError> {
+        for edit in std::mem::take(&mut self.queued) {
+            self.apply(edit)?;
         }
-        change(&mut self.portfolio);
-        self.changed();
+        Ok(())
     }
 
     /// Ends the current gesture (a field lost focus): the next edit is a new undo step.
     pub fn end_gesture(&mut self) {
-        self.gesture = None;
+        self.history.end_gesture();
     }
 
-    /// Applies a structural command.
-    pub fn apply(&mut self, command: Command) {
-        self.gesture = None;
-        match command {
-            Command::Undo => {
-                if let Some(previous) = self.undo.pop() {
-                    self.redo.push(std::mem::replace(&mut self.portfolio, previous));
-                    self.changed();
-                    self.clamp_selection();
-                }
-            }
-            Command::Redo => {
-                if let Some(next) = self.redo.pop() {
-                    self.undo.push(std::mem::replace(&mut self.portfolio, next));
-                    self.changed();
-                    self.clamp_selection();
-                }
-            }
-            other => {
-                self.checkpoint();
-                self.structural(other);
-                self.changed();
-                self.clamp_selection();
-            }
-        }
+    /// Goes back one step; `false` when there is none.
+    pub fn undo(&mut self) -> bool {
+        let previous = self.history.undo(self.portfolio.clone());
+        self.restore(previous)
     }
 
-    fn structural(&mut self, command: Command) {
-        let p = &mut self.portfolio;
-        match command {
-            Command::AddStage => {
-                let start = p.stages.last().map_or(p.fund.first_close, |s| s.start_date);
-                let name = unique_name("New stage", p.stages.iter().map(|s| s.name.as_str()));
-                p.stages.push(Stage {
-                    name,
-                    start_date: start,
-                    budget: Default::default(),
-                    reserve: Default::default(),
-                });
-                self.selection = Selection::Stage(p.stages.len() - 1);
-            }
-            Command::DuplicateStage(i) => {
-                if let Some(stage) = p.stages.get(i).cloned() {
-                    let name = unique_name(&stage.name, p.stages.iter().map(|s| s.name.as_str()));
-                    p.stages.insert(i + 1, Stage { name, ..stage });
-                    self.selection = Selection::Stage(i + 1);
-                }
-            }
-            Command::DeleteStage(i) => {
-                if i < p.stages.len() {
-                    p.stages.remove(i);
-                }
-            }
-            Command::MoveStage(i, d) => self.selection = Selection::Stage(move_item(&mut p.stages, i, d)),
-            Command::AddCompany { stage } => {
-                let template = p.companies.last().cloned().or_else(|| {
-                    crate::io::samples::flagship()
-                        .ok()
-                        .and_then(|s| s.companies.into_iter().next())
-                });
-                if let Some(mut company) = template {
-                    company.name = unique_name("New company", p.companies.iter().map(|c| c.name.as_str()));
-                    if let Some(stage) = stage.or_else(|| p.stages.first().map(|s| s.name.clone())) {
-                        company.stage = stage;
-                    }
-                    company.levers.clear();
-                    p.companies.push(company);
-                    self.selection = Selection::Company(p.companies.len() - 1);
-                }
-            }
-            Command::DuplicateCompany(i) => {
-                if let Some(mut company) = p.companies.get(i).cloned() {
-                    company.name = unique_name(&company.name, p.companies.iter().map(|c| c.name.as_str()));
-                    p.companies.insert(i + 1, company);
-                    self.selection = Selection::Company(i + 1);
-                }
-            }
-            Command::DeleteCompany(i) => {
-                if i < p.companies.len() {
-                    p.companies.remove(i);
-                }
-            }
-            Command::MoveCompany(i, d) => {
-                self.selection = Selection::Company(move_item(&mut p.companies, i, d))
-            }
-            Command::AddLever(c) => {
-                if let Some(company) = p.companies.get_mut(c) {
-                    company.levers.push(new_lever());
-                    self.selection = Selection::Lever(c, company.levers.len() - 1);
-                }
-            }
-            Command::DuplicateLever(c, l) => {
-                if let Some(company) = p.companies.get_mut(c)
-                    && let Some(lever) = company.levers.get(l).cloned()
-                {
-                    company.levers.insert(l + 1, lever);
-                    self.selection = Selection::Lever(c, l + 1);
-                }
-            }
-            Command::DeleteLever(c, l) => {
-                if let Some(company) = p.companies.get_mut(c)
-                    && l < company.levers.len()
-                {
-                    company.levers.remove(l);
-                    self.selection = Selection::Company(c);
-                }
-            }
-            Command::MoveLever(c, l, d) => {
-                if let Some(company) = p.companies.get_mut(c) {
-                    self.selection = Selection::Lever(c, move_item(&mut company.levers, l, d));
-                }
-            }
-            Command::AddScenario => {
-                let name = unique_name("New scenario", p.scenarios.iter().map(|s| s.name.as_str()));
-                p.scenarios.push(crate::engine::model::Scenario {
-                    name,
-                    ..Default::default()
-                });
-                self.selection = Selection::Scenario(p.scenarios.len() - 1);
-            }
-            Command::DuplicateScenario(i) => {
-                if let Some(mut s) = p.scenarios.get(i).cloned() {
-                    s.name = unique_name(&s.name, p.scenarios.iter().map(|x| x.name.as_str()));
-                    p.scenarios.insert(i + 1, s);
-                    self.selection = Selection::Scenario(i + 1);
-                }
-            }
-            Command::DeleteScenario(i) => {
-                if i < p.scenarios.len() {
-                    p.scenarios.remove(i);
-                }
-            }
-            Command::Undo | Command::Redo => {}
-        }
+    /// Goes forward one undone step; `false` when there is none.
+    pub fn redo(&mut self) -> bool {
+        let next = self.history.redo(self.portfolio.clone());
+        self.restore(next)
+    }
+
+    fn restore(&mut self, model: Option<Portfolio>) -> bool {
+        let Some(model) = model else {
+            return false;
+        };
+        self.portfolio = model;
+        self.revision += 1;
+        self.clamp_selection();
+        true
     }
 
     fn clamp_selection(&mut self) {
-        let p = &self.portfolio;
-        let valid = match self.selection {
-            Selection::Fund => true,
-            Selection::Stage(i) => i < p.stages.len(),
-            Selection::Company(i) => i < p.companies.len(),
-            Selection::Lever(c, l) => p.companies.get(c).is_some_and(|co| l < co.levers.len()),
-            Selection::Scenario(i) => i < p.scenarios.len(),
-        };
-        if !valid {
+        if !self.selection.exists_in(&self.portfolio) {
             self.selection = Selection::Fund;
         }
     }
 
-    /// Validates and recomputes when the model changed since the last time.
+    /// Builds the study of the current revision when the model changed since the last
+    /// time (validation runs once, inside the study).
     pub fn recompute_if_needed(&mut self) {
         if self
             .computed
             .as_ref()
-            .is_some_and(|c| c.revision == self.revision)
+            .is_some_and(|c| c.study.revision() == self.revision)
         {
             return;
         }
         let started = Instant::now();
-        let problems = validate::validate(&self.portfolio);
-        let outcome = if validate::has_errors(&problems) {
-            Err(EngineError::Invalid(
-                problems
-                    .iter()
-                    .filter(|p| p.severity == Severity::Error)
-                    .cloned()
-                    .collect(),
-            ))
-        } else {
-            engine::compute(&self.portfolio).map(Arc::new)
-        };
-        if let Ok(result) = &outcome {
+        let study = Study::new(self.portfolio.clone(), self.revision);
+        match self.computed.take() {
+            _ if study.base().outcome.is_ok() => self.last_good_study = None,
+            Some(previous) if previous.study.base().outcome.is_ok() => {
+                self.last_good_study = Some(previous.study);
+            }
+            _ => {}
+        }
+        if let Some(result) = study.base().result() {
             self.last_good = Some(Arc::clone(result));
         }
-        self.last_good_is_current = outcome.is_ok();
+        self.last_good_is_current = study.base().outcome.is_ok();
         self.computed = Some(Computed {
-            revision: self.revision,
-            problems,
-            outcome,
+            study,
             took: started.elapsed(),
         });
+    }
+
+    /// The study of the latest computed revision (call [`Self::recompute_if_needed`]
+    /// first).
+    pub fn study(&self) -> Option<&Study> {
+        self.computed.as_ref().map(|c| &c.study)
+    }
+
+    /// The study, to run analyses on it (they are kept with it).
+    pub fn study_mut(&mut self) -> Option<&mut Study> {
+        self.computed.as_mut().map(|c| &mut c.study)
+    }
+
+    /// The study the screens show: the current one when its base case computes,
+    /// otherwise the last one that did (see [`Self::last_good_is_current`]).
+    pub fn shown_study(&self) -> Option<&Study> {
+        match &self.computed {
+            Some(c) if c.study.base().outcome.is_ok() => Some(&c.study),
+            _ => self.last_good_study.as_ref(),
+        }
+    }
+
+    /// [`Self::shown_study`], to run analyses on it.
+    pub fn shown_study_mut(&mut self) -> Option<&mut Study> {
+        match &mut self.computed {
+            Some(c) if c.study.base().outcome.is_ok() => Some(&mut c.study),
+            _ => self.last_good_study.as_mut(),
+        }
     }
 
     /// The latest computation (call [`Self::recompute_if_needed`] first).
@@ -353,61 +250,20 @@ impl AppState {
 
     /// Problems of the current revision.
     pub fn problems(&self) -> &[Problem] {
-        self.computed.as_ref().map_or(&[], |c| c.problems.as_slice())
+        self.computed.as_ref().map_or(&[], |c| c.study.problems())
     }
 
     /// Problems at exactly `path`.
-    pub fn problems_at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Problem> + 'a {
-        self.problems().iter().filter(move |p| p.path == path)
-    }
-}
-
-fn move_item<T>(items: &mut [T], index: usize, direction: Direction) -> usize {
-    let target = match direction {
-        Direction::Up => index.checked_sub(1),
-        Direction::Down => (index + 1 < items.len()).then_some(index + 1),
-    };
-    match target {
-        Some(t) if index < items.len() => {
-            items.swap(index, t);
-            t
-        }
-        _ => index,
-    }
-}
-
-fn unique_name<'a>(base: &str, existing: impl Iterator<Item = &'a str> + Clone) -> String {
-    if !existing.clone().any(|n| n == base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|i| format!("{base} ({i})"))
-        .find(|candidate| !existing.clone().any(|n| n == candidate))
-        .unwrap_or_else(|| base.to_string())
-}
-
-fn new_lever() -> Lever {
-    use crate::engine::model::{CostPool, LeverFunding, LeverKind, LeverTarget, RampShape};
-    use rust_decimal::dec;
-    Lever {
-        name: "Predictive maintenance".into(),
-        kind: LeverKind::PredictiveMaintenance,
-        target: LeverTarget::Pool(CostPool::Maintenance),
-        effect: dec!(0.2),
-        start_delay_quarters: 2,
-        ramp_quarters: 6,
-        ramp_shape: RampShape::SCurve,
-        one_time_cost: dec!(0),
-        annual_run_cost: dec!(0),
-        realisation: dec!(0.8),
-        funding: LeverFunding::Company,
+    pub fn problems_at<'a>(&'a self, path: &'a FieldPath) -> impl Iterator<Item = &'a Problem> + 'a {
+        self.problems().iter().filter(move |p| p.path == *path)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal::dec;
+    use crate::engine::fields::{FieldValue, Owner};
+    use rust_decimal::{Decimal, dec};
 
     fn state() -> AppState {
         AppState::new(
@@ -416,21 +272,25 @@ mod tests {
         )
     }
 
+    fn set_carry(s: &mut AppState, value: Decimal) {
+        let path = FieldPath::field(Owner::Fund, "carry_rate").unwrap_or_else(|| panic!("no carry_rate row"));
+        s.set_field(&FieldEdit::new(path, FieldValue::Decimal(value)))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
     #[test]
     fn one_gesture_is_one_undo_step() {
         let mut s = state();
         let before = s.portfolio.fund.carry_rate;
-        for v in ["0.2", "0.25", "0.3"] {
-            s.edit("fund.carry_rate", |p| {
-                p.fund.carry_rate = v.parse().unwrap_or_default()
-            });
+        for v in [dec!(0.2), dec!(0.25), dec!(0.3)] {
+            set_carry(&mut s, v);
         }
         s.end_gesture();
         assert_eq!(s.portfolio.fund.carry_rate, dec!(0.3));
-        s.apply(Command::Undo);
+        assert!(s.undo());
         assert_eq!(s.portfolio.fund.carry_rate, before);
         assert!(!s.can_undo());
-        s.apply(Command::Redo);
+        assert!(s.redo());
         assert_eq!(s.portfolio.fund.carry_rate, dec!(0.3));
     }
 
@@ -438,44 +298,95 @@ mod tests {
     fn results_are_cached_by_revision_and_last_good_survives_errors() {
         let mut s = state();
         let good = s.last_good.clone();
-        s.edit("fund.carry_rate", |p| p.fund.carry_rate = dec!(7));
+        set_carry(&mut s, dec!(7));
         s.recompute_if_needed();
-        assert!(s.computed().is_some_and(|c| c.outcome.is_err()));
+        assert!(s.study().is_some_and(|c| c.base().outcome.is_err()));
         assert!(!s.last_good_is_current);
         assert_eq!(
             s.last_good.as_ref().map(|r| r.metrics.tvpi),
             good.as_ref().map(|r| r.metrics.tvpi)
         );
-        assert!(s.problems_at("fund.carry_rate").count() == 1);
+        let carry = FieldPath::field(Owner::Fund, "carry_rate");
+        assert!(carry.is_some_and(|path| s.problems_at(&path).count() == 1));
     }
 
     #[test]
-    fn add_duplicate_move_delete() {
+    fn add_duplicate_move_delete() -> Result<(), EditError> {
         let mut s = state();
         let n = s.portfolio.companies.len();
-        s.apply(Command::AddCompany { stage: None });
+        s.apply(Edit::AddCompany { stage: None })?;
         assert_eq!(s.portfolio.companies.len(), n + 1);
         assert_eq!(s.selection, Selection::Company(n));
-        s.apply(Command::DuplicateCompany(0));
+        s.apply(Edit::DuplicateCompany(0))?;
         assert_eq!(
             s.portfolio.companies[1].name,
             format!("{} (2)", s.portfolio.companies[0].name)
         );
-        s.apply(Command::MoveCompany(1, Direction::Up));
+        s.apply(Edit::MoveCompany(1, Direction::Up))?;
         assert!(s.portfolio.companies[0].name.ends_with("(2)"));
-        s.apply(Command::DeleteCompany(0));
+        s.apply(Edit::DeleteCompany(0))?;
         assert_eq!(s.portfolio.companies.len(), n + 1);
-        s.apply(Command::AddLever(0));
+        s.apply(Edit::AddLever(0))?;
         assert_eq!(
             s.selection,
             Selection::Lever(0, s.portfolio.companies[0].levers.len() - 1)
         );
-        s.apply(Command::Undo);
-        s.apply(Command::Undo);
-        s.apply(Command::Undo);
-        s.apply(Command::Undo);
-        s.apply(Command::Undo);
+        for _ in 0..5 {
+            assert!(s.undo());
+        }
         assert_eq!(s.portfolio.companies.len(), n);
         assert!(s.is_dirty());
+        Ok(())
+    }
+
+    #[test]
+    fn undo_and_redo_replay_a_sequence_of_edits() -> Result<(), EditError> {
+        let mut s = state();
+        let original = s.portfolio.clone();
+        s.apply(Edit::AddStage)?;
+        let one = s.portfolio.clone();
+        set_carry(&mut s, dec!(0.25));
+        s.end_gesture();
+        let two = s.portfolio.clone();
+        s.apply(Edit::DeleteCompany(3))?;
+        let three = s.portfolio.clone();
+        assert_eq!(s.history_labels(), (Some("delete a company"), None));
+        for expected in [&two, &one, &original] {
+            assert!(s.undo());
+            assert_eq!(&s.portfolio, expected);
+        }
+        assert!(!s.undo(), "nothing before the first edit");
+        for expected in [&one, &two, &three] {
+            assert!(s.redo());
+            assert_eq!(&s.portfolio, expected);
+        }
+        assert!(!s.redo());
+        Ok(())
+    }
+
+    #[test]
+    fn a_refused_edit_changes_nothing_and_queued_edits_wait_for_the_frame() {
+        let mut s = state();
+        let n = s.portfolio.companies.len();
+        let revision = s.revision();
+        assert!(matches!(
+            s.apply(Edit::DeleteCompany(n)),
+            Err(EditError::NoCompany { .. })
+        ));
+        assert_eq!((s.revision(), s.can_undo()), (revision, false));
+        s.queue(Edit::AddScenario);
+        s.queue(Edit::DeleteLever(n + 5, 0));
+        s.queue(Edit::AddStage);
+        assert_eq!(s.revision(), revision, "nothing applied while drawing");
+        let scenarios = s.portfolio.scenarios.len();
+        let stages = s.portfolio.stages.len();
+        assert!(s.apply_queued().is_err());
+        assert_eq!(s.portfolio.scenarios.len(), scenarios + 1);
+        assert_eq!(
+            s.portfolio.stages.len(),
+            stages,
+            "edits after a refused one are dropped"
+        );
+        assert!(s.apply_queued().is_ok(), "the queue is empty now");
     }
 }

@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::files::Prefs;
-use super::state::{AppState, Command, Selection};
+use super::state::{AppState, Edit, Selection};
 use crate::engine::model::Sector;
 
 /// Shows the tree; `filter` is the text of the filter box.
@@ -33,10 +33,7 @@ fn stages(ui: &mut Ui, state: &mut AppState) {
         .show(ui, |ui| {
             let names: Vec<String> = state.portfolio.stages.iter().map(|s| s.name.clone()).collect();
             for (i, name) in names.iter().enumerate() {
-                let flagged = state
-                    .problems()
-                    .iter()
-                    .any(|p| p.path.starts_with(&format!("stages[{i}]")));
+                let flagged = state.problems().iter().any(|p| p.path.stage_index() == Some(i));
                 let label = if flagged {
                     format!("(!) {name}")
                 } else {
@@ -50,7 +47,7 @@ fn stages(ui: &mut Ui, state: &mut AppState) {
                 }
             }
             if ui.button("+ Add stage").clicked() {
-                state.apply(Command::AddStage);
+                state.queue(Edit::AddStage);
             }
         });
 }
@@ -101,7 +98,7 @@ fn companies(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut 
             });
     }
     if ui.button("+ Add company").clicked() {
-        state.apply(Command::AddCompany { stage: None });
+        state.queue(Edit::AddCompany { stage: None });
     }
 }
 
@@ -126,11 +123,7 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
     };
     let name = company.name.clone();
     let levers: Vec<String> = company.levers.iter().map(|l| l.name.clone()).collect();
-    let prefix = format!("companies[{i}]");
-    let flagged = state.problems().iter().any(|p| {
-        p.path.starts_with(&prefix)
-            && (p.path.len() == prefix.len() || p.path[prefix.len()..].starts_with(['.', '[']))
-    });
+    let flagged = state.problems().iter().any(|p| p.path.company_index() == Some(i));
     let selected_here = matches!(state.selection, Selection::Company(c) | Selection::Lever(c, _) if c == i);
     let id = ui.make_persistent_id(("company", i));
     let mut header = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
@@ -162,7 +155,7 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
                 }
             }
             if ui.small_button("+ Add lever").clicked() {
-                state.apply(Command::AddLever(i));
+                state.queue(Edit::AddLever(i));
             }
         });
 }
@@ -181,7 +174,7 @@ fn scenarios(ui: &mut Ui, state: &mut AppState) {
                 }
             }
             if ui.button("+ Add scenario").clicked() {
-                state.apply(Command::AddScenario);
+                state.queue(Edit::AddScenario);
             }
         });
 }

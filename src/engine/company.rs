@@ -193,7 +193,7 @@ impl<T: Num> PreparedCompany<T> {
         let four = T::from_i64(4);
         let pools = CostPool::ALL.map(|p| T::from_dec(company.cost_pools.get(p)));
         let entry_revenue = T::from_dec(company.entry_revenue);
-        let entry_ebitda = entry_revenue * (T::one() - pools.iter().copied().sum::<T>());
+        let entry_ebitda = super::entry::entry_ebitda(entry_revenue, pools);
         let levers = company
             .levers
             .iter()
@@ -236,17 +236,21 @@ impl<T: Num> PreparedCompany<T> {
 
     /// Annual entry EBITDA.
     pub fn entry_ebitda(&self) -> T {
-        self.entry_revenue_quarter * T::from_i64(4) * (T::one() - self.pools.iter().copied().sum::<T>())
+        super::entry::entry_ebitda(self.entry_revenue_quarter * T::from_i64(4), self.pools)
     }
 
     fn entry_enterprise_value(&self) -> T {
-        self.entry_multiple * self.entry_ebitda()
+        super::entry::enterprise_value(self.entry_multiple, self.entry_ebitda())
     }
 
     /// The fund's equity cheque: its share of entry equity and transaction costs.
     pub fn equity_cheque(&self) -> T {
-        let ev = self.entry_enterprise_value();
-        (self.ownership * (ev - self.entry_debt + ev * self.transaction_costs)).round_money()
+        super::entry::equity_cheque(
+            self.ownership,
+            self.entry_enterprise_value(),
+            self.entry_debt,
+            self.transaction_costs,
+        )
     }
 
     /// Fund follow-on equity: `(grid quarter, amount)` for each fund-funded lever that
@@ -395,7 +399,7 @@ impl<T: Num> PreparedCompany<T> {
             entry_ebitda,
             entry_multiple: self.entry_multiple,
             entry_net_debt: self.entry_debt,
-            entry_costs: self.entry_multiple * entry_ebitda * self.transaction_costs,
+            entry_costs: self.entry_enterprise_value() * self.transaction_costs,
             exit_revenue_without_levers: exit_base_revenue,
             exit_ebitda_without_levers: exit_ebitda_without,
             exit_ebitda,

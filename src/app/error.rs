@@ -1,0 +1,48 @@
+//! The app's errors, kept typed until they are drawn: [`AppError`] for what a dialog
+//! shows, and [`FileWarnings`] for the app's own files (autosave, preferences), shown in
+//! the status bar until the operation next succeeds.
+
+use crate::engine::edit::EditError;
+use crate::io::portfolio_file::{LoadError, SaveError};
+
+/// Something that went wrong, in words for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("Could not open the file.\n\n{0}")]
+    Open(LoadError),
+    #[error("Could not save. Your file on disk is unchanged.\n\n{0}")]
+    Save(SaveError),
+    #[error("Autosave failed: {0} — your work is not protected")]
+    Autosave(super::autosave::AutosaveError),
+    #[error("Preferences not saved: {0}")]
+    Prefs(std::io::Error),
+    #[error("Could not delete the autosave copy ({0}): Millwright may offer to recover it next time")]
+    RemoveAutosave(std::io::Error),
+    #[error("That change could not be made: {0}.")]
+    Edit(EditError),
+    #[error("Could not export the chart.\n\n{0}")]
+    ChartExport(String),
+    #[error("The memo pack could not be written.\n\n{0}")]
+    MemoPack(String),
+    #[error("There are no results to export yet: fix the model's errors first.")]
+    NoResults,
+}
+
+/// Failures of the app's own files, each kept until the same operation succeeds.
+#[derive(Debug, Default)]
+pub struct FileWarnings {
+    /// The last autosave failed ([`AppError::Autosave`]); cleared by an autosave or a
+    /// save that succeeds.
+    pub autosave: Option<AppError>,
+    /// The preferences could not be written ([`AppError::Prefs`]).
+    pub prefs: Option<AppError>,
+    /// The autosave copy could not be deleted ([`AppError::RemoveAutosave`]).
+    pub cleanup: Option<AppError>,
+}
+
+impl FileWarnings {
+    /// The warnings to show, most serious first.
+    pub fn iter(&self) -> impl Iterator<Item = &AppError> {
+        [&self.autosave, &self.prefs, &self.cleanup].into_iter().flatten()
+    }
+}
