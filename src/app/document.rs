@@ -122,3 +122,58 @@ impl MillwrightApp {
         self.warnings.prefs = self.prefs.save(paths).err().map(AppError::Prefs);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::app::files::{AppPaths, FileDialog};
+    use crate::engine::edit::Edit;
+
+    struct NoDialog;
+
+    impl FileDialog for NoDialog {
+        fn pick_open(&mut self) -> Option<PathBuf> {
+            None
+        }
+        fn pick_save(&mut self, _suggested_name: &str) -> Option<PathBuf> {
+            None
+        }
+        fn pick_export(&mut self, _suggested_name: &str, _extension: &str) -> Option<PathBuf> {
+            None
+        }
+        fn pick_folder(&mut self) -> Option<PathBuf> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_failed_autosave_stays_in_view_until_one_succeeds() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let paths = AppPaths::under(dir.path());
+        let sample = crate::io::samples::flagship()?;
+        let mut app = MillwrightApp::new(sample, None, Box::new(NoDialog), Some(paths.clone()));
+        app.state.apply(Edit::AddStage)?;
+        // A file where the data folder should be: the copy cannot be written.
+        std::fs::write(&paths.data_dir, "in the way")?;
+        app.autosave_now();
+        let shown = app.warnings.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(
+            shown[0].starts_with("Autosave failed: could not create the folder"),
+            "{}",
+            shown[0]
+        );
+        assert!(shown[0].ends_with("— your work is not protected"), "{}", shown[0]);
+
+        std::fs::remove_file(&paths.data_dir)?;
+        app.autosave_now();
+        assert!(
+            app.warnings.autosave.is_none(),
+            "a good autosave clears the warning"
+        );
+        assert!(paths.autosave_file().exists());
+        Ok(())
+    }
+}
