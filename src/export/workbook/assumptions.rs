@@ -87,3 +87,67 @@ fn assumption_value(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use calamine::{Data, Reader, Xlsx};
+
+    use crate::engine::compute;
+    use crate::engine::fields::{self, Owner};
+
+    /// Every field of every table for the fund, the stages, the companies and their
+    /// levers is a row of the sheet, with its path beside it, and a number shows the
+    /// model's value.
+    #[test]
+    fn assumptions_list_every_registry_field_with_its_value() {
+        let p = crate::io::samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+        let r = compute(&p).unwrap_or_else(|e| panic!("{e}"));
+        let bytes = super::super::build(&p, "Base", &r).unwrap_or_else(|e| panic!("{e}"));
+        let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let sheet = book
+            .worksheet_range("Assumptions")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<&[Data]> = sheet.rows().collect();
+        let row_of = |path: &str| {
+            rows.iter()
+                .find(|row| {
+                    row.get(3)
+                        .is_some_and(|cell| *cell == Data::String(path.to_string()))
+                })
+                .copied()
+        };
+        let mut owners = vec![Owner::Fund];
+        owners.extend((0..p.stages.len()).map(Owner::Stage));
+        for (c, company) in p.companies.iter().enumerate() {
+            owners.push(Owner::Company(c));
+            owners.extend((0..company.levers.len()).map(|lever| Owner::Lever { company: c, lever }));
+        }
+        for owner in owners {
+            for path in fields::paths(owner) {
+                let Some(meta) = fields::meta(&path) else {
+                    panic!("{path} has no row")
+                };
+                if fields::value(&p, &path).is_none() {
+                    continue; // does not apply (a benchmark return on an index series)
+                }
+                let row = row_of(&path.to_string()).unwrap_or_else(|| panic!("no row for {path}"));
+                assert_eq!(row.first().map(ToString::to_string), Some(meta.label.to_string()));
+                assert_eq!(
+                    row.get(2).map(ToString::to_string),
+                    Some(meta.unit.label().to_string())
+                );
+            }
+        }
+        let exit_costs = row_of("companies[0].exit_costs").unwrap_or_else(|| panic!("no exit costs row"));
+        let expected = p.companies[0]
+            .exit_costs
+            .to_string()
+            .parse::<f64>()
+            .unwrap_or(f64::NAN);
+        assert_eq!(exit_costs.get(1), Some(&Data::Float(expected)));
+        let name = row_of("fund.name").unwrap_or_else(|| panic!("no fund name row"));
+        assert_eq!(name.get(1), Some(&Data::String(p.fund.name.clone())));
+    }
+}
