@@ -9,11 +9,13 @@
 //! company in it) to the new name; renaming a company renames the scenario overrides of
 //! it; deleting a company drops the overrides that named it.
 
-use serde_json::Value;
+mod cascade;
+mod lists;
 
-use super::defaults::{self, NEW_SCENARIO_NAME, NEW_STAGE_NAME};
-use super::fields::{FieldEdit, FieldError, FieldPath, FieldValue, Owner};
-use super::model::{Portfolio, Scenario, Stage};
+pub use lists::unique_name;
+
+use super::fields::{FieldEdit, FieldError};
+use super::model::Portfolio;
 
 /// Up or down in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -172,261 +174,27 @@ impl Edit {
     pub fn apply(&self, portfolio: &mut Portfolio) -> Result<EditOutcome, EditError> {
         let p = portfolio;
         match self {
-            Edit::AddStage => {
-                let start = p.stages.last().map_or(p.fund.first_close, |s| s.start_date);
-                p.stages.push(Stage {
-                    name: unique_name(NEW_STAGE_NAME, p.stages.iter().map(|s| s.name.as_str())),
-                    start_date: start,
-                    budget: Default::default(),
-                    reserve: Default::default(),
-                });
-                Ok(EditOutcome::select(Item::Stage(p.stages.len() - 1)))
-            }
-            Edit::DuplicateStage(i) => {
-                let stage = stage_at(p, *i)?.clone();
-                let name = unique_name(&stage.name, p.stages.iter().map(|s| s.name.as_str()));
-                p.stages.insert(i + 1, Stage { name, ..stage });
-                Ok(EditOutcome::select(Item::Stage(i + 1)))
-            }
-            Edit::DeleteStage(i) => {
-                stage_at(p, *i)?;
-                p.stages.remove(*i);
-                Ok(EditOutcome::keep())
-            }
-            Edit::MoveStage(i, d) => {
-                stage_at(p, *i)?;
-                Ok(moved(&mut p.stages, *i, *d, Item::Stage))
-            }
-            Edit::RenameStage { index, name } => rename_stage(p, *index, name),
-            Edit::AddCompany { stage } => {
-                if let Some(name) = stage
-                    && p.stage(name).is_none()
-                {
-                    return Err(EditError::NoStageNamed(name.clone()));
-                }
-                let mut company = defaults::template_company_in(p, stage.as_deref());
-                company.name = unique_name(&company.name, p.companies.iter().map(|c| c.name.as_str()));
-                p.companies.push(company);
-                Ok(EditOutcome::select(Item::Company(p.companies.len() - 1)))
-            }
-            Edit::DuplicateCompany(i) => {
-                let mut company = company_at(p, *i)?.clone();
-                company.name = unique_name(&company.name, p.companies.iter().map(|c| c.name.as_str()));
-                p.companies.insert(i + 1, company);
-                Ok(EditOutcome::select(Item::Company(i + 1)))
-            }
-            Edit::DeleteCompany(i) => delete_company(p, *i),
-            Edit::MoveCompany(i, d) => {
-                company_at(p, *i)?;
-                Ok(moved(&mut p.companies, *i, *d, Item::Company))
-            }
-            Edit::RenameCompany { index, name } => rename_company(p, *index, name),
-            Edit::AddLever(c) => {
-                let levers = &mut company_mut(p, *c)?.levers;
-                levers.push(defaults::template_lever());
-                Ok(EditOutcome::select(Item::Lever(*c, levers.len() - 1)))
-            }
-            Edit::DuplicateLever(c, l) => {
-                let lever = lever_at(p, *c, *l)?.clone();
-                company_mut(p, *c)?.levers.insert(l + 1, lever);
-                Ok(EditOutcome::select(Item::Lever(*c, l + 1)))
-            }
-            Edit::DeleteLever(c, l) => {
-                lever_at(p, *c, *l)?;
-                company_mut(p, *c)?.levers.remove(*l);
-                Ok(EditOutcome::select(Item::Company(*c)))
-            }
-            Edit::MoveLever(c, l, d) => {
-                lever_at(p, *c, *l)?;
-                let levers = &mut company_mut(p, *c)?.levers;
-                Ok(moved(levers, *l, *d, |j| Item::Lever(*c, j)))
-            }
-            Edit::AddScenario => {
-                p.scenarios.push(Scenario {
-                    name: unique_name(NEW_SCENARIO_NAME, p.scenarios.iter().map(|s| s.name.as_str())),
-                    ..Default::default()
-                });
-                Ok(EditOutcome::select(Item::Scenario(p.scenarios.len() - 1)))
-            }
-            Edit::DuplicateScenario(i) => {
-                let mut scenario = scenario_at(p, *i)?.clone();
-                scenario.name = unique_name(&scenario.name, p.scenarios.iter().map(|s| s.name.as_str()));
-                p.scenarios.insert(i + 1, scenario);
-                Ok(EditOutcome::select(Item::Scenario(i + 1)))
-            }
-            Edit::DeleteScenario(i) => {
-                scenario_at(p, *i)?;
-                p.scenarios.remove(*i);
-                Ok(EditOutcome::keep())
-            }
-            Edit::MoveScenario(i, d) => {
-                scenario_at(p, *i)?;
-                Ok(moved(&mut p.scenarios, *i, *d, Item::Scenario))
-            }
-            Edit::SetField(field) => set_field(p, field),
+            Edit::AddStage => Ok(lists::add_stage(p)),
+            Edit::DuplicateStage(i) => lists::duplicate_stage(p, *i),
+            Edit::DeleteStage(i) => lists::delete_stage(p, *i),
+            Edit::MoveStage(i, d) => lists::move_stage(p, *i, *d),
+            Edit::RenameStage { index, name } => cascade::rename_stage(p, *index, name),
+            Edit::AddCompany { stage } => lists::add_company(p, stage.as_deref()),
+            Edit::DuplicateCompany(i) => lists::duplicate_company(p, *i),
+            Edit::DeleteCompany(i) => cascade::delete_company(p, *i),
+            Edit::MoveCompany(i, d) => lists::move_company(p, *i, *d),
+            Edit::RenameCompany { index, name } => cascade::rename_company(p, *index, name),
+            Edit::AddLever(c) => lists::add_lever(p, *c),
+            Edit::DuplicateLever(c, l) => lists::duplicate_lever(p, *c, *l),
+            Edit::DeleteLever(c, l) => lists::delete_lever(p, *c, *l),
+            Edit::MoveLever(c, l, d) => lists::move_lever(p, *c, *l, *d),
+            Edit::AddScenario => Ok(lists::add_scenario(p)),
+            Edit::DuplicateScenario(i) => lists::duplicate_scenario(p, *i),
+            Edit::DeleteScenario(i) => lists::delete_scenario(p, *i),
+            Edit::MoveScenario(i, d) => lists::move_scenario(p, *i, *d),
+            Edit::SetField(field) => cascade::set_field(p, field),
         }
     }
-}
-
-/// A field edit; names of stages and companies take the rename cascade.
-fn set_field(p: &mut Portfolio, field: &FieldEdit) -> Result<EditOutcome, EditError> {
-    if let (FieldPath::Field { owner, key: "name" }, FieldValue::Text(name)) = (&field.path, &field.value) {
-        match *owner {
-            Owner::Stage(index) => return rename_stage(p, index, name).map(|_| EditOutcome::keep()),
-            Owner::Company(index) => return rename_company(p, index, name).map(|_| EditOutcome::keep()),
-            _ => {}
-        }
-    }
-    field.apply(p)?;
-    Ok(EditOutcome::keep())
-}
-
-fn rename_stage(p: &mut Portfolio, index: usize, name: &str) -> Result<EditOutcome, EditError> {
-    let old = stage_at(p, index)?.name.clone();
-    if old == name {
-        return Ok(EditOutcome {
-            select: Some(Item::Stage(index)),
-            changed: false,
-        });
-    }
-    if p.stages
-        .iter()
-        .enumerate()
-        .any(|(i, s)| i != index && s.name == name)
-    {
-        return Err(EditError::StageNameTaken(name.to_string()));
-    }
-    for company in p.companies.iter_mut().filter(|c| c.stage == old) {
-        company.stage = name.to_string();
-    }
-    for fields in p
-        .scenarios
-        .iter_mut()
-        .flat_map(|s| s.company_overrides.iter_mut())
-        .map(|o| &mut o.fields)
-    {
-        if let Some(stage) = fields.get_mut("stage")
-            && stage.as_str() == Some(old.as_str())
-        {
-            *stage = Value::String(name.to_string());
-        }
-    }
-    if let Some(stage) = p.stages.get_mut(index) {
-        stage.name = name.to_string();
-    }
-    Ok(EditOutcome::select(Item::Stage(index)))
-}
-
-fn rename_company(p: &mut Portfolio, index: usize, name: &str) -> Result<EditOutcome, EditError> {
-    let old = company_at(p, index)?.name.clone();
-    if old == name {
-        return Ok(EditOutcome {
-            select: Some(Item::Company(index)),
-            changed: false,
-        });
-    }
-    if p.companies
-        .iter()
-        .enumerate()
-        .any(|(i, c)| i != index && c.name == name)
-    {
-        return Err(EditError::CompanyNameTaken(name.to_string()));
-    }
-    for o in p
-        .scenarios
-        .iter_mut()
-        .flat_map(|s| s.company_overrides.iter_mut())
-        .filter(|o| o.company == old)
-    {
-        o.company = name.to_string();
-    }
-    if let Some(company) = p.companies.get_mut(index) {
-        company.name = name.to_string();
-    }
-    Ok(EditOutcome::select(Item::Company(index)))
-}
-
-fn delete_company(p: &mut Portfolio, index: usize) -> Result<EditOutcome, EditError> {
-    let name = company_at(p, index)?.name.clone();
-    p.companies.remove(index);
-    if !p.companies.iter().any(|c| c.name == name) {
-        for scenario in &mut p.scenarios {
-            scenario.company_overrides.retain(|o| o.company != name);
-        }
-    }
-    Ok(EditOutcome::keep())
-}
-
-fn stage_at(p: &Portfolio, index: usize) -> Result<&Stage, EditError> {
-    p.stages.get(index).ok_or(EditError::NoStage {
-        index,
-        count: p.stages.len(),
-    })
-}
-
-fn company_at(p: &Portfolio, index: usize) -> Result<&super::model::Company, EditError> {
-    p.companies.get(index).ok_or(EditError::NoCompany {
-        index,
-        count: p.companies.len(),
-    })
-}
-
-fn company_mut(p: &mut Portfolio, index: usize) -> Result<&mut super::model::Company, EditError> {
-    let count = p.companies.len();
-    p.companies
-        .get_mut(index)
-        .ok_or(EditError::NoCompany { index, count })
-}
-
-fn lever_at(p: &Portfolio, company: usize, lever: usize) -> Result<&super::model::Lever, EditError> {
-    let levers = &company_at(p, company)?.levers;
-    levers.get(lever).ok_or(EditError::NoLever {
-        company,
-        lever,
-        count: levers.len(),
-    })
-}
-
-fn scenario_at(p: &Portfolio, index: usize) -> Result<&Scenario, EditError> {
-    p.scenarios.get(index).ok_or(EditError::NoScenario {
-        index,
-        count: p.scenarios.len(),
-    })
-}
-
-/// Swaps `items[index]` with its neighbour in `direction` (nothing at either end) and
-/// selects where it went. `index` must be in range.
-fn moved<T>(
-    items: &mut [T],
-    index: usize,
-    direction: Direction,
-    item: impl Fn(usize) -> Item,
-) -> EditOutcome {
-    let target = match direction {
-        Direction::Up => index.checked_sub(1),
-        Direction::Down => (index + 1 < items.len()).then_some(index + 1),
-    };
-    match target {
-        Some(t) if index < items.len() => {
-            items.swap(index, t);
-            EditOutcome::select(item(t))
-        }
-        _ => EditOutcome {
-            select: Some(item(index)),
-            changed: false,
-        },
-    }
-}
-
-/// `base`, or `base (2)`, `base (3)`… — the first that is not among `existing`.
-pub fn unique_name<'a>(base: &str, existing: impl Iterator<Item = &'a str> + Clone) -> String {
-    if !existing.clone().any(|n| n == base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|i| format!("{base} ({i})"))
-        .find(|candidate| !existing.clone().any(|n| n == candidate))
-        .unwrap_or_else(|| base.to_string())
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@ use rust_decimal::dec;
 use serde_json::json;
 
 use super::*;
-use crate::engine::defaults::{blank_portfolio, template_company};
-use crate::engine::model::CompanyOverride;
+use crate::engine::defaults::{self, blank_portfolio, template_company};
+use crate::engine::fields::{FieldPath, FieldValue, Owner};
+use crate::engine::model::{CompanyOverride, Scenario, Stage};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
