@@ -2,13 +2,11 @@
 //! the File menu, written on a background thread with a progress bar.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::jobs::BackgroundJob;
 use crate::charts::Chart;
-use crate::engine::model::Portfolio;
-use crate::engine::results::FundResult;
+use crate::engine::study::{Case, Study};
 use crate::export::memo_chart::{self, PNG_SIZE, SVG_SIZE};
 use crate::export::pack::{self, Source};
 
@@ -19,11 +17,12 @@ pub struct PackJob {
 }
 
 impl PackJob {
-    /// Starts writing the pack into `folder` on a background thread.
-    pub fn start(portfolio: Portfolio, result: Arc<FundResult>, source: Source, folder: PathBuf) -> Self {
+    /// Starts writing the pack of `case` into `folder` on a background thread, from a copy
+    /// of the app's study (so a Monte Carlo run the user made is reused, not rerun).
+    pub fn start(mut study: Study, case: Case, source: Source, folder: PathBuf) -> Self {
         let out = folder.clone();
         let job = BackgroundJob::spawn(pack::file_count(), move |done, _cancel| {
-            pack::export_pack(&portfolio, &result, &source, &out, &mut |n, _| {
+            pack::export_pack(&mut study, &case, &source, &out, &mut |n, _| {
                 done.store(n, Ordering::Relaxed)
             })
             .map(|files| files.len())
@@ -50,20 +49,19 @@ pub fn source(path: Option<&std::path::Path>, fund_name: &str) -> Source {
             || format!("{fund_name} (not saved to a file)"),
             |n| n.to_string_lossy().into_owned(),
         ),
-        scenario: "Base".into(),
         model_date: chrono::Local::now().date_naive().to_string(),
     }
 }
 
-/// Writes `chart` as SVG or PNG (by `path`'s extension) in memo style.
+/// Writes `chart` of `case` as SVG or PNG (by `path`'s extension) in memo style.
 pub fn write_chart(
     chart: &Chart,
-    portfolio: &Portfolio,
-    result: &FundResult,
+    study: &Study,
+    case: &Case,
     source: &Source,
     path: &std::path::Path,
 ) -> Result<(), String> {
-    let text = pack::memo_text(portfolio, result, source);
+    let text = pack::memo_text(study, case, source).map_err(|e| e.to_string())?;
     let bytes = match path
         .extension()
         .and_then(|e| e.to_str())

@@ -1,7 +1,7 @@
 //! The memo pack: every chart as SVG and PNG, `summary.csv`, `cashflows.csv`,
 //! `companies.csv` and `model.xlsx` of one case, built from a [`Study`] (each analysis
 //! runs at most once, and a run the user already made is reused), rendered in memory
-//! first and then written file by file atomically into one folder.
+//! first, then written into a temporary folder and moved into place whole.
 
 use std::path::{Path, PathBuf};
 
@@ -15,9 +15,9 @@ use crate::engine::study::{Case, CaseError, GridSettings, Study};
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("{case} cannot be exported: {source}")]
-    Case { case: Case, source: CaseError },
+    Case { case: Case, source: Box<CaseError> },
     #[error(transparent)]
-    Unavailable(#[from] ChartUnavailable),
+    Unavailable(Box<ChartUnavailable>),
     #[error(transparent)]
     Draw(#[from] memo_chart::ChartError),
     #[error("could not build the workbook: {0}")]
@@ -26,6 +26,20 @@ pub enum ExportError {
     Table(#[from] anyhow::Error),
     #[error("could not write {path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Folder(Box<crate::io::FolderWriteError>),
+}
+
+impl From<crate::io::FolderWriteError> for ExportError {
+    fn from(e: crate::io::FolderWriteError) -> Self {
+        ExportError::Folder(Box::new(e))
+    }
+}
+
+impl From<ChartUnavailable> for ExportError {
+    fn from(e: ChartUnavailable) -> Self {
+        ExportError::Unavailable(Box::new(e))
+    }
 }
 
 /// Where the numbers came from, for footnotes and metadata (the case comes from the
@@ -41,7 +55,7 @@ pub struct Source {
 pub fn memo_text(study: &Study, case: &Case, source: &Source) -> Result<MemoText, ExportError> {
     let unavailable = |source| ExportError::Case {
         case: case.clone(),
-        source,
+        source: Box::new(source),
     };
     let portfolio = study.model(case).map_err(unavailable)?;
     let result = study.result(case).map_err(unavailable)?;
@@ -53,7 +67,7 @@ pub fn memo_text(study: &Study, case: &Case, source: &Source) -> Result<MemoText
     let tvpi = m.tvpi.map_or_else(|| "n/a".into(), crate::units::format_multiple);
     let fund = &portfolio.fund;
     Ok(MemoText {
-        subtitle: format!("{} · {case} · {}", fund.name, source.model_date),
+        subtitle: format!("Model computed {} · {}", source.model_date, source.file_name),
         footnote: format!(
             "Source: {}, {case}; Millwright model computed {}. Figures in {}; projections, not forecasts.",
             source.file_name, source.model_date, fund.currency
@@ -104,7 +118,7 @@ pub fn render_pack(
 ) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     let unavailable = |source| ExportError::Case {
         case: case.clone(),
-        source,
+        source: Box::new(source),
     };
     let portfolio = study.model(case).map_err(unavailable)?;
     let result = study.result(case).map_err(unavailable)?;
@@ -118,7 +132,10 @@ pub fn render_pack(
             memo_chart::svg(&chart, &text, SVG_SIZE)?.into_bytes(),
         ));
         progress(files.len(), total);
-        files.push((format!("{}.png", id.name()), memo_chart::png(&chart, &text, PNG_SIZE)?));
+        files.push((
+            format!("{}.png", id.name()),
+            memo_chart::png(&chart, &text, PNG_SIZE)?,
+        ));
         progress(files.len(), total);
     }
     let case_name = case.scenario_name().unwrap_or("Base");
@@ -127,25 +144,29 @@ pub fn render_pack(
         "summary.csv".into(),
         tables::summary_csv(&portfolio, case_name, m)?.into_bytes(),
     ));
-    files.push(("cashflows.csv".into(), tables::cashflows_csv(&result)?.into_bytes()));
-    files.push(("companies.csv".into(), tables::companies_csv(&result)?.into_bytes()));
-    files.push(("model.xlsx".into(), workbook::build(&portfolio, case_name, &result)?));
+    files.push((
+        "cashflows.csv".into(),
+        tables::cashflows_csv(&result)?.into_bytes(),
+    ));
+    files.push((
+        "companies.csv".into(),
+        tables::companies_csv(&result)?.into_bytes(),
+    ));
+    files.push((
+        "model.xlsx".into(),
+        workbook::build(&portfolio, case_name, &result)?,
+    ));
     progress(files.len(), total);
     Ok(files)
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
-    crate::io::write_atomically(path, bytes).map_err(|source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(path.to_path_buf())
-}
-
-/// Writes the pack of `case` into `out_dir` (created if needed). The analyses it shows
-/// run at most once and are kept in `study`; every file is rendered before the first is
-/// written, so a chart or table that fails leaves the folder as it was. Returns the
-/// files written.
+/// Writes the pack of `case` into `out_dir`. The analyses it shows run at most once and
+/// are kept in `study`. Every file is rendered in memory, then written into a temporary
+/// folder beside `out_dir` and flushed to disk, then moved into place: a missing or
+/// empty `out_dir` appears whole in one rename; over an older pack each file replaces
+/// its old one, and a failure part-way reports which files are from which run
+/// ([`crate::io::PartlyMoved`]). A chart or table that fails leaves
+/// the folder as it was. Returns the files written.
 pub fn export_pack(
     study: &mut Study,
     case: &Case,
@@ -155,12 +176,5 @@ pub fn export_pack(
 ) -> Result<Vec<PathBuf>, ExportError> {
     prepare_analyses(study, case);
     let files = render_pack(study, case, source, progress)?;
-    std::fs::create_dir_all(out_dir).map_err(|source| ExportError::Write {
-        path: out_dir.to_path_buf(),
-        source,
-    })?;
-    files
-        .iter()
-        .map(|(name, bytes)| write(&out_dir.join(name), bytes))
-        .collect()
+    Ok(crate::io::write_folder_atomically(out_dir, &files)?)
 }
