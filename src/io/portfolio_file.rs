@@ -4,7 +4,9 @@
 //! Loading checks, in order: the bytes are UTF-8 text, the text is JSON (else the line
 //! and column), the JSON is a Millwright portfolio (`format`), its version is one this
 //! build reads (a newer one is refused politely), then every field (errors name the field
-//! path, line and column). Nothing panics on any input. Saving is atomic.
+//! path, line and column — of the member itself, also inside tagged sections such as
+//! `uncertainty`; a fraction in a whole-number field says so). A UTF-8 byte-order mark is
+//! skipped. Nothing panics on any input. Saving is atomic and refuses a read-only file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,12 @@ pub enum LoadProblem {
     /// A number with a fraction written as a JSON number: it would pass through binary
     /// floating point, so the file must write it as a string.
     BinaryNumber { path: String },
+    /// A whole-number field (years, quarters) holds a number with a fraction.
+    WholeNumber {
+        path: String,
+        line: usize,
+        column: usize,
+    },
     /// A field has the wrong type or value.
     Field {
         path: String,
@@ -80,6 +88,10 @@ impl fmt::Display for LoadProblem {
                 "{path}: write numbers with a fraction as strings (\"0.08\", not 0.08) so no binary \
                  rounding touches them"
             ),
+            LoadProblem::WholeNumber { path, line, column } => write!(
+                f,
+                "{path} (line {line}, column {column}): must be a whole number (for example 5, not 5.5)"
+            ),
             LoadProblem::Field {
                 path,
                 line,
@@ -121,10 +133,14 @@ pub enum SaveError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("could not turn the portfolio into JSON: {0}")]
     Serialise(String),
+    /// The file is read-only: it was not replaced.
+    #[error("{} is read-only; it was not replaced (make it writable or use Save As)", path.display())]
+    ReadOnly { path: PathBuf },
 }
 
-/// Parses a portfolio from JSON text.
+/// Parses a portfolio from JSON text (a leading UTF-8 byte-order mark is skipped).
 pub fn from_json_str(text: &str) -> Result<Portfolio, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadProblem::Empty.into());
     }
@@ -150,21 +166,54 @@ pub fn from_json_str(text: &str) -> Result<Portfolio, LoadError> {
     if version > u64::from(FORMAT_VERSION) {
         return Err(LoadProblem::NewerVersion { version }.into());
     }
-    if let Some(path) = first_fractional_number(&value, String::new()) {
-        return Err(LoadProblem::BinaryNumber { path }.into());
-    }
+    let fraction = first_fractional_number(&value, String::new());
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Portfolio>(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner();
-        LoadProblem::Field {
+    match serde_path_to_error::deserialize::<_, Portfolio>(&mut deserializer) {
+        // A decimal field took the binary number: refuse it all the same.
+        Ok(_) if fraction.is_some() => Err(LoadProblem::BinaryNumber {
+            path: fraction.unwrap_or_default(),
+        }
+        .into()),
+        Ok(portfolio) => Ok(portfolio),
+        Err(e) => Err(field_problem(text, &value, &e, fraction).into()),
+    }
+}
+
+/// The problem a deserialisation error describes, at the member it is about.
+fn field_problem(
+    text: &str,
+    value: &serde_json::Value,
+    error: &serde_path_to_error::Error<serde_json::Error>,
+    fraction: Option<String>,
+) -> LoadProblem {
+    let path = error.path().to_string();
+    let inner = error.inner();
+    let message = strip_position(&inner.to_string());
+    // An integer field (years, quarters) holding a number with a fraction.
+    if message.starts_with("invalid type: floating point") {
+        return LoadProblem::WholeNumber {
             path,
             line: inner.line(),
             column: inner.column(),
-            message: strip_position(&inner.to_string()),
-        }
-        .into()
-    })
+        };
+    }
+    if fraction.as_deref() == Some(path.as_str()) {
+        return LoadProblem::BinaryNumber { path };
+    }
+    match position::refine(text, value, &path, &message) {
+        Some((path, line, column)) => LoadProblem::Field {
+            path,
+            line,
+            column,
+            message,
+        },
+        None => LoadProblem::Field {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message,
+        },
+    }
 }
 
 /// The path (`companies[3].exit_multiple`) of the first JSON number with a fraction or
@@ -200,7 +249,8 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Parses a portfolio from raw bytes (checks they are UTF-8 text first).
+/// Parses a portfolio from raw bytes (checks they are UTF-8 text first; a byte-order
+/// mark is skipped).
 pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadProblem::NotText {
         valid_up_to: e.valid_up_to(),
@@ -230,11 +280,15 @@ pub fn load(path: &Path) -> Result<Portfolio, LoadError> {
 /// Writes a portfolio file atomically: the old file stays intact if anything fails.
 pub fn save(path: &Path, portfolio: &Portfolio) -> Result<(), SaveError> {
     let text = to_json_string(portfolio)?;
-    super::write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
-        path: path.to_path_buf(),
-        source,
+    super::try_write_atomically(path, text.as_bytes()).map_err(|e| match e {
+        super::WriteError::ReadOnly { path } => SaveError::ReadOnly { path },
+        super::WriteError::Io { source, .. } => SaveError::Write {
+            path: path.to_path_buf(),
+            source,
+        },
     })
 }
 
+mod position;
 #[cfg(test)]
 mod tests;

@@ -136,6 +136,82 @@ fn save_replaces_atomically_and_failure_keeps_the_original() -> std::io::Result<
     Ok(())
 }
 
+#[test]
+fn a_fraction_in_a_whole_number_field_says_so() {
+    let text = sample_text().replacen(
+        "\"investment_period_years\": 5",
+        "\"investment_period_years\": 5.5",
+        1,
+    );
+    assert_ne!(text, sample_text(), "the sample has the field");
+    let msg = message(from_json_str(&text));
+    assert!(
+        msg.contains("fund.investment_period_years")
+            && msg.contains("whole number")
+            && !msg.contains("strings"),
+        "{msg}"
+    );
+    // The line is the field's own.
+    let line = text
+        .lines()
+        .position(|l| l.contains("investment_period_years"))
+        .map_or(0, |i| i + 1);
+    assert!(
+        msg.contains(&format!("line {line},")),
+        "{msg} (expected line {line})"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let with_bom = format!("\u{feff}{}", sample_text());
+    assert_eq!(from_json_str(&with_bom).ok(), from_json_str(sample_text()).ok());
+    assert!(from_slice(with_bom.as_bytes()).is_ok());
+    assert!(message(from_json_str("\u{feff}")).contains("empty"));
+}
+
+#[test]
+fn an_error_inside_uncertainty_points_at_the_member_and_its_line() {
+    let text = SAMPLES[1].1;
+    let bad = text.replacen("\"sd\": \"1.25\"", "\"sd\": \"1.2.5\"", 1);
+    assert_ne!(bad, text, "the sample has the member");
+    let line = bad.lines().position(|l| l.contains("1.2.5")).map_or(0, |i| i + 1);
+    let msg = message(from_json_str(&bad));
+    assert!(msg.contains("uncertainty.exit_multiple_shift.sd"), "{msg}");
+    assert!(
+        msg.contains(&format!("line {line},")),
+        "{msg} (expected line {line})"
+    );
+
+    // An unknown member is found by its name.
+    let bad = text.replacen("\"mode\": \"0.9\"", "\"mood\": \"0.9\"", 1);
+    let line = bad.lines().position(|l| l.contains("mood")).map_or(0, |i| i + 1);
+    let msg = message(from_json_str(&bad));
+    assert!(msg.contains("uncertainty.realisation_scale.mood"), "{msg}");
+    assert!(
+        msg.contains(&format!("line {line},")),
+        "{msg} (expected line {line})"
+    );
+}
+
+#[test]
+fn saving_over_a_read_only_file_is_refused() -> std::io::Result<()> {
+    let p = from_json_str(sample_text()).unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("fund.json");
+    std::fs::write(&path, "old contents")?;
+    let mut permissions = std::fs::metadata(&path)?.permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions)?;
+    let err = save(&path, &p);
+    assert!(
+        matches!(&err, Err(SaveError::ReadOnly { path: p }) if p == &path),
+        "{err:?}"
+    );
+    assert_eq!(std::fs::read_to_string(&path)?, "old contents");
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
