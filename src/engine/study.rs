@@ -8,167 +8,23 @@
 //! case or other settings is never returned, so nothing can be shown or exported under
 //! the wrong case.
 
-use std::fmt;
+mod analyses;
+mod case;
+
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
-use super::drivers::{Driver, Metric};
+pub use analyses::{Analysis, GridRun, GridSettings, MonteCarloRun, MonteCarloTask, TornadoRun};
+pub use case::{Case, CaseError, CaseRun, CaseRunRef};
+
 use super::model::Portfolio;
-use super::montecarlo::{self, McConfig, McError, McResult};
+use super::montecarlo::{self, McConfig, McError};
 use super::results::FundResult;
 use super::scenario::{self, ScenarioError};
-use super::sensitivity::{self, Axis, Grid, SweepError, Tornado};
-use super::validate::{self, Problem};
-use super::{EngineError, compute_validated};
-
-/// Which reading of the model a figure belongs to: the base case or a named scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub enum Case {
-    /// The model as entered.
-    #[default]
-    Base,
-    /// The named scenario's overrides applied to the base model.
-    Scenario(String),
-}
-
-impl Case {
-    /// The case a user-facing scenario name stands for: "", "base" and "Base case" mean
-    /// the base case.
-    pub fn named(name: Option<&str>) -> Case {
-        match name {
-            None => Case::Base,
-            Some(n) if n.is_empty() || n.eq_ignore_ascii_case("base") || n.eq_ignore_ascii_case("base case") => {
-                Case::Base
-            }
-            Some(n) => Case::Scenario(n.to_string()),
-        }
-    }
-
-    /// The scenario's name, `None` for the base case.
-    pub fn scenario_name(&self) -> Option<&str> {
-        match self {
-            Case::Base => None,
-            Case::Scenario(name) => Some(name),
-        }
-    }
-}
-
-impl fmt::Display for Case {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Case::Base => f.write_str("Base case"),
-            Case::Scenario(name) => write!(f, "scenario {name}"),
-        }
-    }
-}
-
-/// Why a case has no results.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum CaseError {
-    #[error(transparent)]
-    Scenario(#[from] ScenarioError),
-    #[error(transparent)]
-    Engine(#[from] EngineError),
-}
-
-/// One case computed: the model it describes, its problems and its results.
-#[derive(Debug, Clone)]
-pub struct CaseRun {
-    pub case: Case,
-    /// The model of this case (`None` when the scenario could not be applied).
-    pub model: Option<Arc<Portfolio>>,
-    /// Validation problems of this case's model.
-    pub problems: Vec<Problem>,
-    pub outcome: Result<Arc<FundResult>, CaseError>,
-}
-
-impl CaseRun {
-    fn compute(case: Case, model: Arc<Portfolio>) -> CaseRun {
-        let problems = validate::validate(&model);
-        let outcome = compute_validated(&model, &problems)
-            .map(Arc::new)
-            .map_err(CaseError::from);
-        CaseRun {
-            case,
-            model: Some(model),
-            problems,
-            outcome,
-        }
-    }
-
-    /// The results, if the case computes.
-    pub fn result(&self) -> Option<&Arc<FundResult>> {
-        self.outcome.as_ref().ok()
-    }
-}
-
-/// The settings of a two-driver (or one-driver) grid.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GridSettings {
-    pub x: Axis,
-    pub y: Option<Axis>,
-    pub metric: Metric,
-}
-
-impl GridSettings {
-    /// The memo pack's heatmap: net IRR over exit multiple shift × AI lever realisation,
-    /// 21 steps each over the drivers' tornado ranges on `model`.
-    pub fn default_heatmap(model: &Portfolio) -> GridSettings {
-        let axis = |driver: Driver| {
-            let (low, high) = driver.tornado_range(model);
-            Axis {
-                driver,
-                low,
-                high,
-                steps: 21,
-            }
-        };
-        GridSettings {
-            x: axis(Driver::ExitMultipleShift),
-            y: Some(axis(Driver::RealisationScale)),
-            metric: Metric::NetIrr,
-        }
-    }
-
-    /// "Net IRR by exit multiple shift and AI lever realisation".
-    pub fn describe(&self) -> String {
-        match &self.y {
-            Some(y) => format!(
-                "{} by {} and {}",
-                self.metric.label(),
-                self.x.driver.label(),
-                y.driver.label()
-            ),
-            None => format!("{} by {}", self.metric.label(), self.x.driver.label()),
-        }
-    }
-}
-
-/// An analysis run: the case and settings it was computed on, and what it found.
-#[derive(Debug, Clone)]
-pub struct Analysis<S, R> {
-    pub case: Case,
-    pub settings: S,
-    pub outcome: R,
-}
-
-/// A tornado over every driver on one case.
-pub type TornadoRun = Analysis<(), Result<Tornado, SweepError>>;
-
-/// A grid on one case; the settings carry the axes and metric.
-#[derive(Debug, Clone)]
-pub struct GridRun {
-    pub case: Case,
-    pub settings: GridSettings,
-    /// The drivers' values in the case's model (where the heatmap marks the base case).
-    pub base_point: (Decimal, Option<Decimal>),
-    pub outcome: Result<Grid, SweepError>,
-}
-
-/// A Monte Carlo run on one case with the configuration that produced it.
-pub type MonteCarloRun = Analysis<McConfig, Result<McResult, McError>>;
+use super::sensitivity::{self, SweepError};
+use super::validate::Problem;
 
 /// Everything computed on one model revision.
 #[derive(Debug, Clone)]
@@ -251,7 +107,12 @@ impl Study {
                 problems: Vec::new(),
                 outcome: Err(CaseError::Scenario(ScenarioError::Unknown {
                     name: name.clone(),
-                    available: self.scenarios.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "),
+                    available: self
+                        .scenarios
+                        .iter()
+                        .map(|(n, _)| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 })),
             })),
         }
@@ -330,7 +191,12 @@ impl Study {
                         settings.x.driver.base_value(&model),
                         settings.y.as_ref().map(|y| y.driver.base_value(&model)),
                     ),
-                    outcome: sensitivity::grid(&model, settings.x.clone(), settings.y.clone(), settings.metric),
+                    outcome: sensitivity::grid(
+                        &model,
+                        settings.x.clone(),
+                        settings.y.clone(),
+                        settings.metric,
+                    ),
                 },
                 Err(e) => GridRun {
                     case: case.clone(),
@@ -404,53 +270,12 @@ impl Study {
     }
 }
 
-/// A Monte Carlo run waiting to be made (see [`Study::monte_carlo_task`]).
-#[derive(Debug, Clone)]
-pub struct MonteCarloTask {
-    pub case: Case,
-    pub config: McConfig,
-    model: Result<Arc<Portfolio>, CaseError>,
-}
-
-impl MonteCarloTask {
-    /// Runs the simulation, calling `progress(paths done)`; stops early once `cancel`
-    /// is set.
-    pub fn run(self, progress: &(dyn Fn(usize) + Sync), cancel: &AtomicBool) -> MonteCarloRun {
-        let outcome = match &self.model {
-            Ok(model) => montecarlo::run(model, &self.config, progress, cancel),
-            Err(e) => Err(McError::Model(e.to_string())),
-        };
-        Analysis {
-            case: self.case,
-            settings: self.config,
-            outcome,
-        }
-    }
-}
-
-/// A case run borrowed from the study, or made on the spot for a name the model lacks.
-pub enum CaseRunRef<'a> {
-    Stored(&'a CaseRun),
-    Missing(Box<CaseRun>),
-}
-
-impl std::ops::Deref for CaseRunRef<'_> {
-    type Target = CaseRun;
-    fn deref(&self) -> &CaseRun {
-        match self {
-            CaseRunRef::Stored(run) => run,
-            CaseRunRef::Missing(run) => run,
-        }
-    }
-}
-
 fn sweep_error(e: CaseError) -> SweepError {
     match e {
         CaseError::Scenario(e) => SweepError::Scenario(e),
         CaseError::Engine(e) => SweepError::Base(e),
     }
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ use rust_decimal::dec;
 
 use super::*;
 use crate::engine::compute;
+use crate::engine::drivers::{Driver, Metric};
 use crate::io::samples;
 
 fn midmarket() -> Portfolio {
@@ -26,7 +27,10 @@ fn a_scenario_result_is_the_scenario_applied_to_the_base_model() {
     let from_study = study.result(&downside()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(from_study.metrics.net_irr, direct.metrics.net_irr);
     let base = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
-    assert_ne!(base.metrics.net_irr, from_study.metrics.net_irr, "Downside must differ from base");
+    assert_ne!(
+        base.metrics.net_irr, from_study.metrics.net_irr,
+        "Downside must differ from base"
+    );
     assert_eq!(study.revision(), 7);
 }
 
@@ -56,11 +60,17 @@ fn an_unknown_scenario_is_an_error_naming_it() {
 #[test]
 fn a_tornado_run_on_one_case_is_never_shown_for_another() {
     let mut study = Study::new(midmarket(), 0);
-    let base_irr = study.result(&Case::Base).ok().and_then(|r| r.metrics.net_irr.clone().ok());
+    let base_irr = study
+        .result(&Case::Base)
+        .ok()
+        .and_then(|r| r.metrics.net_irr.clone().ok());
     let run = study.ensure_tornado(&downside());
     assert_eq!(run.case, downside());
     let tornado_base = run.outcome.as_ref().ok().and_then(|t| t.base_net_irr);
-    assert_ne!(tornado_base, base_irr, "the tornado's centre is the Downside's net IRR");
+    assert_ne!(
+        tornado_base, base_irr,
+        "the tornado's centre is the Downside's net IRR"
+    );
     assert!(study.tornado(&Case::Base).is_none());
     assert!(study.tornado(&downside()).is_some());
 }
@@ -76,7 +86,10 @@ fn a_grid_records_its_settings_and_reruns_only_when_they_change() {
     }
     let first: *const GridRun = study.ensure_grid(&Case::Base, &settings);
     let again: *const GridRun = study.ensure_grid(&Case::Base, &settings);
-    assert!(std::ptr::eq(first, again), "the same grid is kept, not recomputed");
+    assert!(
+        std::ptr::eq(first, again),
+        "the same grid is kept, not recomputed"
+    );
     let run = study.ensure_grid(&Case::Base, &settings);
     assert_eq!(run.outcome.as_ref().map(|g| g.cells.len()).ok(), Some(2));
     // The base point is where the model sits: no exit shift, realisation as modelled.
@@ -103,7 +116,10 @@ fn a_monte_carlo_run_is_reused_only_for_its_case_and_configuration() {
     let again: *const MonteCarloRun = study.ensure_monte_carlo(&Case::Base, &config);
     assert!(std::ptr::eq(first, again));
     assert!(study.monte_carlo(&downside()).is_none());
-    let other_seed = McConfig { seed: 10, ..config.clone() };
+    let other_seed = McConfig {
+        seed: 10,
+        ..config.clone()
+    };
     let rerun = study.ensure_monte_carlo(&Case::Base, &other_seed);
     assert_eq!(rerun.settings.seed, 10);
     assert_eq!(rerun.outcome.as_ref().map(|r| r.paths).ok(), Some(40));
