@@ -77,7 +77,7 @@ pub struct GridRun {
 /// A Monte Carlo run on one case with the configuration that produced it.
 pub type MonteCarloRun = Analysis<McConfig, Result<McResult, McError>>;
 
-/// A Monte Carlo run waiting to be made (see [`Study::monte_carlo_task`]).
+/// A Monte Carlo run waiting to be made (see [`super::Study::monte_carlo_task`]).
 #[derive(Debug, Clone)]
 pub struct MonteCarloTask {
     pub case: Case,

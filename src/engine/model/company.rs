@@ -1,0 +1,169 @@
+//! An acquired manufacturer: sector, cost pools, entry and exit terms.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::Lever;
+
+/// Industry sector of an acquired manufacturer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Aerospace,
+    Automotive,
+    Semiconductors,
+    Defence,
+    IndustrialMachinery,
+    Electronics,
+    Other,
+}
+
+impl Sector {
+    /// Every sector, in display order.
+    pub const ALL: [Sector; 7] = [
+        Sector::Aerospace,
+        Sector::Automotive,
+        Sector::Semiconductors,
+        Sector::Defence,
+        Sector::IndustrialMachinery,
+        Sector::Electronics,
+        Sector::Other,
+    ];
+
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Aerospace => "Aerospace",
+            Sector::Automotive => "Automotive",
+            Sector::Semiconductors => "Semiconductors",
+            Sector::Defence => "Defence",
+            Sector::IndustrialMachinery => "Industrial machinery",
+            Sector::Electronics => "Electronics",
+            Sector::Other => "Other",
+        }
+    }
+}
+
+/// Operating cost pools, each a share of revenue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostPool {
+    Materials,
+    DirectLabour,
+    Energy,
+    Maintenance,
+    Overhead,
+}
+
+impl CostPool {
+    /// Every pool, in display order.
+    pub const ALL: [CostPool; 5] = [
+        CostPool::Materials,
+        CostPool::DirectLabour,
+        CostPool::Energy,
+        CostPool::Maintenance,
+        CostPool::Overhead,
+    ];
+
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            CostPool::Materials => "Materials",
+            CostPool::DirectLabour => "Direct labour",
+            CostPool::Energy => "Energy",
+            CostPool::Maintenance => "Maintenance",
+            CostPool::Overhead => "Overhead",
+        }
+    }
+
+    /// The field name used in files and error paths.
+    pub fn key(self) -> &'static str {
+        match self {
+            CostPool::Materials => "materials",
+            CostPool::DirectLabour => "direct_labour",
+            CostPool::Energy => "energy",
+            CostPool::Maintenance => "maintenance",
+            CostPool::Overhead => "overhead",
+        }
+    }
+}
+
+/// A company's cost pools as shares of revenue. Entry EBITDA margin is one minus their sum.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostPools {
+    pub materials: Decimal,
+    pub direct_labour: Decimal,
+    pub energy: Decimal,
+    pub maintenance: Decimal,
+    pub overhead: Decimal,
+}
+
+impl CostPools {
+    /// The share of revenue in `pool`.
+    pub fn get(&self, pool: CostPool) -> Decimal {
+        match pool {
+            CostPool::Materials => self.materials,
+            CostPool::DirectLabour => self.direct_labour,
+            CostPool::Energy => self.energy,
+            CostPool::Maintenance => self.maintenance,
+            CostPool::Overhead => self.overhead,
+        }
+    }
+
+    /// Mutable access to the share of revenue in `pool`.
+    pub fn get_mut(&mut self, pool: CostPool) -> &mut Decimal {
+        match pool {
+            CostPool::Materials => &mut self.materials,
+            CostPool::DirectLabour => &mut self.direct_labour,
+            CostPool::Energy => &mut self.energy,
+            CostPool::Maintenance => &mut self.maintenance,
+            CostPool::Overhead => &mut self.overhead,
+        }
+    }
+
+    /// Sum of all pools, as a share of revenue.
+    pub fn total(&self) -> Decimal {
+        CostPool::ALL.iter().map(|p| self.get(*p)).sum()
+    }
+}
+
+/// An acquired manufacturer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub name: String,
+    pub sector: Sector,
+    /// Name of the deployment stage that funds the acquisition.
+    pub stage: String,
+    pub acquisition_date: NaiveDate,
+    /// Fund's ownership share of the equity.
+    pub ownership: Decimal,
+    /// Annual revenue at acquisition.
+    pub entry_revenue: Decimal,
+    /// Baseline annual revenue growth.
+    pub revenue_growth: Decimal,
+    pub cost_pools: CostPools,
+    /// Maintenance capital expenditure as a share of revenue.
+    pub maintenance_capex: Decimal,
+    pub tax_rate: Decimal,
+    /// Entry enterprise value / EBITDA.
+    pub entry_multiple: Decimal,
+    /// Acquisition debt as a multiple of entry EBITDA.
+    pub debt_multiple: Decimal,
+    /// Annual interest rate on the acquisition debt.
+    pub interest_rate: Decimal,
+    /// Share of positive free cash flow used to repay debt.
+    pub cash_sweep: Decimal,
+    /// Transaction costs at entry, as a share of enterprise value.
+    pub transaction_costs: Decimal,
+    pub exit_date: NaiveDate,
+    /// Exit enterprise value / EBITDA.
+    pub exit_multiple: Decimal,
+    /// Costs of the sale, as a share of exit enterprise value.
+    #[serde(default)]
+    pub exit_costs: Decimal,
+    #[serde(default)]
+    pub levers: Vec<Lever>,
+}

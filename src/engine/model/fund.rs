@@ -1,0 +1,87 @@
+//! Fund terms, the waterfall kind, the PME benchmark and deployment stages.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The fund's legal and economic terms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundTerms {
+    pub name: String,
+    /// ISO currency code, for display (`USD`).
+    pub currency: String,
+    /// Total commitments, LPs and GP together.
+    pub commitment: Decimal,
+    /// Share of the commitment that the GP itself commits (e.g. `0.01`). The GP
+    /// commitment invests pari passu with the LPs, and pays fees and carry like them.
+    pub gp_commitment_share: Decimal,
+    pub first_close: NaiveDate,
+    pub investment_period_years: u32,
+    pub term_years: u32,
+    /// Extensions the model runs through (added to the term).
+    #[serde(default)]
+    pub extension_years: u32,
+    /// Annual management fee on commitments during the investment period.
+    pub management_fee_rate: Decimal,
+    /// Annual fee on net invested capital after the investment period; when absent the
+    /// same rate as during the investment period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_investment_fee_rate: Option<Decimal>,
+    /// One-off organisational expenses, called in the first quarter.
+    pub organisational_expenses: Decimal,
+    /// Annual fund expenses, called quarterly over the term.
+    pub annual_expenses: Decimal,
+    /// Carried interest share of profits.
+    pub carry_rate: Decimal,
+    /// Preferred return (hurdle), compounding annually on contributed capital outstanding.
+    pub preferred_return: Decimal,
+    /// Share of distributions the GP receives in the catch-up tier (`1` = full catch-up).
+    pub gp_catch_up: Decimal,
+    pub waterfall: Waterfall,
+    /// Benchmark for the Kaplan–Schoar public-market equivalent.
+    pub pme_benchmark: PmeBenchmark,
+}
+
+/// How gross proceeds are split between partners and GP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Waterfall {
+    /// Whole-fund: all contributions plus the hurdle come back before any carry.
+    European,
+    /// Deal by deal: each exit returns its own capital and hurdle, then carry. With
+    /// `clawback`, at the end of the fund the GP returns any carry above what a European
+    /// waterfall on the whole fund would have paid.
+    American { clawback: bool },
+}
+
+/// The public index the PME compares the fund against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum PmeBenchmark {
+    /// A constant annual total return (e.g. `0.07`).
+    ConstantReturn { annual_return: Decimal },
+    /// Index levels on dates; levels between points are interpolated linearly. The
+    /// series must cover every cash-flow date of the fund.
+    Series { points: Vec<IndexPoint> },
+}
+
+/// One level of a public-market index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexPoint {
+    pub date: NaiveDate,
+    pub level: Decimal,
+}
+
+/// A deployment stage: a wave of acquisitions with its own budget.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub name: String,
+    pub start_date: NaiveDate,
+    /// Capital for the stage's acquisitions (equity cheques and transaction costs).
+    pub budget: Decimal,
+    /// Capital held back for follow-on equity (fund-funded AI programmes).
+    pub reserve: Decimal,
+}

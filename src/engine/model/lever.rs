@@ -1,0 +1,94 @@
+//! An AI lever: what it acts on, how it ramps, what it costs and who pays.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::CostPool;
+
+/// The kind of AI programme a lever represents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverKind {
+    PredictiveMaintenance,
+    VisionQualityControl,
+    EnergyOptimisation,
+    SupplyChain,
+    LabourProductivity,
+    Throughput,
+}
+
+impl LeverKind {
+    /// Every kind, in display order.
+    pub const ALL: [LeverKind; 6] = [
+        LeverKind::PredictiveMaintenance,
+        LeverKind::VisionQualityControl,
+        LeverKind::EnergyOptimisation,
+        LeverKind::SupplyChain,
+        LeverKind::LabourProductivity,
+        LeverKind::Throughput,
+    ];
+
+    /// A human label.
+    pub fn label(self) -> &'static str {
+        match self {
+            LeverKind::PredictiveMaintenance => "Predictive maintenance",
+            LeverKind::VisionQualityControl => "Vision quality control",
+            LeverKind::EnergyOptimisation => "Energy optimisation",
+            LeverKind::SupplyChain => "Supply chain & inventory",
+            LeverKind::LabourProductivity => "Labour productivity",
+            LeverKind::Throughput => "Throughput",
+        }
+    }
+}
+
+/// What a lever acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverTarget {
+    /// Reduces one cost pool by `effect` (a share of the pool).
+    Pool(CostPool),
+    /// Raises revenue by `effect` (a share of baseline revenue).
+    Revenue,
+}
+
+/// Shape of a lever's ramp from zero to full effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RampShape {
+    Linear,
+    /// Smoothstep `3x² − 2x³`: slow start, fast middle, slow finish.
+    SCurve,
+}
+
+/// Who pays a lever's one-time implementation cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverFunding {
+    /// Paid from the company's own cash flow.
+    Company,
+    /// Fund follow-on equity out of the stage's reserve.
+    FundFollowOn,
+}
+
+/// One AI programme in one company.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lever {
+    pub name: String,
+    pub kind: LeverKind,
+    pub target: LeverTarget,
+    /// Target effect at full ramp: the share of the pool removed, or the revenue uplift.
+    pub effect: Decimal,
+    /// Quarters after acquisition before the programme starts.
+    pub start_delay_quarters: u32,
+    /// Quarters from start to full effect (0 = immediate).
+    pub ramp_quarters: u32,
+    pub ramp_shape: RampShape,
+    /// One-time implementation cost, paid in the start quarter.
+    pub one_time_cost: Decimal,
+    /// Annual run cost once started.
+    pub annual_run_cost: Decimal,
+    /// Share of the target effect the user believes will be reached.
+    pub realisation: Decimal,
+    pub funding: LeverFunding,
+}
