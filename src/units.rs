@@ -1,10 +1,16 @@
 //! What people type into number fields, and how figures are shown.
 //!
-//! Accepted input (spaces and `$` ignored everywhere; `,` and `_` are thousands separators):
-//! - money: `1250000`, `1,250,000`, `250k`, `250m`/`250mm`, `100b`/`100bn`, `1.5t`/`1.5tn`;
+//! Accepted input (spaces, tabs, line breaks and `$` ignored everywhere; `,` and `_` are
+//! thousands separators), including what a spreadsheet cell copies:
+//! - money: `1250000`, `1,250,000`, `$1,250,000`, `1 250 000`, `250k`, `250m`/`250mm`,
+//!   `100b`/`100bn`, `1.5t`/`1.5tn`;
 //! - percentages: `8%` and `0.08` both mean 0.08 (a bare number is a fraction);
 //! - multiples: `2.5`, `2.5x`, `2.5×`;
-//! - plain numbers: `-3`, `12.75`.
+//! - plain numbers: `-3`, `12.75`, `1e6`;
+//! - negatives as `-3.2`, `−3.2` (the minus sign) or in accounting brackets, `(3.2)`.
+//!
+//! A number beyond what a decimal can hold (about 7.9 × 10²⁸, e.g. `1e40`) is refused
+//! as too large rather than read as something else.
 //!
 //! Display: money as `$100.0bn`, `$250.0m`, `$1,250,000`; percentages as `8.00%`;
 //! multiples as `2.50×`.
@@ -14,31 +20,63 @@ use rust_decimal::dec;
 
 /// Why a typed value was not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{text}' is not {expected}")]
-pub struct ParseError {
-    pub text: String,
-    pub expected: &'static str,
+pub enum ParseError {
+    /// The text is not a value of the expected kind.
+    #[error("'{text}' is not {expected}")]
+    NotUnderstood { text: String, expected: &'static str },
+    /// The text is a number, but beyond what a decimal holds.
+    #[error("'{text}' is too large: values must stay below about 7.9e28")]
+    TooLarge { text: String },
 }
 
+impl ParseError {
+    fn not_understood(text: &str, expected: &'static str) -> Self {
+        Self::NotUnderstood {
+            text: text.trim().to_string(),
+            expected,
+        }
+    }
+
+    /// The same failure, reported against the whole of what was typed and `expected`.
+    fn for_input(self, text: &str, expected: &'static str) -> Self {
+        match self {
+            Self::NotUnderstood { .. } => Self::not_understood(text, expected),
+            Self::TooLarge { .. } => Self::TooLarge {
+                text: text.trim().to_string(),
+            },
+        }
+    }
+}
+
+/// Lower case without spaces, currency signs and thousands separators; accounting
+/// brackets and the minus sign become a leading `-`.
 fn clean(text: &str) -> String {
-    text.chars()
+    let s: String = text
+        .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '$' | ',' | '_'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect::<String>()
-        .to_lowercase()
+        .to_lowercase();
+    match s.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')) {
+        Some(inner) => format!("-{inner}"),
+        None => s,
+    }
 }
 
 fn plain(text: &str, expected: &'static str) -> Result<Decimal, ParseError> {
-    let err = || ParseError {
-        text: text.to_string(),
-        expected,
-    };
     let s = clean(text);
     if s.is_empty() {
-        return Err(err());
+        return Err(ParseError::not_understood(text, expected));
     }
     s.parse::<Decimal>()
         .or_else(|_| Decimal::from_scientific(&s))
-        .map_err(|_| err())
+        .map_err(|_| match s.parse::<f64>() {
+            // Syntactically a number, but out of the decimal's range.
+            Ok(v) if v.abs() >= 1e28 && s.contains(|c: char| c.is_ascii_digit()) => ParseError::TooLarge {
+                text: text.trim().to_string(),
+            },
+            _ => ParseError::not_understood(text, expected),
+        })
 }
 
 /// Parses an amount of money (`1,250,000`, `250m`, `100bn`).
@@ -57,20 +95,13 @@ pub fn parse_money(text: &str) -> Result<Decimal, ParseError> {
     ];
     for (suffix, factor) in suffixes {
         if let Some(number) = s.strip_suffix(suffix) {
-            let value = plain(number, EXPECTED).map_err(|_| ParseError {
-                text: text.to_string(),
-                expected: EXPECTED,
-            })?;
-            return value.checked_mul(factor).ok_or(ParseError {
-                text: text.to_string(),
-                expected: EXPECTED,
+            let value = plain(number, EXPECTED).map_err(|e| e.for_input(text, EXPECTED))?;
+            return value.checked_mul(factor).ok_or_else(|| ParseError::TooLarge {
+                text: text.trim().to_string(),
             });
         }
     }
-    Err(ParseError {
-        text: text.to_string(),
-        expected: EXPECTED,
-    })
+    Err(ParseError::not_understood(text, EXPECTED))
 }
 
 /// Parses a percentage: `8%` or the fraction `0.08`.
@@ -81,10 +112,7 @@ pub fn parse_percent(text: &str) -> Result<Decimal, ParseError> {
         Some(number) => plain(number, EXPECTED).map(|v| v / Decimal::ONE_HUNDRED),
         None => plain(&s, EXPECTED),
     }
-    .map_err(|_| ParseError {
-        text: text.to_string(),
-        expected: EXPECTED,
-    })
+    .map_err(|e| e.for_input(text, EXPECTED))
 }
 
 /// Parses a multiple: `2.5`, `2.5x` or `2.5×`.
@@ -92,10 +120,7 @@ pub fn parse_multiple(text: &str) -> Result<Decimal, ParseError> {
     const EXPECTED: &str = "a multiple (e.g. 11.5x)";
     let s = clean(text);
     let number = s.strip_suffix('x').or_else(|| s.strip_suffix('×')).unwrap_or(&s);
-    plain(number, EXPECTED).map_err(|_| ParseError {
-        text: text.to_string(),
-        expected: EXPECTED,
-    })
+    plain(number, EXPECTED).map_err(|e| e.for_input(text, EXPECTED))
 }
 
 /// Parses a plain number.
@@ -206,6 +231,55 @@ mod tests {
         assert_eq!(parse_multiple("2.5×"), Ok(dec!(2.5)));
         assert_eq!(parse_multiple("11"), Ok(dec!(11)));
         assert!(parse_multiple("x").is_err());
+    }
+
+    #[test]
+    fn what_a_spreadsheet_copies_is_read_as_numbers() {
+        // Excel copies a cell with its display formatting and a line break after it.
+        assert_eq!(parse_money("1,250,000\r\n"), Ok(dec!(1_250_000)));
+        assert_eq!(parse_money("$1,250,000\t"), Ok(dec!(1_250_000)));
+        assert_eq!(parse_money("1 250 000"), Ok(dec!(1_250_000)));
+        // No-break and narrow no-break spaces as thousands separators.
+        assert_eq!(parse_money("1\u{a0}250\u{202f}000"), Ok(dec!(1_250_000)));
+        // Accounting brackets and the minus sign are negatives.
+        assert_eq!(parse_number("(3.2)"), Ok(dec!(-3.2)));
+        assert_eq!(parse_money("($1,250,000)"), Ok(dec!(-1_250_000)));
+        assert_eq!(parse_money("\u{2212}250m"), Ok(dec!(-250_000_000)));
+        assert_eq!(parse_percent("(12.5%)"), Ok(dec!(-0.125)));
+        assert_eq!(parse_percent("12.5%\n"), Ok(dec!(0.125)));
+        assert_eq!(parse_multiple("11.5x\t"), Ok(dec!(11.5)));
+        assert!(
+            parse_number("(3.2").is_err(),
+            "an unclosed bracket is not a number"
+        );
+        assert!(
+            parse_number("(-3.2)").is_err(),
+            "a bracketed negative is ambiguous"
+        );
+    }
+
+    #[test]
+    fn numbers_beyond_a_decimal_are_too_large_not_misread() {
+        assert_eq!(
+            parse_money("1e40"),
+            Err(ParseError::TooLarge { text: "1e40".into() })
+        );
+        assert_eq!(
+            parse_money("100000000000000000000t"),
+            Err(ParseError::TooLarge {
+                text: "100000000000000000000t".into()
+            }),
+            "1e20 trillion overflows in the multiplication"
+        );
+        assert_eq!(
+            parse_percent("1e40%").map_err(|e| e.to_string()),
+            Err("'1e40%' is too large: values must stay below about 7.9e28".to_string())
+        );
+        assert_eq!(parse_number("1e4"), Ok(dec!(10_000)));
+        assert!(matches!(
+            parse_number("inf"),
+            Err(ParseError::NotUnderstood { .. })
+        ));
     }
 
     #[test]
