@@ -23,10 +23,18 @@ use rust_decimal::dec;
 pub enum ParseError {
     /// The text is not a value of the expected kind.
     #[error("'{text}' is not {expected}")]
-    NotUnderstood { text: String, expected: &'static str },
+    NotUnderstood {
+        /// What the user typed.
+        text: String,
+        /// The kind of value wanted, in words ("a number").
+        expected: &'static str,
+    },
     /// The text is a number, but beyond what a decimal holds.
     #[error("'{text}' is too large: values must stay below about 7.9e28")]
-    TooLarge { text: String },
+    TooLarge {
+        /// What the user typed.
+        text: String,
+    },
 }
 
 impl ParseError {

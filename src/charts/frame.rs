@@ -13,8 +13,11 @@ use crate::engine::study::{Case, Study};
 /// The fund, currency and case a chart is drawn for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
+    /// The fund's name, first in every subtitle.
     pub fund: String,
+    /// The fund's currency, for money axes and labels.
     pub currency: Currency,
+    /// The base case or scenario the charts show.
     pub case: Case,
 }
 

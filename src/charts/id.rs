@@ -3,10 +3,15 @@
 /// The charts the app shows and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChartId {
+    /// Cumulative net cash flow to partners, quarter by quarter.
     JCurve,
+    /// Acquisition equity deployed, cumulative, stacked by stage.
     DeploymentByStage,
+    /// NAV gross of carry, stacked by sector.
     NavBySector,
+    /// Portfolio EBITDA with and without the AI levers.
     EbitdaWithAi,
+    /// The value-creation bridge from entry to exit equity, fund share.
     ValueBridge,
     /// J-curves of the base case and every scenario.
     ScenarioJCurves,

@@ -167,9 +167,13 @@ impl Currency {
 /// The power of a thousand an axis counts money in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Magnitude {
+    /// Whole currency units.
     Units,
+    /// Thousands ("k").
     Thousands,
+    /// Millions ("m").
     Millions,
+    /// Billions ("bn").
     Billions,
 }
 
@@ -221,7 +225,9 @@ impl Magnitude {
 /// Money in one currency and magnitude: "US$ bn" on the axis, "$40bn" on a tick.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MoneyUnit {
+    /// The fund's currency.
     pub currency: Currency,
+    /// The power of a thousand one plotted unit stands for.
     pub magnitude: Magnitude,
 }
 

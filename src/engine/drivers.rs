@@ -31,6 +31,7 @@ pub enum Driver {
 }
 
 impl Driver {
+    /// Every driver, in the order menus and tables list them.
     pub const ALL: [Driver; 8] = [
         Driver::RealisationScale,
         Driver::ExitMultipleShift,
@@ -42,6 +43,7 @@ impl Driver {
         Driver::HurdleRate,
     ];
 
+    /// The driver's name on the command line and in files (`exit_multiple_shift`).
     pub fn name(self) -> &'static str {
         match self {
             Driver::RealisationScale => "realisation_scale",
@@ -55,6 +57,7 @@ impl Driver {
         }
     }
 
+    /// The driver in a fund manager's words, with its unit, for axes and tables.
     pub fn label(self) -> &'static str {
         match self {
             Driver::RealisationScale => "AI lever realisation (x modelled)",
@@ -132,16 +135,24 @@ impl Driver {
 /// A figure sweeps report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Metric {
+    /// IRR of the partners' flows, final NAV as a terminal flow.
     NetIrr,
+    /// IRR of the fund's deal flows, before fees and carry.
     GrossIrr,
+    /// Net total value to paid-in.
     Tvpi,
+    /// Distributions to paid-in.
     Dpi,
+    /// Residual value (NAV) to paid-in.
     Rvpi,
+    /// Deal proceeds and final gross NAV over invested equity.
     GrossMoic,
+    /// Kaplan–Schoar public-market equivalent (above 1: the fund beat the index).
     Pme,
 }
 
 impl Metric {
+    /// Every metric, in the order menus and tables list them.
     pub const ALL: [Metric; 7] = [
         Metric::NetIrr,
         Metric::GrossIrr,
@@ -152,6 +163,7 @@ impl Metric {
         Metric::Pme,
     ];
 
+    /// The metric's name on the command line and in files (`net_irr`).
     pub fn name(self) -> &'static str {
         match self {
             Metric::NetIrr => "net_irr",
@@ -177,6 +189,7 @@ impl Metric {
         }
     }
 
+    /// The metric whose [`Metric::name`] is `name`, if any.
     pub fn parse(name: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.name() == name)
     }

@@ -20,7 +20,9 @@ use super::model::Portfolio;
 /// Up or down in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
+    /// Towards the start of the list (one place earlier).
     Up,
+    /// Towards the end of the list (one place later).
     Down,
 }
 
@@ -59,36 +61,52 @@ impl Item {
 pub enum Edit {
     /// A new stage after the last, starting when the last one starts.
     AddStage,
+    /// A copy of `stages[i]` with a unique name, inserted just after it.
     DuplicateStage(usize),
     /// Deletes a stage; its companies keep their stage name (and are flagged).
     DeleteStage(usize),
+    /// Moves `stages[i]` one place up or down (order only; dates are unchanged).
     MoveStage(usize, Direction),
     /// Renames a stage and everything that refers to it by name.
     RenameStage {
+        /// Position of the stage in `stages`.
         index: usize,
+        /// The new name; it must not be another stage's.
         name: String,
     },
     /// The template company in `stage` (by name; the first stage when `None`).
     AddCompany {
+        /// Name of the stage that acquires it.
         stage: Option<String>,
     },
+    /// A copy of `companies[i]` with a unique name, inserted just after it.
     DuplicateCompany(usize),
+    /// Deletes `companies[i]` and the scenario overrides that name it.
     DeleteCompany(usize),
+    /// Moves `companies[i]` one place up or down.
     MoveCompany(usize, Direction),
     /// Renames a company and the scenario overrides of it.
     RenameCompany {
+        /// Position of the company in `companies`.
         index: usize,
+        /// The new name; it must not be another company's.
         name: String,
     },
     /// The template lever in company `0`.
     AddLever(usize),
     /// `(company, lever)`.
     DuplicateLever(usize, usize),
+    /// Deletes lever `.1` of company `.0`.
     DeleteLever(usize, usize),
+    /// Moves lever `.1` of company `.0` one place up or down.
     MoveLever(usize, usize, Direction),
+    /// A new scenario with no overrides (so equal to the base case), named uniquely.
     AddScenario,
+    /// A copy of `scenarios[i]` with a unique name, inserted just after it.
     DuplicateScenario(usize),
+    /// Deletes `scenarios[i]`.
     DeleteScenario(usize),
+    /// Moves `scenarios[i]` one place up or down.
     MoveScenario(usize, Direction),
     /// Sets one field; a stage's or company's name goes through the rename cascade.
     SetField(FieldEdit),
@@ -122,24 +140,51 @@ impl EditOutcome {
 /// Why an edit was refused. The portfolio is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// The edit names a stage position past the end of the list.
     #[error("there is no stage number {} (the model has {count})", .index + 1)]
-    NoStage { index: usize, count: usize },
-    #[error("there is no company number {} (the model has {count})", .index + 1)]
-    NoCompany { index: usize, count: usize },
-    #[error("company number {} has no lever number {} (it has {count})", .company + 1, .lever + 1)]
-    NoLever {
-        company: usize,
-        lever: usize,
+    NoStage {
+        /// The position asked for (zero-based).
+        index: usize,
+        /// How many stages there are.
         count: usize,
     },
+    /// The edit names a company position past the end of the list.
+    #[error("there is no company number {} (the model has {count})", .index + 1)]
+    NoCompany {
+        /// The position asked for (zero-based).
+        index: usize,
+        /// How many companies there are.
+        count: usize,
+    },
+    /// The company exists but has no lever at that position.
+    #[error("company number {} has no lever number {} (it has {count})", .company + 1, .lever + 1)]
+    NoLever {
+        /// The company's position (zero-based).
+        company: usize,
+        /// The lever position asked for (zero-based).
+        lever: usize,
+        /// How many levers the company has.
+        count: usize,
+    },
+    /// The edit names a scenario position past the end of the list.
     #[error("there is no scenario number {} (the model has {count})", .index + 1)]
-    NoScenario { index: usize, count: usize },
+    NoScenario {
+        /// The position asked for (zero-based).
+        index: usize,
+        /// How many scenarios there are.
+        count: usize,
+    },
+    /// A company was to be added to a stage that does not exist.
     #[error("there is no stage named '{0}'")]
     NoStageNamed(String),
+    /// A rename would give two stages the same name.
     #[error("another stage is already named '{0}': stage names must differ")]
     StageNameTaken(String),
+    /// A rename would give two companies the same name.
     #[error("another company is already named '{0}': company names must differ")]
     CompanyNameTaken(String),
+    /// A field edit was refused (not a settable field, nothing at the path, a value of the
+    /// wrong kind, an unknown stage).
     #[error(transparent)]
     Field(#[from] FieldError),
 }

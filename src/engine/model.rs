@@ -55,28 +55,43 @@ pub struct Portfolio {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 pub enum Distribution {
+    /// Always the same value: the driver does not vary.
     Fixed {
+        /// The value every draw takes.
         value: Decimal,
     },
+    /// Every value in `[min, max]` equally likely.
     Uniform {
+        /// Lowest value drawn.
         min: Decimal,
+        /// Highest value drawn.
         max: Decimal,
     },
+    /// Rising linearly from `min` to a peak at `mode`, then falling to `max`.
     Triangular {
+        /// Lowest value drawn.
         min: Decimal,
+        /// The most likely value.
         mode: Decimal,
+        /// Highest value drawn.
         max: Decimal,
     },
-    /// A normal distribution cut to `[min, max]`.
+    /// A normal distribution cut to `[min, max]` (draws outside are clamped to the limit).
     Normal {
+        /// Centre of the bell.
         mean: Decimal,
+        /// Standard deviation, in the driver's units.
         sd: Decimal,
+        /// Draws below are raised to this.
         min: Decimal,
+        /// Draws above are lowered to this.
         max: Decimal,
     },
     /// One of `values`, with probabilities proportional to `weights`.
     Discrete {
+        /// The possible values.
         values: Vec<Decimal>,
+        /// Relative likelihood of each value (need not sum to one).
         weights: Vec<Decimal>,
     },
 }

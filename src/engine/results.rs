@@ -22,17 +22,25 @@ pub struct CompanyPeriod<T = Decimal> {
     pub ebitda: T,
     /// Quarterly EBITDA had no lever been applied.
     pub ebitda_without_levers: T,
+    /// Run costs of the AI levers live this quarter (already inside `ebitda`).
     pub lever_run_costs: T,
     /// One-time lever costs paid by the company this quarter.
     pub lever_one_time_costs: T,
+    /// Interest on the debt outstanding at the start of the quarter.
     pub interest: T,
+    /// Tax on `EBITDA − interest − capex` when that is positive.
     pub tax: T,
+    /// Maintenance capex (a share of revenue; it stands in for depreciation in the tax).
     pub capex: T,
+    /// EBITDA less interest, tax, capex and company-funded one-time lever costs.
     pub free_cash_flow: T,
+    /// Debt outstanding at quarter end, after the cash sweep.
     pub debt: T,
+    /// Cash at quarter end (negative when a shortfall is drawn on a revolver).
     pub cash: T,
     /// EV / EBITDA used to mark the company this quarter.
     pub multiple: T,
+    /// Enterprise value: `multiple ×` run-rate EBITDA (the quarter × 4).
     pub enterprise_value: T,
     /// Equity value marked to model, 100 % basis (never below zero).
     pub equity_value: T,
@@ -46,25 +54,36 @@ pub struct CompanyPeriod<T = Decimal> {
 /// multiple change on the EBITDA change; `deleveraging` the fall in net debt.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ValueBridge<T = Decimal> {
+    /// Equity at entry: entry multiple × entry EBITDA − entry net debt.
     pub entry_equity: T,
+    /// Baseline revenue growth at the entry margin, valued at the entry multiple.
     pub revenue_growth: T,
+    /// Exit EBITDA with levers minus without, valued at the entry multiple.
     pub ai_levers: T,
+    /// The rest of the EBITDA change (margin drift), valued at the entry multiple.
     pub other_margin: T,
+    /// Change in multiple applied to entry EBITDA.
     pub multiple_expansion: T,
+    /// Change in multiple applied to the change in EBITDA.
     pub cross_term: T,
+    /// Entry net debt minus exit net debt (positive when debt was paid down).
     pub deleveraging: T,
     /// Transaction costs at entry (positive; part of what the buyer paid).
     pub entry_costs: T,
     /// Transaction and exit costs (negative).
     pub costs: T,
+    /// Equity at exit: exit multiple × exit EBITDA − exit net debt.
     pub exit_equity: T,
 }
 
 /// Everything computed for one company.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompanyResult<T = Decimal> {
+    /// The company's name, as in the model.
     pub name: String,
+    /// Its industry (a label for tables and grouping; it does not change the figures).
     pub sector: Sector,
+    /// Name of the deployment stage that acquired it.
     pub stage: String,
     /// Index into the fund's dates of the acquisition quarter.
     pub acquisition_index: usize,
@@ -82,8 +101,11 @@ pub struct CompanyResult<T = Decimal> {
     pub gross_moic: Option<T>,
     /// Gross IRR of the deal's flows (f64 solve, reported as a Decimal).
     pub gross_irr: Result<Decimal, XirrError>,
+    /// Annual EBITDA at entry, 100 % basis.
     pub entry_ebitda: T,
+    /// Run-rate EBITDA at exit (the exit quarter × 4), 100 % basis.
     pub exit_ebitda: T,
+    /// Where the equity gain from entry to exit came from.
     pub bridge: ValueBridge<T>,
     /// One entry per fund date.
     pub periods: Vec<CompanyPeriod<T>>,
@@ -92,12 +114,15 @@ pub struct CompanyResult<T = Decimal> {
 /// The fund in one quarter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FundPeriod<T = Decimal> {
+    /// The quarter-end date.
     pub date: NaiveDate,
     /// Equity cheques for acquisitions (with transaction costs).
     pub deal_equity: T,
     /// Follow-on equity for fund-funded AI programmes.
     pub follow_ons: T,
+    /// Management fee called this quarter (on commitments, then on net invested capital).
     pub management_fees: T,
+    /// Fund expenses called this quarter (organisational expenses in the first).
     pub fund_expenses: T,
     /// Capital called from partners: the four above.
     pub contributions: T,
@@ -130,8 +155,11 @@ pub struct FundMetrics<T = Decimal> {
     pub distributed: T,
     /// Reported NAV at the last date.
     pub nav: T,
+    /// Total value to paid-in: `(distributed + nav) / paid_in`; `None` when nothing was paid in.
     pub tvpi: Option<T>,
+    /// Distributions to paid-in: `distributed / paid_in`.
     pub dpi: Option<T>,
+    /// Residual value to paid-in: `nav / paid_in`.
     pub rvpi: Option<T>,
     /// XIRR of partners' flows with the final NAV as a terminal flow.
     pub net_irr: Result<Decimal, XirrError>,
@@ -139,15 +167,21 @@ pub struct FundMetrics<T = Decimal> {
     pub gross_irr: Result<Decimal, XirrError>,
     /// Σ deal proceeds + final gross NAV over Σ invested.
     pub gross_moic: Option<T>,
+    /// Σ equity cheques and follow-ons put into companies.
     pub invested: T,
+    /// Σ exit proceeds received from companies.
     pub gross_proceeds: T,
+    /// Σ management fees over the fund's life.
     pub management_fees: T,
+    /// Σ fund expenses, organisational expenses included.
     pub fund_expenses: T,
+    /// Σ carried interest paid to the GP, net of any clawback.
     pub carried_interest: T,
     /// Gross IRR − net IRR, when both exist.
     pub gross_to_net_spread: Option<Decimal>,
     /// Lowest cumulative net cash flow and its date.
     pub jcurve_trough: T,
+    /// The quarter of `jcurve_trough`.
     pub jcurve_trough_date: NaiveDate,
     /// First date the cumulative net cash flow is back at or above zero.
     pub payback_date: Option<NaiveDate>,
@@ -158,9 +192,14 @@ pub struct FundMetrics<T = Decimal> {
 /// A whole projection.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FundResult<T = Decimal> {
+    /// ISO code of the fund's currency, which every amount here is in.
     pub currency: String,
+    /// Quarter-end dates from first close to the end of the term and extensions.
     pub dates: Vec<NaiveDate>,
+    /// The fund in each quarter, one per date.
     pub periods: Vec<FundPeriod<T>>,
+    /// Each company's projection, in model order.
     pub companies: Vec<CompanyResult<T>>,
+    /// The headline figures over the whole life.
     pub metrics: FundMetrics<T>,
 }

@@ -37,14 +37,20 @@ pub struct Irr {
 /// Why there is no rate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum XirrError {
+    /// No flows at all.
     #[error("there are no cash flows")]
     Empty,
+    /// No money flows one of the two ways; the word says what every flow is ("positive",
+    /// "negative" — zeros aside — or "zero").
     #[error("every cash flow is {0}: an IRR needs money both paid in and received")]
     NoSignChange(&'static str),
+    /// Every flow is on the same date, so time plays no part.
     #[error("all cash flows fall on one date, so no rate discounts them to zero")]
     SingleDate,
+    /// No rate in the searched range brings the net present value to zero.
     #[error("the cash flows have no IRR between −99.99999% and +100,000,000% a year")]
     NoRoot,
+    /// A sweep skipped the deal-level IRRs to save time.
     #[error("not computed in a fund-level sweep")]
     NotComputed,
 }

@@ -16,6 +16,7 @@ use crate::charts::Chart;
 
 /// Default sizes: SVG in CSS pixels, PNG at print resolution (8 in × 5 in at 300 dpi).
 pub const SVG_SIZE: (u32, u32) = (1200, 750);
+/// Default PNG size in pixels (8 in × 5 in at 300 dpi).
 pub const PNG_SIZE: (u32, u32) = (2400, 1500);
 
 const FONT: &str = super::fonts::MEMO_FONT_FAMILY;
@@ -36,10 +37,13 @@ pub struct MemoText {
 /// Why a chart could not be drawn.
 #[derive(Debug, thiserror::Error)]
 pub enum ChartError {
+    /// plotters failed while drawing (its message).
     #[error("could not draw the chart: {0}")]
     Draw(String),
+    /// The drawn pixels could not be encoded as PNG.
     #[error("could not encode the PNG: {0}")]
     Png(String),
+    /// Width and height asked for, outside 100 to 10,000 pixels.
     #[error("chart size {0}x{1} is too small or too large (100 to 10000 pixels a side)")]
     Size(u32, u32),
 }

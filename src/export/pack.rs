@@ -14,18 +14,35 @@ use crate::engine::study::{Case, CaseError, GridSettings, Study};
 /// Why the pack could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    /// The case to export has no results.
     #[error("{case} cannot be exported: {source}")]
-    Case { case: Case, source: Box<CaseError> },
+    Case {
+        /// The case asked for.
+        case: Case,
+        /// Why it does not compute.
+        source: Box<CaseError>,
+    },
+    /// A chart of the pack cannot be built from the study.
     #[error(transparent)]
     Unavailable(Box<ChartUnavailable>),
+    /// A chart could not be drawn or encoded.
     #[error(transparent)]
     Draw(#[from] memo_chart::ChartError),
+    /// The Excel workbook could not be built.
     #[error("could not build the workbook: {0}")]
     Workbook(#[from] rust_xlsxwriter::XlsxError),
+    /// A CSV table could not be built.
     #[error("could not build a table: {0}")]
     Table(#[from] anyhow::Error),
+    /// A file could not be written.
     #[error("could not write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        /// The file that failed.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The pack's folder could not be staged or moved into place.
     #[error(transparent)]
     Folder(Box<crate::io::FolderWriteError>),
 }
@@ -46,6 +63,8 @@ impl From<ChartUnavailable> for ExportError {
 /// study, so a chart can never name another case than the one it shows).
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The portfolio file's name, without its folder (`industrial_ai_100b.json`), or the
+    /// fund's name when the model is not saved to a file.
     pub file_name: String,
     /// The date the model was computed (ISO).
     pub model_date: String,

@@ -12,6 +12,7 @@ use crate::engine::xirr::XirrError;
 
 /// Money is reported to the cent; ratios and rates to 12 decimal places.
 pub const MONEY_DP: u32 = 2;
+/// Decimal places of ratios (TVPI, DPI) and rates (IRR as a fraction) in tables.
 pub const RATIO_DP: u32 = 12;
 
 fn money(value: Decimal) -> Value {

@@ -12,22 +12,42 @@ use crate::engine::model::Portfolio;
 pub enum FieldError {
     /// The path is a list or group, not a scalar field of a table.
     #[error("{path} is not a field that can be set")]
-    NotAField { path: FieldPath },
+    NotAField {
+        /// The path that was given.
+        path: FieldPath,
+    },
     /// The object the path points into does not exist (`companies[9]` of eight).
     #[error("{label}: there is nothing at {path}")]
-    Missing { label: &'static str, path: FieldPath },
+    Missing {
+        /// The field's label.
+        label: &'static str,
+        /// The path that was given.
+        path: FieldPath,
+    },
     /// The value does not fit the field.
     #[error("{label} {reason}")]
-    Value { label: &'static str, reason: ValueError },
+    Value {
+        /// The field's label.
+        label: &'static str,
+        /// Why the value does not fit.
+        reason: ValueError,
+    },
     /// A stage that does not exist was chosen.
     #[error("{label}: there is no stage named '{name}'")]
-    NoSuchStage { label: &'static str, name: String },
+    NoSuchStage {
+        /// The field's label.
+        label: &'static str,
+        /// The stage name that was chosen.
+        name: String,
+    },
 }
 
 /// Setting one scalar field to a value: an edit as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldEdit {
+    /// The field to set.
     pub path: FieldPath,
+    /// Its new value ([`FieldValue::Unset`] switches an override off).
     pub value: FieldValue,
 }
 

@@ -18,7 +18,12 @@ pub enum Owner {
     /// An acquired company: `companies[i]`.
     Company(usize),
     /// An AI lever of a company: `companies[i].levers[j]`.
-    Lever { company: usize, lever: usize },
+    Lever {
+        /// Position of the company in `companies`.
+        company: usize,
+        /// Position of the lever in the company's `levers`.
+        lever: usize,
+    },
     /// A scenario: `scenarios[i]`.
     Scenario(usize),
     /// The Monte Carlo uncertainty: `uncertainty`.
@@ -41,7 +46,9 @@ impl fmt::Display for Owner {
 /// The part of a benchmark index point a path names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PointPart {
+    /// The point's date: `.date`.
     Date,
+    /// The index level on that date: `.level`.
     Level,
 }
 
@@ -57,9 +64,13 @@ impl PointPart {
 /// One of the Monte Carlo drivers [`Uncertainty`] draws from a distribution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UncertainDriver {
+    /// Multiplies each lever's realisation (1 is as planned).
     RealisationScale,
+    /// Turns of EBITDA added to each exit multiple.
     ExitMultipleShift,
+    /// Quarters each exit moves (rounded).
     ExitDelayQuarters,
+    /// Added to annual revenue growth (fraction: 0.01 is one point).
     GrowthShift,
 }
 
@@ -99,19 +110,40 @@ impl UncertainDriver {
 pub enum FieldPath {
     /// A scalar field in its owner's table: `companies[3].exit_costs`. Build it with
     /// [`FieldPath::field`] so the key is one the table has.
-    Field { owner: Owner, key: &'static str },
+    Field {
+        /// The object the field belongs to.
+        owner: Owner,
+        /// The field's key in its owner's table.
+        key: &'static str,
+    },
     /// The stages together: `stages`.
     Stages,
     /// A company's cost pools together: `companies[i].cost_pools`.
-    CostPools { company: usize },
+    CostPools {
+        /// Position of the company in `companies`.
+        company: usize,
+    },
     /// A company's levers together: `companies[i].levers`.
-    Levers { company: usize },
+    Levers {
+        /// Position of the company in `companies`.
+        company: usize,
+    },
     /// The benchmark index series: `fund.pme_benchmark.points`.
     BenchmarkPoints,
     /// One point of the benchmark series: `fund.pme_benchmark.points[i].date`.
-    BenchmarkPoint { index: usize, part: PointPart },
+    BenchmarkPoint {
+        /// Position of the point in the series.
+        index: usize,
+        /// Its date or its level.
+        part: PointPart,
+    },
     /// The company a scenario override names: `scenarios[i].company_overrides[j].company`.
-    OverrideCompany { scenario: usize, index: usize },
+    OverrideCompany {
+        /// Position of the scenario in `scenarios`.
+        scenario: usize,
+        /// Position of the override in the scenario's `company_overrides`.
+        index: usize,
+    },
     /// A Monte Carlo distribution: `uncertainty.exit_multiple_shift`.
     Distribution(UncertainDriver),
     /// The scenario a sweep or goal seek applied (not a field of the file): `scenario`.

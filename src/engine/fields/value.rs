@@ -12,7 +12,9 @@ pub enum FieldValue {
     Decimal(Decimal),
     /// Years or quarters.
     Whole(i64),
+    /// A calendar date (first close, a stage's start).
     Date(NaiveDate),
+    /// Free text (a name).
     Text(String),
     /// The label of the chosen option.
     Choice(String),
@@ -23,11 +25,17 @@ pub enum FieldValue {
 /// The kinds of [`FieldValue`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ValueKind {
+    /// [`FieldValue::Decimal`].
     Decimal,
+    /// [`FieldValue::Whole`].
     Whole,
+    /// [`FieldValue::Date`].
     Date,
+    /// [`FieldValue::Text`].
     Text,
+    /// [`FieldValue::Choice`].
     Choice,
+    /// [`FieldValue::Unset`].
     Unset,
 }
 
@@ -48,10 +56,25 @@ impl fmt::Display for ValueKind {
 /// [`super::FieldEdit::apply`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValueError {
+    /// The value is of another kind than the field holds (text for a rate).
     #[error("takes {expected}, not {given}")]
-    WrongKind { expected: ValueKind, given: ValueKind },
+    WrongKind {
+        /// The kind the field holds.
+        expected: ValueKind,
+        /// The kind that was offered.
+        given: ValueKind,
+    },
+    /// A whole number too large or too small for the field's storage type.
     #[error("must be a whole number from {min} to {max} (got {value})")]
-    OutOfType { value: i64, min: i64, max: i64 },
+    OutOfType {
+        /// The number offered.
+        value: i64,
+        /// The smallest the field can store.
+        min: i64,
+        /// The largest the field can store.
+        max: i64,
+    },
+    /// A choice field was given a label that is not one of its options.
     #[error("has no option '{0}'")]
     NoSuchChoice(String),
 }

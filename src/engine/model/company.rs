@@ -10,12 +10,19 @@ use super::Lever;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Sector {
+    /// Aircraft structures, engines and their components.
     Aerospace,
+    /// Vehicles and automotive parts.
     Automotive,
+    /// Chips, wafers and semiconductor equipment.
     Semiconductors,
+    /// Defence systems and munitions.
     Defence,
+    /// Machine tools, castings and industrial equipment.
     IndustrialMachinery,
+    /// Electronic components and assemblies.
     Electronics,
+    /// Any other manufacturing.
     Other,
 }
 
@@ -49,10 +56,15 @@ impl Sector {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CostPool {
+    /// Raw materials and bought-in parts.
     Materials,
+    /// Wages of production staff.
     DirectLabour,
+    /// Power, gas and other utilities.
     Energy,
+    /// Upkeep of plant and equipment (operating, not capex).
     Maintenance,
+    /// Sales, general and administrative costs.
     Overhead,
 }
 
@@ -93,10 +105,15 @@ impl CostPool {
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CostPools {
+    /// Materials, as a share of revenue (fraction: 0.4 is 40 %).
     pub materials: Decimal,
+    /// Direct labour, as a share of revenue.
     pub direct_labour: Decimal,
+    /// Energy, as a share of revenue.
     pub energy: Decimal,
+    /// Maintenance, as a share of revenue.
     pub maintenance: Decimal,
+    /// Overhead, as a share of revenue.
     pub overhead: Decimal,
 }
 
@@ -133,10 +150,13 @@ impl CostPools {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Company {
+    /// The company's name; unique in the portfolio (scenario overrides refer to it).
     pub name: String,
+    /// Its industry, a label for tables (it does not change the figures).
     pub sector: Sector,
     /// Name of the deployment stage that funds the acquisition.
     pub stage: String,
+    /// Closing date; the deal closes at the end of its quarter.
     pub acquisition_date: NaiveDate,
     /// Fund's ownership share of the equity.
     pub ownership: Decimal,
@@ -144,9 +164,11 @@ pub struct Company {
     pub entry_revenue: Decimal,
     /// Baseline annual revenue growth.
     pub revenue_growth: Decimal,
+    /// Operating costs by pool, as shares of revenue.
     pub cost_pools: CostPools,
     /// Maintenance capital expenditure as a share of revenue.
     pub maintenance_capex: Decimal,
+    /// Tax on `EBITDA − interest − capex` when positive (fraction: 0.25 is 25 %).
     pub tax_rate: Decimal,
     /// Entry enterprise value / EBITDA.
     pub entry_multiple: Decimal,
@@ -158,12 +180,14 @@ pub struct Company {
     pub cash_sweep: Decimal,
     /// Transaction costs at entry, as a share of enterprise value.
     pub transaction_costs: Decimal,
+    /// Date of the sale; proceeds arrive in its quarter.
     pub exit_date: NaiveDate,
     /// Exit enterprise value / EBITDA.
     pub exit_multiple: Decimal,
     /// Costs of the sale, as a share of exit enterprise value.
     #[serde(default)]
     pub exit_costs: Decimal,
+    /// The AI programmes applied to this company.
     #[serde(default)]
     pub levers: Vec<Lever>,
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FundTerms {
+    /// The fund's name, as on charts and reports ("Foundry Industrial AI Fund I").
     pub name: String,
     /// ISO currency code, for display (`USD`).
     pub currency: String,
@@ -16,8 +17,11 @@ pub struct FundTerms {
     /// Share of the commitment that the GP itself commits (e.g. `0.01`). The GP
     /// commitment invests pari passu with the LPs, and pays fees and carry like them.
     pub gp_commitment_share: Decimal,
+    /// Date of the first close: the fund's clock (quarters, fees, the term) starts here.
     pub first_close: NaiveDate,
+    /// Years from first close during which fees are charged on commitments.
     pub investment_period_years: u32,
+    /// Years from first close to the end of the fund, before extensions.
     pub term_years: u32,
     /// Extensions the model runs through (added to the term).
     #[serde(default)]
@@ -38,6 +42,7 @@ pub struct FundTerms {
     pub preferred_return: Decimal,
     /// Share of distributions the GP receives in the catch-up tier (`1` = full catch-up).
     pub gp_catch_up: Decimal,
+    /// Whole-fund (European) or deal-by-deal (American) distribution of proceeds.
     pub waterfall: Waterfall,
     /// Benchmark for the Kaplan–Schoar public-market equivalent.
     pub pme_benchmark: PmeBenchmark,
@@ -52,7 +57,10 @@ pub enum Waterfall {
     /// Deal by deal: each exit returns its own capital and hurdle, then carry. With
     /// `clawback`, at the end of the fund the GP returns any carry above what a European
     /// waterfall on the whole fund would have paid.
-    American { clawback: bool },
+    American {
+        /// Whether the GP gives back, at the end, carry above the whole-fund amount.
+        clawback: bool,
+    },
 }
 
 /// The public index the PME compares the fund against.
@@ -60,17 +68,25 @@ pub enum Waterfall {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum PmeBenchmark {
     /// A constant annual total return (e.g. `0.07`).
-    ConstantReturn { annual_return: Decimal },
+    ConstantReturn {
+        /// Annual total return of the index, compounded (fraction: 0.07 is 7 %).
+        annual_return: Decimal,
+    },
     /// Index levels on dates; levels between points are interpolated linearly. The
     /// series must cover every cash-flow date of the fund.
-    Series { points: Vec<IndexPoint> },
+    Series {
+        /// The levels, in date order.
+        points: Vec<IndexPoint>,
+    },
 }
 
 /// One level of a public-market index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexPoint {
+    /// The date of the level.
     pub date: NaiveDate,
+    /// The total-return index level on that date (any base, e.g. 100).
     pub level: Decimal,
 }
 
@@ -78,7 +94,9 @@ pub struct IndexPoint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
+    /// The stage's name; companies name the stage that acquires them.
     pub name: String,
+    /// The earliest date a company of this stage may be acquired.
     pub start_date: NaiveDate,
     /// Capital for the stage's acquisitions (equity cheques and transaction costs).
     pub budget: Decimal,

@@ -9,11 +9,17 @@ use super::CostPool;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeverKind {
+    /// Failure prediction from machine data, cutting unplanned downtime and repairs.
     PredictiveMaintenance,
+    /// Camera inspection on the line, cutting scrap and rework.
     VisionQualityControl,
+    /// Control of furnaces, compressors and HVAC to use less power.
     EnergyOptimisation,
+    /// Demand forecasting and inventory planning.
     SupplyChain,
+    /// Assistants and automation that raise output per worker.
     LabourProductivity,
+    /// More output from the same plant (scheduling, fewer bottlenecks).
     Throughput,
 }
 
@@ -55,6 +61,7 @@ pub enum LeverTarget {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RampShape {
+    /// The same step towards full effect each quarter.
     Linear,
     /// Smoothstep `3x² − 2x³`: slow start, fast middle, slow finish.
     SCurve,
@@ -74,8 +81,11 @@ pub enum LeverFunding {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lever {
+    /// The programme's name ("Demand sensing and inventory planning").
     pub name: String,
+    /// The kind of programme (a label; `target` says what it changes).
     pub kind: LeverKind,
+    /// The cost pool it reduces, or revenue.
     pub target: LeverTarget,
     /// Target effect at full ramp: the share of the pool removed, or the revenue uplift.
     pub effect: Decimal,
@@ -83,6 +93,7 @@ pub struct Lever {
     pub start_delay_quarters: u32,
     /// Quarters from start to full effect (0 = immediate).
     pub ramp_quarters: u32,
+    /// How the effect builds over the ramp.
     pub ramp_shape: RampShape,
     /// One-time implementation cost, paid in the start quarter.
     pub one_time_cost: Decimal,
@@ -90,5 +101,6 @@ pub struct Lever {
     pub annual_run_cost: Decimal,
     /// Share of the target effect the user believes will be reached.
     pub realisation: Decimal,
+    /// Who pays the one-time cost: the company, or the fund as follow-on equity.
     pub funding: LeverFunding,
 }

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// The scenario's name ("Downside"), unique among scenarios.
     pub name: String,
+    /// What the scenario stands for, in the user's words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Multiplies every lever's realisation (`1` = as modelled).
@@ -51,6 +53,8 @@ pub struct Scenario {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CompanyOverride {
+    /// Name of the company overridden.
     pub company: String,
+    /// Field name to new value, written as in the file (`"exit_multiple": "10.5"`).
     pub fields: serde_json::Map<String, serde_json::Value>,
 }

@@ -14,8 +14,11 @@ use super::case::{Case, CaseError};
 /// The settings of a two-driver (or one-driver) grid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GridSettings {
+    /// The driver swept across, with its range and steps.
     pub x: Axis,
+    /// The driver swept up, for a two-driver grid; `None` for a one-driver sweep.
     pub y: Option<Axis>,
+    /// The figure computed in each cell.
     pub metric: Metric,
 }
 
@@ -56,8 +59,11 @@ impl GridSettings {
 /// An analysis run: the case and settings it was computed on, and what it found.
 #[derive(Debug, Clone)]
 pub struct Analysis<S, R> {
+    /// The case (base or a scenario) the analysis ran on.
     pub case: Case,
+    /// The settings it ran with.
     pub settings: S,
+    /// What it found, or why it failed.
     pub outcome: R,
 }
 
@@ -67,10 +73,13 @@ pub type TornadoRun = Analysis<(), Result<Tornado, SweepError>>;
 /// A grid on one case; the settings carry the axes and metric.
 #[derive(Debug, Clone)]
 pub struct GridRun {
+    /// The case the grid ran on.
     pub case: Case,
+    /// Its axes and metric.
     pub settings: GridSettings,
     /// The drivers' values in the case's model (where the heatmap marks the base case).
     pub base_point: (Decimal, Option<Decimal>),
+    /// The grid's cells, or why the sweep failed.
     pub outcome: Result<Grid, SweepError>,
 }
 
@@ -80,7 +89,9 @@ pub type MonteCarloRun = Analysis<McConfig, Result<McResult, McError>>;
 /// A Monte Carlo run waiting to be made (see [`super::Study::monte_carlo_task`]).
 #[derive(Debug, Clone)]
 pub struct MonteCarloTask {
+    /// The case to simulate.
     pub case: Case,
+    /// Paths, seed and the other settings of the run.
     pub config: McConfig,
     pub(super) model: Result<Arc<Portfolio>, CaseError>,
 }

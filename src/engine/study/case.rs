@@ -55,8 +55,10 @@ impl fmt::Display for Case {
 /// Why a case has no results.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CaseError {
+    /// The scenario could not be applied to the base model.
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
+    /// The case's model did not validate or project.
     #[error(transparent)]
     Engine(#[from] EngineError),
 }
@@ -64,11 +66,13 @@ pub enum CaseError {
 /// One case computed: the model it describes, its problems and its results.
 #[derive(Debug, Clone)]
 pub struct CaseRun {
+    /// The base case or the scenario computed.
     pub case: Case,
     /// The model of this case (`None` when the scenario could not be applied).
     pub model: Option<Arc<Portfolio>>,
     /// Validation problems of this case's model.
     pub problems: Vec<Problem>,
+    /// The projection, or why there is none.
     pub outcome: Result<Arc<FundResult>, CaseError>,
 }
 
@@ -94,7 +98,9 @@ impl CaseRun {
 
 /// A case run borrowed from the study, or made on the spot for a name the model lacks.
 pub enum CaseRunRef<'a> {
+    /// The study's own run of a case the model has.
     Stored(&'a CaseRun),
+    /// A run made for a scenario name the model does not have (its outcome is the error).
     Missing(Box<CaseRun>),
 }
 
