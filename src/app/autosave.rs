@@ -14,10 +14,18 @@ use crate::io::portfolio_file::{self, SaveError};
 /// Why the autosave copy could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum AutosaveError {
+    /// The data folder could not be created.
     #[error("could not create the folder {path}: {source}")]
-    Folder { path: PathBuf, source: std::io::Error },
+    Folder {
+        /// The folder that could not be created.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The copy itself could not be written.
     #[error(transparent)]
     Save(#[from] SaveError),
+    /// The note naming the original file could not be written.
     #[error("could not write the note beside the copy: {0}")]
     Note(std::io::Error),
 }

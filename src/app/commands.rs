@@ -13,18 +13,31 @@ use super::{MillwrightApp, Pending};
 /// Something the user can ask the app to do from a menu or a shortcut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UiCommand {
+    /// Start a new, empty fund model (asking first about unsaved work).
     New,
+    /// Open a portfolio file.
     Open,
+    /// Save the model to its file (Save As when it has none).
     Save,
+    /// Save the model to a new file.
     SaveAs,
+    /// Write every memo chart, table and the audit workbook to a folder.
     ExportMemoPack,
+    /// Close this model and start an empty one.
     Close,
+    /// Close Millwright.
     Quit,
+    /// Undo the last change to the model.
     Undo,
+    /// Redo the last change undone.
     Redo,
+    /// Switch between the light and dark theme.
     ToggleDarkMode,
+    /// Show or hide the model tree.
     ToggleTree,
+    /// Show or hide the editor.
     ToggleEditor,
+    /// Show or hide the list of problems.
     ToggleProblems,
 }
 
@@ -171,6 +184,7 @@ impl UiCommand {
 /// Something waiting to run after the frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Queued {
+    /// A menu item or shortcut.
     Command(UiCommand),
     /// Open this file (a recent file, a dropped file), asking first about unsaved work.
     OpenFile(PathBuf),

@@ -8,22 +8,32 @@ use crate::io::portfolio_file::{LoadError, SaveError};
 /// Something that went wrong, in words for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    /// A portfolio file could not be read or understood.
     #[error("Could not open the file.\n\n{0}")]
     Open(LoadError),
+    /// Saving failed; the file on disk is as it was.
     #[error("Could not save. Your file on disk is unchanged.\n\n{0}")]
     Save(SaveError),
+    /// The background copy of unsaved work could not be written.
     #[error("Autosave failed: {0} — your work is not protected")]
     Autosave(super::autosave::AutosaveError),
+    /// The window and view preferences could not be written.
     #[error("Preferences not saved: {0}")]
     Prefs(std::io::Error),
+    /// The autosave copy could not be removed after a save or a clean exit.
     #[error("Could not delete the autosave copy ({0}): Millwright may offer to recover it next time")]
     RemoveAutosave(std::io::Error),
+    /// The model refused an edit (a bad index, a name already taken, a value that does
+    /// not fit).
     #[error("That change could not be made: {0}.")]
     Edit(EditError),
+    /// A chart could not be built or written (the reason, in words).
     #[error("Could not export the chart.\n\n{0}")]
     ChartExport(String),
+    /// The memo pack could not be built or written (the reason, in words).
     #[error("The memo pack could not be written.\n\n{0}")]
     MemoPack(String),
+    /// An export was asked for while the model does not compute.
     #[error("There are no results to export yet: fix the model's errors first.")]
     NoResults,
 }

@@ -12,7 +12,9 @@ use crate::export::pack::{self, Source};
 
 /// A memo pack being written in the background.
 pub struct PackJob {
+    /// The writing thread: files done so far, then the number written or the error.
     pub job: BackgroundJob<Result<usize, String>>,
+    /// The folder the pack goes into.
     pub folder: PathBuf,
 }
 

@@ -48,8 +48,13 @@ impl FileDialog for NativeDialog {
 /// Folders for the app's own files.
 #[derive(Debug, Clone)]
 pub struct AppPaths {
+    /// Where the preferences live.
     pub config_dir: PathBuf,
+    /// Where the autosave copy and its note live.
     pub data_dir: PathBuf,
+    /// Where the file dialog starts when the model has no file yet (the user's documents
+    /// folder, or their home folder).
+    pub documents_dir: Option<PathBuf>,
 }
 
 impl AppPaths {
@@ -59,14 +64,16 @@ impl AppPaths {
         Some(Self {
             config_dir: dirs.config_dir().to_path_buf(),
             data_dir: dirs.data_dir().to_path_buf(),
+            documents_dir: super::file_dialog::documents_folder(),
         })
     }
 
-    /// Paths under one folder (tests).
+    /// Paths under one folder (tests): the file dialog starts in `root` itself.
     pub fn under(root: &Path) -> Self {
         Self {
             config_dir: root.join("config"),
             data_dir: root.join("data"),
+            documents_dir: Some(root.to_path_buf()),
         }
     }
 
@@ -83,12 +90,18 @@ impl AppPaths {
 /// The results tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum Tab {
+    /// The fund's headline figures.
     #[default]
     Overview,
+    /// A chart tab: position in [`crate::charts::ChartId::TABS`].
     Chart(usize),
+    /// The table of companies and their deal figures.
     Companies,
+    /// The base case beside every scenario.
     Compare,
+    /// Tornado and grid over the drivers.
     Sensitivity,
+    /// The Monte Carlo simulation.
     MonteCarlo,
 }
 
@@ -96,13 +109,21 @@ pub enum Tab {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
+    /// Dark theme instead of light.
     pub dark_mode: bool,
+    /// Whether the model tree panel is shown.
     pub show_tree: bool,
+    /// Whether the field editor panel is shown.
     pub show_editor: bool,
+    /// The results tab last open.
     pub tab: Tab,
+    /// Width of the tree panel, in points.
     pub tree_width: f32,
+    /// Width of the editor panel, in points.
     pub editor_width: f32,
+    /// The tree groups companies by sector rather than by stage.
     pub group_by_sector: bool,
+    /// Files opened or saved lately, newest first.
     pub recent_files: Vec<PathBuf>,
 }
 

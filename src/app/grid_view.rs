@@ -17,8 +17,11 @@ pub const GRID_STEPS: u32 = 21;
 
 /// State of the grid.
 pub struct GridView {
+    /// The driver across.
     pub x: Driver,
+    /// The driver up.
     pub y: Driver,
+    /// The figure in each cell.
     pub metric: Metric,
     /// The grid being computed and the study revision it runs on.
     pub job: Option<BackgroundJob<GridRun>>,

@@ -11,6 +11,7 @@ pub mod editors;
 pub mod error;
 pub mod exporting;
 pub mod fields;
+pub mod file_dialog;
 pub mod files;
 pub mod grid_view;
 pub mod history;
@@ -40,19 +41,27 @@ pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 /// What waits for the answer to "save your changes?".
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
+    /// Start an empty model.
     New,
+    /// Open this file, or ask which one (`None`).
     Open(Option<PathBuf>),
+    /// Close the model and start an empty one.
     Close,
+    /// Close the window.
     Quit,
 }
 
 /// The whole app.
 pub struct MillwrightApp {
+    /// The open model, its history and its study.
     pub state: AppState,
+    /// View preferences, saved between runs.
     pub prefs: Prefs,
     paths: Option<AppPaths>,
     dialog: Box<dyn FileDialog>,
+    /// Text of the model tree's filter box.
     pub filter: String,
+    /// Column the company table is sorted by, and whether ascending.
     pub table_sort: (results::Column, bool),
     /// An action waiting for Save / Discard / Cancel.
     pub pending: Option<Pending>,
@@ -63,6 +72,7 @@ pub struct MillwrightApp {
     pub warnings: error::FileWarnings,
     /// Commands asked for while drawing, run after the frame.
     pub commands: commands::CommandQueue,
+    /// Whether the list of problems is shown.
     pub show_problems: bool,
     /// Unsaved work found from a crashed session, offered for recovery.
     pub recovery: Option<(Portfolio, Option<PathBuf>)>,
@@ -74,17 +84,24 @@ pub struct MillwrightApp {
     charts: HashMap<ChartId, results_area::CachedChart>,
     /// Company shown in the EBITDA chart (`None`: portfolio total).
     pub ebitda_company: Option<usize>,
+    /// How long the last frame took to build, shown in the status bar.
     pub frame_time: Duration,
     /// The scenario being viewed (`None`: the base case).
     pub scenario: Option<String>,
     /// The Compare tab (keeps its charts per revision and case).
     pub compare: compare::CompareView,
+    /// The Sensitivity tab: grid settings and goal seek.
     pub sensitivity: sensitivity::SensitivityView,
+    /// The Monte Carlo tab: settings, the run in progress and its result.
     pub monte_carlo: monte_carlo::MonteCarloView,
     /// The memo pack being written, if any.
     pub pack_job: Option<exporting::PackJob>,
     /// A short message for the status bar ("Exported 14 files to …").
     pub notice: Option<String>,
+    /// The app's own file dialog, when open (Save As, Open, exports).
+    pub file_dialog: Option<file_dialog::FileDialogWindow>,
+    /// The headline figures before the last edit, for the cards' change marks.
+    pub headline: results_area::Headline,
 }
 
 impl MillwrightApp {
@@ -118,6 +135,8 @@ impl MillwrightApp {
             frame_time: Duration::ZERO,
             pack_job: None,
             notice: None,
+            file_dialog: None,
+            headline: results_area::Headline::default(),
             scenario: None,
             compare: compare::CompareView::default(),
             sensitivity: sensitivity::SensitivityView::default(),

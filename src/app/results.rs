@@ -106,11 +106,17 @@ pub fn overview(ui: &mut Ui, result: &FundResult) {
 /// Columns of the company table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
+    /// Company name.
     Name,
+    /// Sector.
     Sector,
+    /// Equity cheque plus follow-ons.
     Invested,
+    /// The fund's exit proceeds.
     Proceeds,
+    /// Gross MOIC of the deal.
     Moic,
+    /// Gross IRR of the deal.
     Irr,
 }
 

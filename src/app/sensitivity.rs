@@ -14,9 +14,13 @@ use crate::units::{format_multiple, format_percent};
 
 /// State of the Sensitivity tab.
 pub struct SensitivityView {
+    /// The two-driver grid and its settings.
     pub heatmap: GridView,
+    /// The driver goal seek moves.
     pub driver: Driver,
+    /// The metric goal seek aims at.
     pub metric: Metric,
+    /// The target as typed ("20%" for a rate, "2.0x" for a multiple).
     pub target: String,
     /// The last goal-seek answer, for the case it was solved on.
     pub answer: Option<(Case, String)>,

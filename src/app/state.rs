@@ -20,18 +20,22 @@ use super::history::History;
 pub struct Computed {
     /// Problems, base case, scenarios and analyses of this revision.
     pub study: Study,
+    /// Time taken to build the study (validation and the base case).
     pub took: Duration,
 }
 
 /// Everything about the open model.
 pub struct AppState {
+    /// The model as edited.
     pub portfolio: Portfolio,
+    /// The file it was opened from or last saved to; `None` until saved.
     pub path: Option<PathBuf>,
     revision: u64,
     saved_revision: u64,
     history: History,
     /// Edits asked for while drawing, applied after the frame.
     queued: Vec<Edit>,
+    /// What the tree has selected and the editor shows.
     pub selection: Selection,
     computed: Option<Computed>,
     /// The last study whose base case computed, kept while the model has errors (the
@@ -68,14 +72,17 @@ impl AppState {
         *self = Self::new(portfolio, path);
     }
 
+    /// A number that grows with every change to the model (caches key on it).
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
+    /// Whether the model has changed since it was last saved or opened.
     pub fn is_dirty(&self) -> bool {
         self.revision != self.saved_revision
     }
 
+    /// Records that the model as it is now was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved_revision = self.revision;
@@ -87,10 +94,12 @@ impl AppState {
         self.revision += 1;
     }
 
+    /// Whether there is a change to undo.
     pub fn can_undo(&self) -> bool {
         self.history.undo_label().is_some()
     }
 
+    /// Whether there is an undone change to redo.
     pub fn can_redo(&self) -> bool {
         self.history.redo_label().is_some()
     }
