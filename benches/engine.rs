@@ -2,6 +2,10 @@
 //! projection, the fund waterfall and all metrics, in Decimal. Goal: under 5 ms (release),
 //! so the app can recompute on every edit.
 
+// `criterion_main!` writes the bench's `main` without a doc comment; there is no public
+// API here to document.
+#![allow(missing_docs)]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use millwright::engine::{self, fund, validate};
 use millwright::io::samples;

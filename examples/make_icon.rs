@@ -6,6 +6,9 @@
 //! --check` only compares them with what this program draws and fails if they differ
 //! (CI runs it so the committed icon cannot drift from its source).
 
+// A command-line tool: the terminal is where it reports what it wrote or what differs.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::f64::consts::TAU;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -11,6 +11,10 @@ pub fn window_icon() -> Result<egui::IconData, image::ImageError> {
 
 /// `viewport` with the window icon; if the bundled icon cannot be decoded, the window
 /// opens with the system's default icon and the reason is printed to stderr.
+#[expect(
+    clippy::print_stderr,
+    reason = "the window is not open yet, so the terminal is the only place to say why the icon is missing"
+)]
 pub fn with_window_icon(viewport: egui::ViewportBuilder) -> egui::ViewportBuilder {
     match window_icon() {
         Ok(icon) => viewport.with_icon(icon),

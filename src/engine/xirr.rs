@@ -178,23 +178,18 @@ impl Flows {
 
     /// Sign changes of the amounts in time order.
     fn sign_changes(&self) -> usize {
-        let mut order: Vec<usize> = (0..self.amounts.len()).collect();
-        order.sort_by(|&i, &j| self.years[i].total_cmp(&self.years[j]));
+        let mut by_time: Vec<(f64, f64)> = self.years.iter().copied().zip(self.amounts.iter().copied()).collect();
+        by_time.sort_by(|a, b| a.0.total_cmp(&b.0));
         // Flows on the same date act as one coefficient: net them first.
-        let mut netted: Vec<f64> = Vec::new();
-        let mut last_t = f64::NAN;
-        for i in order {
-            if self.years[i] == last_t {
-                if let Some(v) = netted.last_mut() {
-                    *v += self.amounts[i];
-                }
-            } else {
-                netted.push(self.amounts[i]);
-                last_t = self.years[i];
+        let mut netted: Vec<(f64, f64)> = Vec::new();
+        for (t, amount) in by_time {
+            match netted.last_mut() {
+                Some((last_t, sum)) if *last_t == t => *sum += amount,
+                _ => netted.push((t, amount)),
             }
         }
-        let signs: Vec<bool> = netted.iter().filter(|a| **a != 0.0).map(|a| *a > 0.0).collect();
-        signs.windows(2).filter(|w| w[0] != w[1]).count()
+        let signs: Vec<bool> = netted.iter().filter(|(_, a)| *a != 0.0).map(|(_, a)| *a > 0.0).collect();
+        signs.iter().zip(signs.iter().skip(1)).filter(|(a, b)| a != b).count()
     }
 }
 
