@@ -178,7 +178,12 @@ impl Flows {
 
     /// Sign changes of the amounts in time order.
     fn sign_changes(&self) -> usize {
-        let mut by_time: Vec<(f64, f64)> = self.years.iter().copied().zip(self.amounts.iter().copied()).collect();
+        let mut by_time: Vec<(f64, f64)> = self
+            .years
+            .iter()
+            .copied()
+            .zip(self.amounts.iter().copied())
+            .collect();
         by_time.sort_by(|a, b| a.0.total_cmp(&b.0));
         // Flows on the same date act as one coefficient: net them first.
         let mut netted: Vec<(f64, f64)> = Vec::new();
@@ -188,8 +193,16 @@ impl Flows {
                 _ => netted.push((t, amount)),
             }
         }
-        let signs: Vec<bool> = netted.iter().filter(|(_, a)| *a != 0.0).map(|(_, a)| *a > 0.0).collect();
-        signs.iter().zip(signs.iter().skip(1)).filter(|(a, b)| a != b).count()
+        let signs: Vec<bool> = netted
+            .iter()
+            .filter(|(_, a)| *a != 0.0)
+            .map(|(_, a)| *a > 0.0)
+            .collect();
+        signs
+            .iter()
+            .zip(signs.iter().skip(1))
+            .filter(|(a, b)| a != b)
+            .count()
     }
 }
 
