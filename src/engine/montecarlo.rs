@@ -23,6 +23,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::company::{CompanyAdjustment, PreparedCompany};
 use super::fund::{self, Detail};
 use super::model::{Distribution, Portfolio, Uncertainty};
+use super::validate::{Rule, Severity};
 
 /// Percentiles reported for every figure.
 pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
@@ -143,7 +144,9 @@ fn draw(dist: &Distribution, z: f64) -> f64 {
                 b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
             }
         }
-        Distribution::Normal { mean, sd, min, max } => (f(*mean) + f(*sd) * z).clamp(f(*min), f(*max)),
+        // `max(min).min(max)`, not `clamp`, which panics when min > max (validation
+        // refuses that; this keeps an unvalidated caller from crashing).
+        Distribution::Normal { mean, sd, min, max } => (f(*mean) + f(*sd) * z).max(f(*min)).min(f(*max)),
         Distribution::Discrete { values, weights } => {
             let total: f64 = weights.iter().map(|w| f(*w).max(0.0)).sum();
             let mut acc = 0.0;
@@ -266,6 +269,36 @@ fn simulate_path(
     })
 }
 
+/// Validation errors stop a simulation as they stop the exact projection: a path only
+/// moves inputs that validation bounded (a stage over budget is allowed, as in sweeps).
+fn refuse_invalid(portfolio: &Portfolio) -> Result<(), McError> {
+    let problems = super::validate::validate(portfolio);
+    let mut errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error && p.rule != Rule::OverBudget);
+    match errors.next() {
+        Some(first) => Err(McError::Model(format!(
+            "{} problem(s) to fix first: {first}",
+            1 + errors.count()
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The last quarter index of each year in `at_years` (year 1 ends at quarter 3).
+fn year_end_quarters(at_years: &[u32]) -> Result<Vec<usize>, McError> {
+    at_years
+        .iter()
+        .map(|&y| {
+            usize::try_from(y)
+                .ok()
+                .and_then(|y| y.checked_mul(4))
+                .and_then(|q| q.checked_sub(1))
+                .ok_or_else(|| McError::Model(format!("at_years: year {y} is not a year of the fund")))
+        })
+        .collect()
+}
+
 /// Runs the simulation; `progress(paths done)` after each batch; stops early when
 /// `cancel` is set.
 pub fn run(
@@ -277,6 +310,7 @@ pub fn run(
     if config.paths < 10 {
         return Err(McError::TooFewPaths);
     }
+    refuse_invalid(portfolio)?;
     let uncertainty = portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty);
     let base =
         fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
@@ -288,7 +322,7 @@ pub fn run(
         .collect::<Result<_, _>>()
         .map_err(|e| McError::Model(e.to_string()))?;
     let dates = base.dates.clone();
-    let year_quarters: Vec<usize> = config.at_years.iter().map(|y| (*y as usize) * 4 - 1).collect();
+    let year_quarters = year_end_quarters(&config.at_years)?;
     const BATCH: usize = 256;
     let mut outcomes: Vec<PathOutcome> = Vec::with_capacity(config.paths);
     let mut start = 0;

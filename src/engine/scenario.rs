@@ -19,6 +19,15 @@ pub enum ScenarioError {
         company: String,
         message: String,
     },
+    /// An override takes a company's field beyond what the model can hold (a decimal
+    /// overflow, a ramp of negative or billions of quarters, a date past the calendar).
+    #[error("scenario '{scenario}': {field} takes '{company}' out of range ({detail})")]
+    OutOfRange {
+        scenario: String,
+        company: String,
+        field: &'static str,
+        detail: String,
+    },
 }
 
 /// The scenario named `name` applied to `base`. The names "Base" and "" mean the base
@@ -53,7 +62,7 @@ pub fn apply(base: &Portfolio, scenario: &Scenario) -> Result<Portfolio, Scenari
         p.fund.preferred_return = rate;
     }
     for company in &mut p.companies {
-        apply_to_company(company, scenario);
+        apply_to_company(company, scenario)?;
     }
     for o in &scenario.company_overrides {
         let bad = |message: String| ScenarioError::BadOverride {
@@ -84,40 +93,89 @@ pub fn apply(base: &Portfolio, scenario: &Scenario) -> Result<Portfolio, Scenari
     Ok(p)
 }
 
-fn apply_to_company(company: &mut Company, s: &Scenario) {
+/// Applies the fund-wide company overrides of `s` with checked arithmetic: a result the
+/// model cannot hold is an error naming the override, never a panic or a silent no-op.
+fn apply_to_company(company: &mut Company, s: &Scenario) -> Result<(), ScenarioError> {
+    let who = company.name.clone();
+    let out_of_range = |field: &'static str, detail: String| ScenarioError::OutOfRange {
+        scenario: s.name.clone(),
+        company: who.clone(),
+        field,
+        detail,
+    };
+    let overflow = |field: &'static str| out_of_range(field, "the result overflows".into());
     if let Some(shift) = s.exit_multiple_shift {
-        company.exit_multiple = (company.exit_multiple + shift).max(Decimal::ZERO);
+        let shifted = company.exit_multiple.checked_add(shift);
+        company.exit_multiple = shifted
+            .ok_or_else(|| overflow("exit_multiple_shift"))?
+            .max(Decimal::ZERO);
     }
     if let Some(shift) = s.entry_multiple_shift {
-        company.entry_multiple += shift;
+        let shifted = company.entry_multiple.checked_add(shift);
+        company.entry_multiple = shifted.ok_or_else(|| overflow("entry_multiple_shift"))?;
     }
     if let Some(shift) = s.growth_shift {
-        company.revenue_growth += shift;
+        let shifted = company.revenue_growth.checked_add(shift);
+        company.revenue_growth = shifted.ok_or_else(|| overflow("growth_shift"))?;
     }
     if let Some(shift) = s.leverage_shift {
-        company.debt_multiple = (company.debt_multiple + shift).max(Decimal::ZERO);
+        let shifted = company.debt_multiple.checked_add(shift);
+        company.debt_multiple = shifted
+            .ok_or_else(|| overflow("leverage_shift"))?
+            .max(Decimal::ZERO);
     }
     if let Some(quarters) = s.exit_delay_quarters {
-        company.exit_date = shift_quarters(company.exit_date, quarters);
+        company.exit_date = checked_shift_quarters(company.exit_date, quarters).ok_or_else(|| {
+            out_of_range(
+                "exit_delay_quarters",
+                format!(
+                    "{} moved {quarters} quarters is past the calendar",
+                    company.exit_date
+                ),
+            )
+        })?;
     }
-    for lever in &mut company.levers {
+    let mut levers = std::mem::take(&mut company.levers);
+    let scaled = levers.iter_mut().try_for_each(|lever| {
         if let Some(scale) = s.realisation_scale {
-            lever.realisation *= scale;
+            lever.realisation = lever
+                .realisation
+                .checked_mul(scale)
+                .ok_or_else(|| overflow("realisation_scale"))?;
         }
         if let Some(scale) = s.ramp_scale {
-            let scaled = (Decimal::from(lever.ramp_quarters) * scale).round();
-            lever.ramp_quarters = u32::try_from(scaled).unwrap_or(lever.ramp_quarters);
+            let ramp = Decimal::from(lever.ramp_quarters)
+                .checked_mul(scale)
+                .map(|q| q.round());
+            lever.ramp_quarters = ramp.and_then(|q| u32::try_from(q).ok()).ok_or_else(|| {
+                out_of_range(
+                    "ramp_scale",
+                    format!(
+                        "a ramp of {} quarters × {} is not a whole number of quarters from 0 up",
+                        lever.ramp_quarters,
+                        scale.normalize()
+                    ),
+                )
+            })?;
         }
-    }
+        Ok(())
+    });
+    company.levers = levers;
+    scaled
 }
 
-/// `date` moved by `quarters` quarters (three months each; month-end days clamp).
+/// `date` moved by `quarters` quarters (three months each; month-end days clamp); the
+/// date unchanged if that is past the calendar.
 pub fn shift_quarters(date: chrono::NaiveDate, quarters: i32) -> chrono::NaiveDate {
-    let months = chrono::Months::new(quarters.unsigned_abs().saturating_mul(3));
-    let shifted = if quarters >= 0 {
+    checked_shift_quarters(date, quarters).unwrap_or(date)
+}
+
+/// `date` moved by `quarters` quarters, or `None` past the calendar.
+pub fn checked_shift_quarters(date: chrono::NaiveDate, quarters: i32) -> Option<chrono::NaiveDate> {
+    let months = chrono::Months::new(quarters.unsigned_abs().checked_mul(3)?);
+    if quarters >= 0 {
         date.checked_add_months(months)
     } else {
         date.checked_sub_months(months)
-    };
-    shifted.unwrap_or(date)
+    }
 }

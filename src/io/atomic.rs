@@ -15,10 +15,21 @@ use super::temp_files::temp_path_for;
 /// Why an atomic write failed. The existing file, if any, is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
+    /// The target file is read-only, so it was left alone.
     #[error("{path} is read-only; it was not replaced (make it writable or choose another file)")]
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        /// The file that was to be replaced (after following symbolic links).
+        path: PathBuf,
+    },
+    /// Following links, or creating, writing, flushing or renaming the temporary file,
+    /// failed.
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        /// The file being written (after following symbolic links, once they resolve).
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
 }
 
 impl From<WriteError> for std::io::Error {

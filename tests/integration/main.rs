@@ -5,4 +5,5 @@
 mod app;
 mod cli;
 mod export;
+mod fuzz_smoke;
 mod regression;

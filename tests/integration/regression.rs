@@ -60,7 +60,9 @@ fn issue_8_memo_pack_reuses_the_monte_carlo_run_already_made() {
     };
     study.ensure_monte_carlo(&Case::Base, &config);
     pack::prepare_analyses(&mut study, &Case::Base);
-    let run = study.monte_carlo(&Case::Base).unwrap_or_else(|| panic!("no run kept"));
+    let run = study
+        .monte_carlo(&Case::Base)
+        .unwrap_or_else(|| panic!("no run kept"));
     assert_eq!(run.settings.paths, 40, "the pack must not replace the user's run");
     for id in [ChartId::MonteCarloNavFan, ChartId::MonteCarloHistogram] {
         let chart = charts::build(id, &study, &Case::Base).unwrap_or_else(|e| panic!("{e}"));
@@ -157,4 +159,167 @@ fn issue_8_charts_and_memo_text_use_the_funds_currency() {
     assert!(text.footnote.contains("EUR"), "{}", text.footnote);
     assert!(!text.footnote.contains("US$"), "{}", text.footnote);
     assert!(text.description.contains('€'), "{}", text.description);
+}
+
+/// The problems of `p` that are errors, as `(path, message)`; validating must not panic.
+fn issue_9_errors(p: &millwright::engine::model::Portfolio) -> Vec<(String, String)> {
+    validate::validate(p)
+        .into_iter()
+        .filter(|problem| problem.severity == Severity::Error)
+        .map(|problem| (problem.path.to_string(), problem.message))
+        .collect()
+}
+
+fn issue_9_has_error_at(p: &millwright::engine::model::Portfolio, path: &str) -> bool {
+    issue_9_errors(p).iter().any(|(at, _)| at == path)
+}
+
+/// Issue 9: validation panicked while *reporting* an out-of-range percentage (it
+/// multiplied the value by 100 to print it). A tax rate of 7.9e28 is now an error naming
+/// the field, printed as the fraction it is.
+#[test]
+fn issue_9_an_out_of_range_percentage_is_reported_without_overflow() {
+    let mut p = midmarket();
+    p.companies[0].tax_rate = rust_decimal::Decimal::MAX;
+    let errors = issue_9_errors(&p);
+    let tax = errors.iter().find(|(at, _)| at == "companies[0].tax_rate");
+    assert!(
+        tax.is_some_and(|(_, message)| message.contains("(as a fraction)")),
+        "{errors:?}"
+    );
+}
+
+/// Issue 9: validation multiplied values it had already flagged out of range
+/// (`entry_multiple × (1 + transaction_costs)`) and overflowed.
+#[test]
+fn issue_9_entry_price_check_does_not_overflow_on_flagged_values() {
+    let mut p = midmarket();
+    p.companies[0].entry_multiple = rust_decimal::Decimal::MAX;
+    p.companies[0].transaction_costs = dec!(10);
+    assert!(issue_9_has_error_at(&p, "companies[0].entry_multiple"));
+    assert!(issue_9_has_error_at(&p, "companies[0].transaction_costs"));
+}
+
+/// Issue 9: `term_years + extension_years` overflowed `u32` in the exit-date check.
+#[test]
+fn issue_9_a_huge_term_is_an_error_not_an_overflow() {
+    let mut p = midmarket();
+    p.fund.term_years = u32::MAX;
+    p.fund.extension_years = 1;
+    assert!(issue_9_has_error_at(&p, "fund.term_years"));
+}
+
+/// Issue 9 (found by the fuzz harness): cost pools of 7e28 each overflowed when the
+/// check "pools under 100 % of revenue" added them up.
+#[test]
+fn issue_9_huge_cost_pools_are_errors_not_an_overflow() {
+    let mut p = midmarket();
+    p.companies[0].cost_pools.materials = rust_decimal::Decimal::MAX;
+    p.companies[0].cost_pools.energy = rust_decimal::Decimal::MAX;
+    assert!(issue_9_has_error_at(&p, "companies[0].cost_pools.materials"));
+    assert!(issue_9_has_error_at(&p, "companies[0].cost_pools.energy"));
+}
+
+fn issue_9_scenario(edit: impl FnOnce(&mut millwright::engine::model::Scenario)) -> String {
+    let mut p = midmarket();
+    let mut scenario = millwright::engine::model::Scenario {
+        name: "Extreme".into(),
+        ..Default::default()
+    };
+    edit(&mut scenario);
+    p.scenarios.push(scenario);
+    let study = Study::new(p, 1);
+    match study.result(&Case::Scenario("Extreme".into())) {
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// Issue 9: scenario overrides were applied with unchecked arithmetic: an exit multiple
+/// shift of 7.9e28 panicked computing the scenario (in `export` and the J-curve chart
+/// even without `--scenario`). Each override now fails the case with an error naming it.
+#[test]
+fn issue_9_overflowing_scenario_overrides_fail_the_case_naming_the_override() {
+    type Edit = fn(&mut millwright::engine::model::Scenario);
+    let max = rust_decimal::Decimal::MAX;
+    // What each message must name: the override when the arithmetic overflows; the
+    // company field when the product fits but breaks the field's bounds (0.77 × max).
+    let cases: [(&str, Edit); 6] = [
+        ("exit_multiple_shift", |s| {
+            s.exit_multiple_shift = Some(rust_decimal::Decimal::MAX)
+        }),
+        ("entry_multiple_shift", |s| {
+            s.entry_multiple_shift = Some(rust_decimal::Decimal::MAX)
+        }),
+        ("revenue_growth", |s| {
+            s.growth_shift = Some(rust_decimal::Decimal::MAX)
+        }),
+        ("leverage_shift", |s| {
+            s.leverage_shift = Some(rust_decimal::Decimal::MAX)
+        }),
+        ("levers[0].realisation", |s| {
+            s.realisation_scale = Some(rust_decimal::Decimal::MAX)
+        }),
+        ("ramp_scale", |s| s.ramp_scale = Some(rust_decimal::Decimal::MAX)),
+    ];
+    assert!(max > dec!(1e28));
+    for (named, edit) in cases {
+        let message = issue_9_scenario(edit);
+        assert!(message.contains(named), "{named}: {message:?}");
+    }
+}
+
+/// Issue 9: a negative `ramp_scale` and an exit delay past the calendar were silently
+/// ignored (the scenario showed the base figures). Both are errors now.
+#[test]
+fn issue_9_a_negative_ramp_scale_or_a_huge_exit_delay_is_not_ignored() {
+    let message = issue_9_scenario(|s| s.ramp_scale = Some(dec!(-1)));
+    assert!(message.contains("ramp_scale"), "{message}");
+    let message = issue_9_scenario(|s| s.exit_delay_quarters = Some(i32::MAX));
+    assert!(message.contains("exit_delay_quarters"), "{message}");
+}
+
+/// Issue 9 (found by the fuzz harness): Monte Carlo ran on a model that failed
+/// validation: a lever ramp of 4,294,967,295 quarters asked for 34 GB and aborted the
+/// process; a normal distribution with min above max panicked in `f64::clamp`. The run
+/// now refuses an invalid model with its problems.
+#[test]
+fn issue_9_monte_carlo_refuses_an_invalid_model() {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let config = McConfig {
+        paths: 20,
+        ..McConfig::default()
+    };
+    let mut p = midmarket();
+    p.companies[0].levers[0].ramp_quarters = u32::MAX;
+    let outcome = millwright::engine::montecarlo::run(&p, &config, &|_| {}, &never);
+    let message = outcome.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("ramp_quarters"), "{message}");
+
+    let mut p = midmarket();
+    if let Some(u) = p.uncertainty.as_mut() {
+        u.growth_shift = millwright::engine::model::Distribution::Normal {
+            mean: dec!(0),
+            sd: dec!(0.01),
+            min: dec!(1),
+            max: dec!(-1),
+        };
+    }
+    let outcome = millwright::engine::montecarlo::run(&p, &config, &|_| {}, &never);
+    let message = outcome.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("growth_shift"), "{message}");
+}
+
+/// Issue 9: a Monte Carlo reporting year of 0 underflowed (`0 × 4 − 1`).
+#[test]
+fn issue_9_monte_carlo_year_zero_is_an_error() {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let config = McConfig {
+        paths: 20,
+        at_years: vec![0],
+        ..McConfig::default()
+    };
+    let outcome = millwright::engine::montecarlo::run(&midmarket(), &config, &|_| {}, &never);
+    let message = outcome.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("at_years"), "{message}");
 }

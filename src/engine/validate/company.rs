@@ -66,7 +66,10 @@ fn check_dates(c: &mut Checker, p: &Portfolio, owner: Owner, co: &Company) {
             format!("'{who}' exits more than 37 years after the first close"),
         );
     }
-    let fund_end = grid::add_years(p.fund.first_close, p.fund.term_years + p.fund.extension_years);
+    let fund_end = grid::add_years(
+        p.fund.first_close,
+        p.fund.term_years.saturating_add(p.fund.extension_years),
+    );
     if co.exit_date > fund_end {
         c.problems.push(Problem::warning(
             at(owner, "exit_date"),
@@ -86,8 +89,14 @@ fn check_company(c: &mut Checker, p: &Portfolio, i: usize, co: &Company) {
     }
     check_dates(c, p, owner, co);
     c.bounds(p, owner, |label| format!("'{who}' {}", in_sentence(label)));
-    let pools = co.cost_pools.total();
-    if pools >= Decimal::ONE {
+    // Summed with checks: pools beyond their bounds are reported above and must not
+    // overflow here (`CostPools::total` is for validated models).
+    let pools = CostPool::ALL.iter().try_fold(Decimal::ZERO, |sum, pool| {
+        sum.checked_add(co.cost_pools.get(*pool))
+    });
+    if let Some(pools) = pools
+        && pools >= Decimal::ONE
+    {
         c.error(
             FieldPath::CostPools { company: i },
             Rule::Inconsistent,
@@ -97,7 +106,13 @@ fn check_company(c: &mut Checker, p: &Portfolio, i: usize, co: &Company) {
             ),
         );
     }
-    if co.debt_multiple >= co.entry_multiple * (Decimal::ONE + co.transaction_costs)
+    // Checked: out-of-range multiples and costs are reported by their bounds above, and
+    // must not overflow here.
+    let entry_price = Decimal::ONE
+        .checked_add(co.transaction_costs)
+        .and_then(|share| co.entry_multiple.checked_mul(share));
+    if let Some(entry_price) = entry_price
+        && co.debt_multiple >= entry_price
         && co.entry_multiple > Decimal::ZERO
     {
         c.error(

@@ -151,9 +151,13 @@ impl Checker {
     }
 }
 
-/// A fraction as a percentage (`0.085` → `8.5%`).
+/// A fraction as a percentage (`0.085` → `8.5%`); a value too large to scale (it is
+/// being reported as out of range) is shown as the fraction it is.
 fn pct(value: Decimal) -> String {
-    format!("{}%", (value * Decimal::ONE_HUNDRED).normalize())
+    match value.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(percent) => format!("{}%", percent.normalize()),
+        None => format!("{} (as a fraction)", value.normalize()),
+    }
 }
 
 /// `label` inside a sentence: its first letter in lower case unless it starts an
