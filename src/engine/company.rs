@@ -63,7 +63,9 @@ struct PreparedLever<T> {
 /// A company ready to project on the fund grid.
 #[derive(Debug, Clone)]
 pub struct PreparedCompany<T> {
+    /// Index into the fund's dates of the acquisition quarter.
     pub acquisition_index: usize,
+    /// Index into the fund's dates of the exit quarter (after any adjustment).
     pub exit_index: usize,
     /// Exit quarter before any adjustment.
     base_exit_index: usize,
@@ -91,10 +93,20 @@ pub struct PreparedCompany<T> {
 /// Failure to prepare a company (the model is validated first, so these are rare).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PrepareError {
+    /// Annual growth (after any adjustment) at or below −100 %: no quarterly rate exists.
     #[error("company '{company}': revenue growth of −100 % or below cannot compound")]
-    GrowthBelowMinusHundred { company: String },
+    GrowthBelowMinusHundred {
+        /// The company's name.
+        company: String,
+    },
+    /// The acquisition or exit quarter is not on the fund's dates.
     #[error("company '{company}': {what} falls outside the fund's quarterly grid")]
-    OutsideGrid { company: String, what: &'static str },
+    OutsideGrid {
+        /// The company's name.
+        company: String,
+        /// Which date ("the exit date").
+        what: &'static str,
+    },
 }
 
 fn pool_index(pool: CostPool) -> usize {
@@ -313,6 +325,10 @@ impl<T: Num> PreparedCompany<T> {
                 let fraction = lever.ramp.get(since).copied().unwrap_or(T::one());
                 let effect = lever.realised_effect * fraction;
                 match lever.pool {
+                    #[expect(
+                        clippy::indexing_slicing,
+                        reason = "`p` comes from `pool_index`, 0 to 4, one per CostPool, and the array has 5"
+                    )]
                     Some(p) => reductions[p] += effect,
                     None => uplift += effect,
                 }
@@ -418,27 +434,38 @@ impl<T: Num> PreparedCompany<T> {
 /// What projecting one company yields.
 #[derive(Debug, Clone)]
 pub struct Projection<T> {
+    /// The company in each quarter of the fund, one per fund date.
     pub periods: Vec<CompanyPeriod<T>>,
     /// The fund's exit proceeds (in the exit quarter).
     pub proceeds: T,
     /// Run-rate EBITDA at exit.
     pub exit_ebitda: T,
+    /// Where the equity gain from entry to exit came from.
     pub bridge: ValueBridge<T>,
 }
 
 /// The figures a value-creation bridge is built from (100 % of the company, annual).
 #[derive(Debug, Clone, Copy)]
 pub struct BridgeInputs<T> {
+    /// Annual revenue at entry.
     pub entry_revenue: T,
+    /// Annual EBITDA at entry.
     pub entry_ebitda: T,
+    /// Entry EV / EBITDA.
     pub entry_multiple: T,
+    /// Debt at entry, less cash (none at entry).
     pub entry_net_debt: T,
     /// Transaction costs at entry.
     pub entry_costs: T,
+    /// Run-rate revenue at exit had no lever been applied.
     pub exit_revenue_without_levers: T,
+    /// Run-rate EBITDA at exit had no lever been applied.
     pub exit_ebitda_without_levers: T,
+    /// Run-rate EBITDA at exit, levers included.
     pub exit_ebitda: T,
+    /// Exit EV / EBITDA.
     pub exit_multiple: T,
+    /// Debt less cash at exit.
     pub exit_net_debt: T,
     /// Costs of the sale.
     pub exit_costs: T,

@@ -28,10 +28,13 @@ pub enum Detail {
 /// Why the fund could not be projected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProjectError {
+    /// A company could not be put on the fund's quarterly grid.
     #[error(transparent)]
     Company(#[from] PrepareError),
+    /// A hurdle at or below −100 % has no quarterly rate.
     #[error("the preferred return must be above −100 %")]
     PreferredReturn,
+    /// The term with extensions, or the last exit, lies beyond [`MAX_QUARTERS`] quarters.
     #[error("the projection would run past 40 years from the first close")]
     TooLong,
 }

@@ -12,6 +12,7 @@ use super::num::Num;
 /// The economic terms of the waterfall, in the projection's number type.
 #[derive(Debug, Clone, Copy)]
 pub struct Terms<T> {
+    /// The GP's share of profits (fraction: 0.2 is 20 %).
     pub carry_rate: T,
     /// `(1 + preferred return)^(1/4)`.
     pub hurdle_quarter_factor: T,

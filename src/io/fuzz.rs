@@ -342,9 +342,9 @@ impl Mutator {
                 self.rng.random_range(0..len)
             };
             let byte: u8 = self.rng.random();
-            match self.rng.random_range(0..3) {
-                0 if at < len => bytes[at] ^= 1 << (byte % 8),
-                1 if at < len => {
+            match (self.rng.random_range(0..3), bytes.get_mut(at)) {
+                (0, Some(b)) => *b ^= 1 << (byte % 8),
+                (1, Some(_)) => {
                     bytes.remove(at);
                 }
                 _ => bytes.insert(at, byte),

@@ -21,33 +21,55 @@ pub enum LoadProblem {
     /// The file is empty.
     Empty,
     /// The bytes are not UTF-8 text.
-    NotText { valid_up_to: usize },
+    NotText {
+        /// How many bytes from the start are valid UTF-8.
+        valid_up_to: usize,
+    },
     /// The text is not JSON.
     Syntax {
+        /// Line of the error, counting from 1.
         line: usize,
+        /// Column of the error, counting from 1.
         column: usize,
+        /// The JSON parser's description.
         message: String,
     },
     /// The JSON is not a Millwright portfolio.
-    NotAPortfolio { found: Option<String> },
+    NotAPortfolio {
+        /// The `format` the file names instead, if it names one.
+        found: Option<String>,
+    },
     /// No usable `version` field.
     MissingVersion,
     /// Written by a newer Millwright.
-    NewerVersion { version: u64 },
+    NewerVersion {
+        /// The format version the file was written with.
+        version: u64,
+    },
     /// A number with a fraction written as a JSON number: it would pass through binary
     /// floating point, so the file must write it as a string.
-    BinaryNumber { path: String },
+    BinaryNumber {
+        /// Where in the file (`companies[3].exit_multiple`).
+        path: String,
+    },
     /// A whole-number field (years, quarters) holds a number with a fraction.
     WholeNumber {
+        /// Where in the file (`fund.term_years`).
         path: String,
+        /// Line of the value, counting from 1.
         line: usize,
+        /// Column of the value, counting from 1.
         column: usize,
     },
     /// A field has the wrong type or value.
     Field {
+        /// Where in the file (`companies[3].exit_date`).
         path: String,
+        /// Line of the value, counting from 1.
         line: usize,
+        /// Column of the value, counting from 1.
         column: usize,
+        /// What is wrong with it.
         message: String,
     },
 }
@@ -107,7 +129,9 @@ impl fmt::Display for LoadProblem {
 /// Why a portfolio could not be loaded: the problem, and the file when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct LoadError {
+    /// The file read, when the portfolio came from one.
     pub path: Option<PathBuf>,
+    /// What is wrong with it.
     pub problem: LoadProblem,
 }
 
@@ -129,13 +153,23 @@ impl From<LoadProblem> for LoadError {
 /// Why a portfolio could not be saved. The existing file, if any, is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
+    /// Writing the temporary copy or moving it into place failed.
     #[error("could not write {path}: {source} (the existing file, if any, is unchanged)")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        /// The file being saved.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The model could not be written as JSON (serde's message).
     #[error("could not turn the portfolio into JSON: {0}")]
     Serialise(String),
     /// The file is read-only: it was not replaced.
     #[error("{} is read-only; it was not replaced (make it writable or use Save As)", path.display())]
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        /// The file that was to be replaced.
+        path: PathBuf,
+    },
 }
 
 /// Parses a portfolio from JSON text (a leading UTF-8 byte-order mark is skipped).
@@ -277,9 +311,14 @@ pub fn load(path: &Path) -> Result<Portfolio, LoadError> {
     from_slice(&bytes).map_err(|e| with_path(e.problem))
 }
 
-/// Writes a portfolio file atomically: the old file stays intact if anything fails.
+/// Writes a portfolio file atomically: the old file stays intact if anything fails. A
+/// read-only file is refused ([`SaveError::ReadOnly`]); a symlink is written through.
+/// Stale temporary files of ours left beside it by an earlier, killed save are removed
+/// first (best effort: a folder that cannot be listed does not stop the save, whose own
+/// write then reports the problem).
 pub fn save(path: &Path, portfolio: &Portfolio) -> Result<(), SaveError> {
     let text = to_json_string(portfolio)?;
+    super::clean_stale_temp_files(&super::atomic::folder_of(path)).ok();
     super::try_write_atomically(path, text.as_bytes()).map_err(|e| match e {
         super::WriteError::ReadOnly { path } => SaveError::ReadOnly { path },
         super::WriteError::Io { source, .. } => SaveError::Write {

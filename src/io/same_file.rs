@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
     input.display()
 )]
 pub struct SameFileError {
+    /// The output path asked for.
     pub output: PathBuf,
+    /// The input it would overwrite.
     pub input: PathBuf,
 }
 

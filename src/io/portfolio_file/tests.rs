@@ -217,7 +217,9 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = from_slice(&bytes);
+        if let Err(e) = from_slice(&bytes) {
+            prop_assert!(!e.to_string().is_empty());
+        }
     }
 
     #[test]
@@ -254,8 +256,11 @@ proptest! {
         }
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
         if let Ok(p) = from_json_str(&text) {
-            // Whatever loads also validates and computes without panicking.
-            let _ = crate::engine::compute(&p);
+            // Whatever loads also validates and computes without panicking; a refusal
+            // says why.
+            if let Err(e) = crate::engine::compute(&p) {
+                prop_assert!(!e.to_string().is_empty());
+            }
         }
     }
 }
