@@ -31,10 +31,13 @@ pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
 /// How to run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct McConfig {
+    /// Number of simulated paths (at least 10).
     pub paths: usize,
+    /// Seed of the random streams: the same seed and model give the same result.
     pub seed: u64,
     /// Years after the first close at which DPI and TVPI are also reported.
     pub at_years: Vec<u32>,
+    /// Number of bars in the final-TVPI histogram.
     pub histogram_bins: usize,
 }
 
@@ -52,10 +55,13 @@ impl Default for McConfig {
 /// Why a simulation stopped.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum McError {
+    /// The user cancelled the run.
     #[error("cancelled")]
     Cancelled,
+    /// The model does not validate, or a drawn path cannot be projected (the reason).
     #[error("the model cannot be simulated: {0}")]
     Model(String),
+    /// Fewer than 10 paths were asked for.
     #[error("at least 10 paths are needed")]
     TooFewPaths,
 }
@@ -63,22 +69,30 @@ pub enum McError {
 /// Percentiles of one figure (`values[k]` is the `PERCENTILES[k]`th percentile).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// P5, P10, P25, P50, P75, P90 and P95, in the figure's units (IRR as a fraction).
     pub values: [f64; 7],
+    /// The mean over the paths where the figure is finite.
     pub mean: f64,
 }
 
 /// What a simulation found (all estimates).
 #[derive(Debug, Clone, PartialEq)]
 pub struct McResult {
+    /// Paths simulated.
     pub paths: usize,
+    /// The seed used.
     pub seed: u64,
+    /// Net IRR across the paths that have one.
     pub net_irr: Summary,
     /// Paths whose net IRR has no root (excluded from `net_irr`).
     pub paths_without_irr: usize,
+    /// Final net TVPI.
     pub tvpi: Summary,
+    /// Final DPI.
     pub dpi: Summary,
     /// `(year, DPI summary, TVPI summary)` at each requested year.
     pub at_years: Vec<(u32, Summary, Summary)>,
+    /// Share of paths ending below 1.0x TVPI (money lost), 0 to 1.
     pub probability_tvpi_below_one: f64,
     /// `(bin low, bin high, paths)` of final TVPI.
     pub tvpi_histogram: Vec<(f64, f64, usize)>,
@@ -86,6 +100,7 @@ pub struct McResult {
     pub nav_fan: Vec<[f64; 5]>,
     /// Per date: P5, P25, P50, P75, P95 of cumulative net cash flow.
     pub cash_fan: Vec<[f64; 5]>,
+    /// The fund's quarter-end dates, one per fan entry.
     pub dates: Vec<chrono::NaiveDate>,
 }
 
@@ -164,12 +179,12 @@ fn draw(dist: &Distribution, z: f64) -> f64 {
 /// The `p`th percentile of sorted `values`, linear between order statistics (numpy's
 /// default): rank `p/100 × (n − 1)`.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
-    match sorted.len() {
-        0 => f64::NAN,
-        1 => sorted[0],
-        n => {
+    match sorted {
+        [] => f64::NAN,
+        [only] => *only,
+        [.., last] => {
             #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
-            let rank = p / 100.0 * (n - 1) as f64;
+            let rank = p / 100.0 * (sorted.len() - 1) as f64;
             let lower = rank.floor();
             #[expect(
                 clippy::cast_possible_truncation,
@@ -177,8 +192,9 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
                 reason = "0 ≤ rank ≤ n − 1"
             )]
             let i = lower as usize;
-            let next = sorted.get(i + 1).copied().unwrap_or(sorted[n - 1]);
-            sorted[i] + (rank - lower) * (next - sorted[i])
+            let at = sorted.get(i).copied().unwrap_or(*last);
+            let next = sorted.get(i + 1).copied().unwrap_or(*last);
+            at + (rank - lower) * (next - at)
         }
     }
 }
@@ -219,8 +235,8 @@ fn simulate_path(
     let market: [f64; 4] = std::array::from_fn(|_| rng.sample(StandardNormal));
     let mut companies = Vec::with_capacity(prepared.len());
     for company in prepared {
-        let mut z = |k: usize| shared * market[k] + own * rng.sample::<f64, _>(StandardNormal);
-        let (z0, z1, z2, z3) = (z(0), z(1), z(2), z(3));
+        // One draw per driver, in driver order: the market's share plus the company's own.
+        let [z0, z1, z2, z3] = market.map(|m| shared * m + own * rng.sample::<f64, _>(StandardNormal));
         #[expect(
             clippy::cast_possible_truncation,
             reason = "a delay of a few quarters, rounded"
@@ -244,7 +260,7 @@ fn simulate_path(
     let at_years = year_quarters
         .iter()
         .map(|&q| {
-            let upto = &result.periods[..(q + 1).min(result.periods.len())];
+            let upto = result.periods.get(..=q).unwrap_or(&result.periods);
             let paid: f64 = upto.iter().map(|x| x.contributions).sum();
             let dist: f64 = upto.iter().map(|x| x.distributions).sum();
             let nav = upto.last().map_or(0.0, |x| x.nav);
@@ -383,7 +399,13 @@ fn collect(outcomes: Vec<PathOutcome>, config: &McConfig, dates: Vec<chrono::Nai
             reason = "non-negative bin index"
         )]
         let i = (((t - lo) / width) as usize).min(bins - 1);
-        counts[i] += 1;
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "`i` is capped at `bins - 1` and `counts` has `bins` entries"
+        )]
+        {
+            counts[i] += 1;
+        }
     }
     #[expect(clippy::cast_precision_loss, reason = "a few dozen bins")]
     let tvpi_histogram = counts

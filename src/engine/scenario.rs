@@ -9,23 +9,43 @@ use super::model::{Company, Portfolio, Scenario};
 /// Why a scenario could not be applied.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
+    /// No scenario has the name asked for.
     #[error("there is no scenario named '{name}' (the file has: {available})")]
-    Unknown { name: String, available: String },
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// The scenario names the model has, comma-separated.
+        available: String,
+    },
+    /// An override names a company the model does not have.
     #[error("scenario '{scenario}' overrides '{company}', which is not a company in the fund")]
-    UnknownCompany { scenario: String, company: String },
+    UnknownCompany {
+        /// The scenario's name.
+        scenario: String,
+        /// The company name in the override.
+        company: String,
+    },
+    /// An override's field is unknown or its value does not fit the field.
     #[error("scenario '{scenario}', company '{company}': {message}")]
     BadOverride {
+        /// The scenario's name.
         scenario: String,
+        /// The company overridden.
         company: String,
+        /// What is wrong, naming the field.
         message: String,
     },
     /// An override takes a company's field beyond what the model can hold (a decimal
     /// overflow, a ramp of negative or billions of quarters, a date past the calendar).
     #[error("scenario '{scenario}': {field} takes '{company}' out of range ({detail})")]
     OutOfRange {
+        /// The scenario's name.
         scenario: String,
+        /// The company whose field goes out of range.
         company: String,
+        /// The scenario setting that goes too far (`exit_delay_quarters`, `ramp_scale`).
         field: &'static str,
+        /// What went wrong ("the result overflows").
         detail: String,
     },
 }
