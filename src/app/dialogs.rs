@@ -1,10 +1,12 @@
-//! Modal dialogs (unsaved changes, errors, crash recovery) and the problems list.
+//! Modal dialogs (unsaved changes, errors, crash recovery, the file dialog) and the
+//! problems list.
 
 use egui::{Context, Id, Modal, RichText};
 
 use super::state::Selection;
 use super::{MillwrightApp, Pending};
-use crate::engine::fields::FieldPath;
+use crate::engine::fields::{self, FieldPath};
+use crate::engine::validate::Severity;
 
 /// Every dialog that is open.
 pub fn show_all(app: &mut MillwrightApp, ctx: &Context) {
@@ -12,6 +14,7 @@ pub fn show_all(app: &mut MillwrightApp, ctx: &Context) {
     error(app, ctx);
     recovery(app, ctx);
     problems(app, ctx);
+    app.file_dialog_ui(ctx);
 }
 
 fn unsaved_changes(app: &mut MillwrightApp, ctx: &Context) {
@@ -44,9 +47,7 @@ fn unsaved_changes(app: &mut MillwrightApp, ctx: &Context) {
     match answer {
         Some("save") => {
             app.pending = None;
-            if app.save() {
-                app.perform(action);
-            }
+            app.save_then(action);
         }
         Some("discard") => {
             app.pending = None;
@@ -104,6 +105,9 @@ fn recovery(app: &mut MillwrightApp, ctx: &Context) {
                 // Recovered work is unsaved until the user saves it (to its old name if any).
                 app.state.mark_unsaved();
                 app.state.path = original;
+                // Safe mode: a copy with errors opens with its problem list in view (the
+                // figures wait until they are fixed; nothing is computed from them).
+                app.show_problems = crate::engine::validate::has_errors(app.state.problems());
             }
         }
         Some(false) => {
@@ -129,6 +133,8 @@ pub fn selection_for(path: &FieldPath) -> Selection {
     }
 }
 
+/// The problem list: each problem as the item and field it is about in words ("Northwind
+/// Castings · Tax rate"), a link that selects that field, then what is wrong.
 fn problems(app: &mut MillwrightApp, ctx: &Context) {
     if !app.show_problems {
         return;
@@ -144,17 +150,22 @@ fn problems(app: &mut MillwrightApp, ctx: &Context) {
             }
             egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
                 for p in &list {
-                    let colour = match p.severity {
-                        crate::engine::validate::Severity::Error => egui::Color32::from_rgb(0xC0, 0x20, 0x20),
-                        crate::engine::validate::Severity::Warning => {
-                            egui::Color32::from_rgb(0xB0, 0x60, 0x00)
-                        }
+                    let (colour, kind) = match p.severity {
+                        Severity::Error => (egui::Color32::from_rgb(0xC0, 0x20, 0x20), "Error"),
+                        Severity::Warning => (egui::Color32::from_rgb(0xB0, 0x60, 0x00), "Warning"),
                     };
-                    let text = RichText::new(format!("{} — {}", p.path, p.message)).color(colour);
-                    if ui.link(text).on_hover_text("Go to this field").clicked() {
-                        app.state.selection = selection_for(&p.path);
-                        app.prefs.show_editor = true;
-                    }
+                    let place = fields::place(&app.state.portfolio, &p.path);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(kind).color(colour).strong());
+                        let link = ui
+                            .link(place.to_string())
+                            .on_hover_text(format!("Go to this field ({})", p.path));
+                        if link.clicked() {
+                            app.state.selection = selection_for(&p.path);
+                            app.prefs.show_editor = true;
+                        }
+                        ui.add(egui::Label::new(RichText::new(&p.message).color(colour)).wrap());
+                    });
                 }
             });
         });

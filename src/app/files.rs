@@ -83,7 +83,8 @@ impl AppPaths {
 
     /// The autosave copy of unsaved work.
     pub fn autosave_file(&self) -> PathBuf {
-        self.data_dir.join("autosave.json")
+        // One copy per running instance, so two instances never share (or delete) one.
+        self.data_dir.join(format!("autosave-{}.json", std::process::id()))
     }
 }
 
