@@ -117,10 +117,11 @@ fn main() -> std::process::ExitCode {
         if last_report.elapsed() >= Duration::from_secs(30) {
             last_report = Instant::now();
             println!(
-                "{:>6.0} s: {} iterations, {} loaded, {} panics",
+                "{:>6.0} s: {} iterations, {} loaded, {} computed, {} panics",
                 started.elapsed().as_secs_f64(),
                 tally.iterations,
                 tally.loaded,
+                tally.computed,
                 tally.panics.values().sum::<u64>()
             );
         }

@@ -21,8 +21,11 @@ pub enum FolderWriteError {
     /// Nothing in the destination changed (the temporary folder was removed).
     #[error("could not write {path}: {source} ({out_dir} is unchanged)")]
     Unchanged {
+        /// The destination folder.
         out_dir: PathBuf,
+        /// The file or folder whose step failed.
         path: PathBuf,
+        /// The operating system's reason.
         source: std::io::Error,
     },
     /// Some files were replaced, others not.
@@ -31,7 +34,9 @@ pub enum FolderWriteError {
     /// Every file is in place but the folder could not be flushed to disk.
     #[error("wrote every file into {out_dir} but could not flush it to disk: {source}")]
     NotSynced {
+        /// The destination folder.
         out_dir: PathBuf,
+        /// The operating system's reason.
         source: std::io::Error,
     },
 }
@@ -44,9 +49,11 @@ pub enum FolderWriteError {
     out_dir.display(), names(new_files), names(old_files), kept_in.display()
 )]
 pub struct PartlyMoved {
+    /// The destination folder, now holding files of two runs.
     pub out_dir: PathBuf,
     /// The file whose rename failed.
     pub failed: String,
+    /// Why the rename failed.
     pub source: std::io::Error,
     /// Files in `out_dir` written by this run.
     pub new_files: Vec<String>,
@@ -75,8 +82,14 @@ pub fn write_folder_atomically(
         path: path.to_path_buf(),
         source,
     };
+    if out_dir.exists() && !out_dir.is_dir() {
+        let not_a_folder = std::io::Error::other("it is a file, not a folder");
+        return Err(unchanged(out_dir, not_a_folder));
+    }
     let parent = folder_of(out_dir);
     std::fs::create_dir_all(&parent).map_err(|e| unchanged(&parent, e))?;
+    // Best effort: leftovers of a killed export go; a failure here is not this export's.
+    super::clean_stale_temp_files(&parent).ok();
     let staging = Staging::create(temp_path_for(&parent, out_dir)).map_err(|e| unchanged(out_dir, e))?;
     for (name, bytes) in files {
         let path = staging.path.join(name);
@@ -106,7 +119,15 @@ fn move_one_by_one(
 ) -> Result<(), FolderWriteError> {
     for (i, (name, _)) in files.iter().enumerate() {
         if let Err(source) = std::fs::rename(staging.path.join(name), out_dir.join(name)) {
-            let name_list = |range: &[(String, Vec<u8>)]| range.iter().map(|(n, _)| n.clone()).collect();
+            if i == 0 {
+                // Nothing moved yet: the destination is as it was.
+                return Err(FolderWriteError::Unchanged {
+                    out_dir: out_dir.to_path_buf(),
+                    path: out_dir.join(name),
+                    source,
+                });
+            }
+            let names = || files.iter().map(|(n, _)| n.clone());
             let kept_in = staging.keep();
             // What did move is flushed even so (best effort: the error above is the news).
             sync_folder(out_dir).ok();
@@ -114,8 +135,8 @@ fn move_one_by_one(
                 out_dir: out_dir.to_path_buf(),
                 failed: name.clone(),
                 source,
-                new_files: name_list(&files[..i]),
-                old_files: name_list(&files[i..]),
+                new_files: names().take(i).collect(),
+                old_files: names().skip(i).collect(),
                 kept_in,
             })));
         }

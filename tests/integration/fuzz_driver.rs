@@ -126,9 +126,18 @@ fn guarded<T>(stage: &'static str, work: impl FnOnce() -> T) -> Result<T, Panic>
     })
 }
 
-/// Feeds `bytes` through every entry point: `Ok(loaded)`, or `Err` with the first
+/// How far an input got.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reach {
+    /// It loaded as a portfolio.
+    pub loaded: bool,
+    /// Its base case computed (it passed validation).
+    pub computed: bool,
+}
+
+/// Feeds `bytes` through every entry point: how far it got, or `Err` with the first
 /// panic.
-pub fn drive(bytes: &[u8], budget: Budget) -> Result<bool, Panic> {
+pub fn drive(bytes: &[u8], budget: Budget) -> Result<Reach, Panic> {
     install_quiet_panic_hook();
     FUZZING.with(|f| f.set(true));
     let outcome = drive_loaded(bytes, budget);
@@ -136,9 +145,9 @@ pub fn drive(bytes: &[u8], budget: Budget) -> Result<bool, Panic> {
     outcome
 }
 
-fn drive_loaded(bytes: &[u8], budget: Budget) -> Result<bool, Panic> {
+fn drive_loaded(bytes: &[u8], budget: Budget) -> Result<Reach, Panic> {
     let Ok(portfolio) = guarded("load", || portfolio_file::from_slice(bytes))? else {
-        return Ok(false);
+        return Ok(Reach::default());
     };
     guarded("validate", || validate::validate(&portfolio))?;
     let mut study = guarded("study", || Study::new(portfolio, 1))?;
@@ -147,6 +156,7 @@ fn drive_loaded(bytes: &[u8], budget: Budget) -> Result<bool, Panic> {
         guarded("case result", || study.result(case).map(|_| ()))?.ok();
     }
     let base = Case::Base;
+    let computed = guarded("case result", || study.result(&base).is_ok())?;
     if budget.sweeps || budget.export {
         guarded("tornado", || {
             study.ensure_tornado(&base);
@@ -182,7 +192,10 @@ fn drive_loaded(bytes: &[u8], budget: Budget) -> Result<bool, Panic> {
         })?
         .ok();
     }
-    Ok(true)
+    Ok(Reach {
+        loaded: true,
+        computed,
+    })
 }
 
 /// A 2×2 grid over the heatmap's drivers, on their tornado ranges.
@@ -229,23 +242,28 @@ pub fn save_reproducer(dir: &Path, bytes: &[u8], panic: &Panic) -> std::io::Resu
 pub struct Tally {
     pub iterations: u64,
     pub loaded: u64,
+    pub computed: u64,
     pub panics: BTreeMap<Panic, u64>,
 }
 
 impl Tally {
-    pub fn record(&mut self, outcome: &Result<bool, Panic>) {
+    pub fn record(&mut self, outcome: &Result<Reach, Panic>) {
         self.iterations += 1;
         match outcome {
-            Ok(loaded) => self.loaded += u64::from(*loaded),
+            Ok(reach) => {
+                self.loaded += u64::from(reach.loaded);
+                self.computed += u64::from(reach.computed);
+            }
             Err(panic) => *self.panics.entry(panic.clone()).or_default() += 1,
         }
     }
 
     pub fn summary(&self) -> String {
         let mut text = format!(
-            "{} iterations, {} loaded, {} panicked ({} distinct)\n",
+            "{} iterations, {} loaded, {} computed, {} panicked ({} distinct)\n",
             self.iterations,
             self.loaded,
+            self.computed,
             self.panics.values().sum::<u64>(),
             self.panics.len()
         );

@@ -102,6 +102,31 @@ fn a_failure_part_way_names_the_files_of_each_run() -> std::io::Result<()> {
 }
 
 #[test]
+fn a_destination_that_is_a_file_or_refuses_the_first_file_is_left_unchanged() -> std::io::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("pack");
+    std::fs::write(&file, "a file")?;
+    let err = write_folder_atomically(&file, &files("new"));
+    assert!(matches!(err, Err(FolderWriteError::Unchanged { .. })), "{err:?}");
+    assert_eq!(std::fs::read_to_string(&file)?, "a file");
+
+    let out = dir.path().join("folder");
+    write_folder_atomically(&out, &files("old")).map_err(std::io::Error::other)?;
+    std::fs::remove_file(out.join("a.svg"))?;
+    std::fs::create_dir(out.join("a.svg"))?;
+    std::fs::write(out.join("a.svg").join("inside"), "x")?;
+    let err = write_folder_atomically(&out, &files("new"));
+    assert!(matches!(err, Err(FolderWriteError::Unchanged { .. })), "{err:?}");
+    assert_eq!(std::fs::read_to_string(out.join("b.csv"))?, "old b.csv");
+    assert_eq!(
+        entries(dir.path())?,
+        ["folder", "pack"],
+        "the temporary folder is removed"
+    );
+    Ok(())
+}
+
+#[test]
 fn a_file_that_cannot_be_staged_leaves_the_destination_unchanged() -> std::io::Result<()> {
     let dir = tempfile::tempdir()?;
     let out = dir.path().join("pack");
