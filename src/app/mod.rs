@@ -3,12 +3,15 @@
 //! through [`state::AppState`], which recomputes by revision.
 
 pub mod autosave;
+pub mod clipboard;
 pub mod commands;
 pub mod compare;
+pub mod deletion;
 pub mod dialogs;
 mod document;
 pub mod editors;
 pub mod error;
+pub mod explain;
 pub mod exporting;
 pub mod fields;
 pub mod file_dialog;
@@ -17,12 +20,16 @@ pub mod grid_view;
 pub mod history;
 pub mod icon;
 pub mod jobs;
+pub mod layout;
 pub mod monte_carlo;
+pub mod navigation;
 pub mod plots;
+pub mod recompute;
 pub mod results;
 pub mod results_area;
 pub mod sensitivity;
 pub mod shell;
+pub mod shortcuts;
 pub mod state;
 pub mod tree;
 
@@ -98,6 +105,8 @@ pub struct MillwrightApp {
     pub pack_job: Option<exporting::PackJob>,
     /// A short message for the status bar ("Exported 14 files to …").
     pub notice: Option<String>,
+    /// Whether Help › Keyboard shortcuts is open.
+    pub show_shortcuts: bool,
     /// The app's own file dialog, when open (Save As, Open, exports).
     pub file_dialog: Option<file_dialog::FileDialogWindow>,
     /// The headline figures before the last edit, for the cards' change marks.
@@ -135,6 +144,7 @@ impl MillwrightApp {
             frame_time: Duration::ZERO,
             pack_job: None,
             notice: None,
+            show_shortcuts: false,
             file_dialog: None,
             headline: results_area::Headline::default(),
             scenario: None,
@@ -157,24 +167,50 @@ impl MillwrightApp {
         self.state.recompute_if_needed();
         shell::menu_bar(self, ui);
         shell::status_bar(self, ui);
+        // Side panels within their ranges (saved widths clamped), so the results keep room.
+        let widths =
+            layout::PanelWidths::for_window(ui.available_width(), self.prefs.show_tree, self.prefs.show_editor);
+        let defaults = Prefs::default();
         if self.prefs.show_tree {
+            let width = layout::clamp_width(self.prefs.tree_width, widths.tree, defaults.tree_width);
             let response = egui::Panel::left("model_tree")
                 .resizable(true)
-                .default_size(self.prefs.tree_width)
+                .default_size(width)
+                .size_range(widths.tree.0..=widths.tree.1)
                 .show(ui, |ui| {
-                    tree::show(ui, &mut self.state, &mut self.prefs, &mut self.filter)
+                    // Wider content scrolls sideways instead of widening the panel.
+                    egui::ScrollArea::horizontal()
+                        .id_salt("tree_hscroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| tree::show(ui, &mut self.state, &mut self.prefs, &mut self.filter));
                 });
             self.prefs.tree_width = response.response.rect.width();
         }
         if self.prefs.show_editor {
+            let width = layout::clamp_width(self.prefs.editor_width, widths.editor, defaults.editor_width);
             let response = egui::Panel::left("editor")
                 .resizable(true)
-                .default_size(self.prefs.editor_width)
-                .show(ui, |ui| editors::show(ui, &mut self.state));
+                .default_size(width)
+                .size_range(widths.editor.0..=widths.editor.1)
+                .show(ui, |ui| {
+                    egui::ScrollArea::horizontal()
+                        .id_salt("editor_hscroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| editors::show(ui, &mut self.state));
+                });
             self.prefs.editor_width = response.response.rect.width();
         }
-        egui::CentralPanel::default().show(ui, |ui| self.results_area(ui));
+        // The results scroll when a tab is taller than the window (charts fill the
+        // visible height, so they never need to).
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("results_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.results_area(ui));
+        });
         dialogs::show_all(self, &ctx);
+        deletion::notice_ui(self, &ctx);
+        shortcuts::window(self, &ctx);
         commands::run_queued(self, &ctx);
         self.poll_pack(&ctx);
         self.autosave_if_due();
@@ -207,6 +243,10 @@ impl eframe::App for MillwrightApp {
         ui.ctx().request_repaint_after(Duration::from_secs(5));
     }
 
+    #[expect(
+        clippy::print_stderr,
+        reason = "the window is gone: a failed preferences save or autosave clean-up can only be reported on the terminal"
+    )]
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_prefs();
         if !self.state.is_dirty() {

@@ -37,6 +37,10 @@ pub fn menu_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                 let queue = &mut app.commands;
                 ui.add_enabled_ui(app.state.can_undo(), |ui| UiCommand::Undo.menu_button(ui, queue));
                 ui.add_enabled_ui(app.state.can_redo(), |ui| UiCommand::Redo.menu_button(ui, queue));
+                ui.separator();
+                UiCommand::CopyTable.menu_button(ui, queue);
+                let deletable = super::deletion::deletion_of(app.state.selection).is_some();
+                ui.add_enabled_ui(deletable, |ui| UiCommand::DeleteSelected.menu_button(ui, queue));
             });
             ui.menu_button("View", |ui| {
                 let queue = &mut app.commands;
@@ -45,6 +49,7 @@ pub fn menu_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                 UiCommand::ToggleEditor.menu_checkbox(ui, queue, app.prefs.show_editor);
                 UiCommand::ToggleProblems.menu_checkbox(ui, queue, app.show_problems);
             });
+            ui.menu_button("Help", |ui| UiCommand::ShowShortcuts.menu_button(ui, &mut app.commands));
         });
     });
 }
@@ -110,7 +115,11 @@ pub fn status_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                 app.commands.push(UiCommand::ToggleProblems);
             }
             ui.separator();
-            if let Some(c) = app.state.computed() {
+            if app.state.is_recomputing() {
+                ui.spinner();
+                ui.label("Recomputing… (figures shown are from before the last edit)");
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(30));
+            } else if let Some(c) = app.state.computed() {
                 ui.label(format!("Recomputed in {:.1} ms", c.took.as_secs_f64() * 1000.0));
             }
             ui.label(format!("· frame {:.1} ms", app.frame_time.as_secs_f64() * 1000.0));

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub use crate::engine::edit::{Direction, Edit, EditError, EditOutcome, Item as Selection};
 use crate::engine::fields::{FieldEdit, FieldPath};
@@ -14,7 +14,9 @@ use crate::engine::results::FundResult;
 use crate::engine::study::Study;
 use crate::engine::validate::Problem;
 
+use super::deletion::Deleted;
 use super::history::History;
+use super::recompute::Recomputer;
 
 /// The study of one model revision, and how long its base case took.
 pub struct Computed {
@@ -45,6 +47,11 @@ pub struct AppState {
     pub last_good: Option<Arc<FundResult>>,
     /// Whether `last_good` is the current revision's.
     pub last_good_is_current: bool,
+    /// Builds studies now or on a worker thread, by how long the last one took.
+    recomputer: Recomputer,
+    /// The last deletion, offered for undo ("Deleted Northwind Castings — Undo") while
+    /// the model is as it left it.
+    pub deleted: Option<Deleted>,
 }
 
 impl AppState {
@@ -62,6 +69,8 @@ impl AppState {
             last_good_study: None,
             last_good: None,
             last_good_is_current: false,
+            recomputer: Recomputer::default(),
+            deleted: None,
         };
         state.recompute_if_needed();
         state
@@ -122,6 +131,7 @@ impl AppState {
     /// nothing, the history included.
     pub fn apply(&mut self, edit: Edit) -> Result<EditOutcome, EditError> {
         let before = self.portfolio.clone();
+        let deleted = super::deletion::deleted_name(&edit, &self.portfolio);
         let outcome = edit.apply(&mut self.portfolio)?;
         if outcome.changed {
             let field = match &edit {
@@ -133,6 +143,12 @@ impl AppState {
             }
             self.history.record(before, edit.label(), field);
             self.revision += 1;
+            if let Some(name) = deleted {
+                self.deleted = Some(Deleted {
+                    name,
+                    revision: self.revision,
+                });
+            }
         }
         if let Some(item) = outcome.select {
             self.selection = item;
@@ -179,6 +195,11 @@ impl AppState {
         self.restore(next)
     }
 
+    /// The deletion to offer for undo: the last one, while nothing has changed since.
+    pub fn undoable_deletion(&self) -> Option<&Deleted> {
+        self.deleted.as_ref().filter(|d| d.revision == self.revision)
+    }
+
     fn restore(&mut self, model: Option<Portfolio>) -> bool {
         let Some(model) = model else {
             return false;
@@ -196,7 +217,9 @@ impl AppState {
     }
 
     /// Builds the study of the current revision when the model changed since the last
-    /// time (validation runs once, inside the study).
+    /// time (validation runs once, inside the study). A slow model is built on a worker
+    /// thread ([`super::recompute`]); until it is ready the last study stays in view and
+    /// [`Self::is_recomputing`] is true.
     pub fn recompute_if_needed(&mut self) {
         if self
             .computed
@@ -205,8 +228,9 @@ impl AppState {
         {
             return;
         }
-        let started = Instant::now();
-        let study = Study::new(self.portfolio.clone(), self.revision);
+        let Some((study, took)) = self.recomputer.request(&self.portfolio, self.revision) else {
+            return;
+        };
         match self.computed.take() {
             _ if study.base().outcome.is_ok() => self.last_good_study = None,
             Some(previous) if previous.study.base().outcome.is_ok() => {
@@ -218,10 +242,13 @@ impl AppState {
             self.last_good = Some(Arc::clone(result));
         }
         self.last_good_is_current = study.base().outcome.is_ok();
-        self.computed = Some(Computed {
-            study,
-            took: started.elapsed(),
-        });
+        self.computed = Some(Computed { study, took });
+    }
+
+    /// Whether a newer study is being built in the background (the screens show the
+    /// last one meanwhile).
+    pub fn is_recomputing(&self) -> bool {
+        self.recomputer.is_busy()
     }
 
     /// The study of the latest computed revision (call [`Self::recompute_if_needed`]
