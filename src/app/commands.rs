@@ -39,6 +39,13 @@ pub enum UiCommand {
     ToggleEditor,
     /// Show or hide the list of problems.
     ToggleProblems,
+    /// Copy the table of the current tab as tab-separated text (when no text field has
+    /// focus).
+    CopyTable,
+    /// Delete the stage, company, lever or scenario selected in the tree.
+    DeleteSelected,
+    /// Show the window listing every command and its shortcut.
+    ShowShortcuts,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -51,7 +58,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 13] = [
+    pub const ALL: [UiCommand; 16] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -65,6 +72,9 @@ impl UiCommand {
         UiCommand::ToggleTree,
         UiCommand::ToggleEditor,
         UiCommand::ToggleProblems,
+        UiCommand::CopyTable,
+        UiCommand::DeleteSelected,
+        UiCommand::ShowShortcuts,
     ];
 
     /// The menu item's text.
@@ -95,6 +105,15 @@ impl UiCommand {
             UiCommand::ToggleTree => ("Model tree", "Show or hide the model tree"),
             UiCommand::ToggleEditor => ("Editor", "Show or hide the editor"),
             UiCommand::ToggleProblems => ("Problems", "Show or hide the list of problems"),
+            UiCommand::CopyTable => (
+                "Copy table",
+                "Copy the table of this tab as tab-separated numbers, to paste into a spreadsheet",
+            ),
+            UiCommand::DeleteSelected => (
+                "Delete",
+                "Delete the stage, company, lever or scenario selected in the tree (Undo brings it back)",
+            ),
+            UiCommand::ShowShortcuts => ("Keyboard shortcuts", "List every command and its keyboard shortcut"),
         }
     }
 
@@ -108,6 +127,9 @@ impl UiCommand {
         const QUIT: [KeyboardShortcut; 1] = [command(Key::Q)];
         const UNDO: [KeyboardShortcut; 1] = [command(Key::Z)];
         const REDO: [KeyboardShortcut; 2] = [command_shift(Key::Z), command(Key::Y)];
+        const COPY: [KeyboardShortcut; 1] = [command(Key::C)];
+        const DELETE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::Delete)];
+        const HELP: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::NONE, Key::F1)];
         match self {
             UiCommand::New => &NEW,
             UiCommand::Open => &OPEN,
@@ -116,6 +138,9 @@ impl UiCommand {
             UiCommand::Quit => &QUIT,
             UiCommand::Undo => &UNDO,
             UiCommand::Redo => &REDO,
+            UiCommand::CopyTable => &COPY,
+            UiCommand::DeleteSelected => &DELETE,
+            UiCommand::ShowShortcuts => &HELP,
             UiCommand::ExportMemoPack
             | UiCommand::Close
             | UiCommand::ToggleDarkMode
@@ -167,10 +192,18 @@ impl UiCommand {
         all
     }
 
+    /// Whether the command's shortcut belongs to the text box that has focus, if one
+    /// has (Delete deletes a character there, Ctrl+C copies its selection).
+    fn yields_to_text_edit(self) -> bool {
+        matches!(self, UiCommand::CopyTable | UiCommand::DeleteSelected)
+    }
+
     /// Takes this frame's command shortcuts out of the input (so no text box sees them)
-    /// and returns their commands.
+    /// and returns their commands. Delete and Ctrl+C are left to a focused text box.
     pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<UiCommand> {
-        let pairs = Self::shortcuts_longest_first();
+        let typing = ctx.text_edit_focused();
+        let mut pairs = Self::shortcuts_longest_first();
+        pairs.retain(|(_, command)| !(typing && command.yields_to_text_edit()));
         ctx.input_mut(|input| {
             pairs
                 .iter()
@@ -242,7 +275,8 @@ pub fn run_command(app: &mut MillwrightApp, ctx: &egui::Context, command: UiComm
         UiCommand::Close => app.request(Pending::Close),
         UiCommand::Quit => app.request(Pending::Quit),
         UiCommand::Undo | UiCommand::Redo => {
-            // A field being typed in would otherwise keep showing its old text.
+            // The draft being typed is dropped, not committed over the undone model.
+            super::fields::discard_active_draft(ctx);
             ctx.memory_mut(egui::Memory::stop_text_input);
             if command == UiCommand::Undo {
                 app.state.undo();
@@ -254,6 +288,15 @@ pub fn run_command(app: &mut MillwrightApp, ctx: &egui::Context, command: UiComm
         UiCommand::ToggleTree => app.prefs.show_tree = !app.prefs.show_tree,
         UiCommand::ToggleEditor => app.prefs.show_editor = !app.prefs.show_editor,
         UiCommand::ToggleProblems => app.show_problems = !app.show_problems,
+        UiCommand::CopyTable => super::clipboard::copy_current_table(app, ctx),
+        UiCommand::DeleteSelected => {
+            if let Some(edit) = super::deletion::deletion_of(app.state.selection)
+                && let Err(e) = app.state.apply(edit)
+            {
+                app.error = Some(super::error::AppError::Edit(e));
+            }
+        }
+        UiCommand::ShowShortcuts => app.show_shortcuts = true,
     }
 }
 

@@ -1,13 +1,19 @@
 //! Labelled input rows for the editors, drawn from the field registry
 //! ([`crate::engine::fields`]): the row's label, how its value is read and shown (its
 //! unit) and whether it may be absent all come from the field's table row, and every
-//! change is a [`FieldEdit`]. Number fields accept what people type (see
+//! change is a [`FieldEdit`]. Text, number and date fields edit a draft that is committed
+//! on Enter, Tab or a click elsewhere, as one undo step, and dropped on Escape (see
+//! [`draft`]). Number fields accept what people type and what a spreadsheet copies (see
 //! [`crate::units`]), show money, percentages and multiples in their units when not being
 //! edited, and show the reason beside the field when a value does not parse or fails
 //! validation. Every input carries a label, for screen readers and UI tests.
 
+pub mod draft;
+
+pub use draft::{clear_focus_request, commit_orphaned_draft, discard_active_draft, edit_id, is_editing};
+
 use chrono::{Datelike, NaiveDate};
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 use rust_decimal::Decimal;
 
 use super::state::AppState;
@@ -55,30 +61,32 @@ fn editable(unit: Unit, value: Decimal) -> String {
     }
 }
 
-/// Red text under a field: a parse error, then the validation problems at `path`.
-fn show_problems(ui: &mut Ui, state: &AppState, path: &FieldPath, parse_error: Option<&str>) {
-    let red = Color32::from_rgb(0xC0, 0x20, 0x20);
-    if let Some(e) = parse_error {
-        ui.label(RichText::new(e).color(red).small());
+/// Red text under a field: why its draft was refused, then the validation problems at
+/// `path`.
+fn show_problems(ui: &mut Ui, state: &AppState, path: &FieldPath, refused: Option<&str>) {
+    if let Some(e) = refused {
+        ui.label(RichText::new(e).color(draft::INVALID).small());
     }
     for p in state.problems_at(path) {
-        ui.label(RichText::new(&p.message).color(red).small());
+        ui.label(RichText::new(&p.message).color(draft::INVALID).small());
     }
 }
 
-/// Ends the field's grid row, then adds a row with its parse error and validation
-/// problems when there are any.
-fn end_field_row(ui: &mut Ui, state: &AppState, path: &FieldPath, parse_error: Option<&str>) {
+/// Ends the field's grid row, then adds a row with why its draft was refused and its
+/// validation problems when there are any.
+fn end_field_row(ui: &mut Ui, state: &AppState, path: &FieldPath, refused: Option<&str>) {
     ui.end_row();
-    if parse_error.is_some() || state.problems_at(path).next().is_some() {
+    if refused.is_some() || state.problems_at(path).next().is_some() {
         ui.label("");
-        ui.vertical(|ui| show_problems(ui, state, path, parse_error));
+        ui.vertical(|ui| show_problems(ui, state, path, refused));
         ui.end_row();
     }
 }
 
-/// Applies `edit`, keeping the reason in the field's error slot when it is refused.
+/// Applies `edit` as one undo step, keeping the reason in the field's error slot when it
+/// is refused.
 fn set(ui: &mut Ui, state: &mut AppState, error_id: egui::Id, edit: &FieldEdit) {
+    state.end_gesture();
     match state.set_field(edit) {
         Ok(()) => ui.data_mut(|d| {
             d.remove::<String>(error_id);
@@ -87,51 +95,11 @@ fn set(ui: &mut Ui, state: &mut AppState, error_id: egui::Id, edit: &FieldEdit) 
             d.insert_temp(error_id, e.to_string());
         }),
     }
+    state.end_gesture();
 }
 
-fn error_id(ui: &Ui, path: &FieldPath) -> egui::Id {
-    ui.make_persistent_id(("field", path)).with("error")
-}
-
-/// A text box that edits through a buffer while focused: `display` when idle, the
-/// buffer while typing. Returns the buffer when it changed this frame, and whether the
-/// box lost focus. `label` is the id of the label widget already drawn for this field.
-fn buffered_text(
-    ui: &mut Ui,
-    label: egui::Id,
-    path: &FieldPath,
-    display: String,
-    editable: impl FnOnce() -> String,
-) -> (Option<String>, bool) {
-    let id = ui.make_persistent_id(("field", path));
-    let mut buffer: Option<String> = ui.data(|d| d.get_temp::<String>(id));
-    let editing = buffer.is_some();
-    let mut text = buffer.clone().unwrap_or(display);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .desired_width(150.0)
-                .id(id.with("edit")),
-        )
-        .labelled_by(label);
-    let mut changed = None;
-    if response.gained_focus() && !editing {
-        buffer = Some(editable());
-        ui.data_mut(|d| d.insert_temp(id, buffer.clone().unwrap_or_default()));
-    } else if response.has_focus() {
-        if response.changed() {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-            changed = Some(text);
-        } else if !editing {
-            ui.data_mut(|d| d.insert_temp(id, text.clone()));
-        }
-    }
-    let lost = response.lost_focus();
-    if lost {
-        ui.data_mut(|d| d.remove::<String>(id));
-        ui.data_mut(|d| d.remove::<String>(id.with("error")));
-    }
-    (changed, lost)
+fn error_id(path: &FieldPath) -> egui::Id {
+    egui::Id::unique(("field_error", *path))
 }
 
 /// One row of a two-column grid for the field at `path`, as its table row describes it.
@@ -155,26 +123,12 @@ fn number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta, 
         return;
     };
     let unit = meta.unit;
-    let error_id = error_id(ui, &path);
-    let label_response = ui.label(label);
+    let label_response = ui.label(label).on_hover_text(meta.describe());
     let display = show(unit, value, &state.portfolio.fund.currency);
-    let (changed, lost) = buffered_text(ui, label_response.id, &path, display, || editable(unit, value));
-    if let Some(text) = changed {
-        match parse(unit, &text) {
-            Ok(typed) if typed.as_number() == Some(value) => ui.data_mut(|d| {
-                d.remove::<String>(error_id);
-            }),
-            Ok(typed) => set(ui, state, error_id, &FieldEdit::new(path, typed)),
-            Err(e) => ui.data_mut(|d| {
-                d.insert_temp(error_id, e);
-            }),
-        }
-    }
-    if lost {
-        state.end_gesture();
-    }
-    let parse_error: Option<String> = ui.data(|d| d.get_temp(error_id));
-    end_field_row(ui, state, &path, parse_error.as_deref());
+    let refused = draft::buffered_text(ui, state, label_response.id, path, display, || {
+        editable(unit, value)
+    });
+    end_field_row(ui, state, &path, refused.as_deref());
 }
 
 /// A text field (names, descriptions).
@@ -182,25 +136,10 @@ fn text(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) {
     let Some(FieldValue::Text(value)) = registry::value(&state.portfolio, &path) else {
         return;
     };
-    let error_id = error_id(ui, &path);
-    let label_response = ui.label(meta.label);
-    let mut edited = value.clone();
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut edited).desired_width(150.0))
-        .labelled_by(label_response.id);
-    if response.changed() && edited != value {
-        set(
-            ui,
-            state,
-            error_id,
-            &FieldEdit::new(path, FieldValue::Text(edited)),
-        );
-    }
-    if response.lost_focus() {
-        state.end_gesture();
-    }
-    let error: Option<String> = ui.data(|d| d.get_temp(error_id));
-    end_field_row(ui, state, &path, error.as_deref());
+    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
+    let shown = value.clone();
+    let refused = draft::buffered_text(ui, state, label_response.id, path, shown, || value);
+    end_field_row(ui, state, &path, refused.as_deref());
 }
 
 /// A date field: ISO text plus a calendar picker.
@@ -208,38 +147,26 @@ fn date(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) {
     let Some(FieldValue::Date(value)) = registry::value(&state.portfolio, &path) else {
         return;
     };
-    let error_id = error_id(ui, &path);
-    let label_response = ui.label(meta.label);
-    ui.horizontal(|ui| {
-        let (changed, lost) = buffered_text(ui, label_response.id, &path, value.to_string(), || {
-            value.to_string()
-        });
-        if let Some(t) = changed {
-            match NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d") {
-                Ok(d) if d == value => ui.data_mut(|m| {
-                    m.remove::<String>(error_id);
-                }),
-                Ok(d) => set(ui, state, error_id, &FieldEdit::new(path, FieldValue::Date(d))),
-                Err(_) => ui.data_mut(|m| {
-                    m.insert_temp(error_id, format!("'{t}' is not a date (YYYY-MM-DD)"));
-                }),
+    let error_id = error_id(&path);
+    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
+    let refused = ui
+        .horizontal(|ui| {
+            let refused = draft::buffered_text(ui, state, label_response.id, path, value.to_string(), || {
+                value.to_string()
+            });
+            if let Some(picked) = date_picker(ui, &path, value) {
+                set(
+                    ui,
+                    state,
+                    error_id,
+                    &FieldEdit::new(path, FieldValue::Date(picked)),
+                );
             }
-        }
-        if lost {
-            state.end_gesture();
-        }
-        if let Some(picked) = date_picker(ui, &path, value) {
-            set(
-                ui,
-                state,
-                error_id,
-                &FieldEdit::new(path, FieldValue::Date(picked)),
-            );
-            state.end_gesture();
-        }
-    });
-    let parse_error: Option<String> = ui.data(|d| d.get_temp(error_id));
-    end_field_row(ui, state, &path, parse_error.as_deref());
+            refused
+        })
+        .inner;
+    let picker_error: Option<String> = ui.data(|d| d.get_temp(error_id));
+    end_field_row(ui, state, &path, refused.or(picker_error).as_deref());
 }
 
 /// A calendar button; the date picked this frame, if it differs from `value`.
@@ -273,8 +200,8 @@ fn choice(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) 
         return;
     };
     let options = meta.options(&state.portfolio);
-    let error_id = error_id(ui, &path);
-    let label_response = ui.label(meta.label);
+    let error_id = error_id(&path);
+    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
     let mut chosen = current.clone();
     egui::ComboBox::from_id_salt(("choice", path))
         .selected_text(current.as_str())
@@ -304,7 +231,11 @@ fn override_number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &Fi
         return;
     };
     let mut on = current != FieldValue::Unset;
-    if ui.checkbox(&mut on, meta.label).changed() {
+    if ui
+        .checkbox(&mut on, meta.label)
+        .on_hover_text(meta.describe())
+        .changed()
+    {
         let value = match (on, meta.unit) {
             (false, _) => FieldValue::Unset,
             (true, Unit::Years | Unit::Quarters) => {
@@ -312,7 +243,7 @@ fn override_number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &Fi
             }
             (true, _) => FieldValue::Decimal(default),
         };
-        set(ui, state, error_id(ui, &path), &FieldEdit::new(path, value));
+        set(ui, state, error_id(&path), &FieldEdit::new(path, value));
         state.end_gesture();
     }
     if registry::value(&state.portfolio, &path).is_some_and(|v| v != FieldValue::Unset) {

@@ -133,6 +133,9 @@ impl GridView {
                 run.settings.describe()
             ));
         }
+        if let Ok(grid) = &run.outcome {
+            super::clipboard::copy_button(ui, "grid", || super::clipboard::grid_tsv(grid));
+        }
         match charts::build(ChartId::Heatmap, study, case) {
             Ok(chart) => {
                 let height = (ui.available_height() - 60.0).max(200.0);

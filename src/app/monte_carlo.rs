@@ -116,6 +116,7 @@ impl MonteCarloView {
 
 /// Percentiles, the probability of loss, and the three charts of a finished run.
 fn results_ui(ui: &mut Ui, study: &Study, case: &Case, r: &McResult) {
+    super::clipboard::copy_button(ui, "monte_carlo", || super::clipboard::monte_carlo_tsv(r));
     egui::Grid::new("mc_table").striped(true).show(ui, |ui| {
         ui.label(RichText::new("Estimate").strong());
         for p in montecarlo::PERCENTILES {

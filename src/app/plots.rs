@@ -1,24 +1,60 @@
 //! The one egui_plot renderer: draws any [`Chart`] (lines, stacked areas, fan bands,
 //! bridge steps, bars, heatmap cells) with its title, subtitle, axes, legend and note.
-//! Hovering shows the data point under the cursor in the chart's units (the series, the
-//! date and its figure; a bar's or a cell's own label), never the raw cursor position.
+//!
+//! Axes get five to eight round ticks ([`crate::charts::ticks`]); category names are
+//! wrapped or abbreviated to their slot; the legend sits under the plot, never over the
+//! data. Hovering anywhere shows what is under the cursor in the chart's units
+//! ([`crate::charts::hover`]: the nearest data point's series, quarter and figure, the
+//! stacked band, the bar or the cell) and marks that data point, never the raw cursor
+//! position. Colours are lifted on a dark background ([`Rgb::for_dark_theme`]).
 
+mod axes;
 mod items;
+mod legend;
 
-use egui::{Color32, RichText, Ui};
-use egui_plot::{Corner, HoverPosition, Legend, Plot};
+use egui::{Color32, RichText, TextStyle, Ui};
+use egui_plot::{HoverPosition, Plot};
+
+use axes::Side;
 
 use crate::charts::style::Rgb;
-use crate::charts::{Body, Chart, ChartUnavailable, Scale, Swatch};
+use crate::charts::{Chart, ChartUnavailable, Scale, hover};
 
 /// A chart colour on the current theme (dark colours lifted on a dark background).
 pub fn colour(ui: &Ui, rgb: Rgb) -> Color32 {
-    let rgb = if ui.visuals().dark_mode {
-        rgb.for_dark_theme()
-    } else {
-        rgb
-    };
+    themed(ui.visuals().dark_mode, rgb)
+}
+
+/// A chart colour for a dark (`dark`) or light background.
+fn themed(dark: bool, rgb: Rgb) -> Color32 {
+    let rgb = if dark { rgb.for_dark_theme() } else { rgb };
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// Measures text as the plot draws it, in points.
+struct Measure {
+    ctx: egui::Context,
+    font: egui::FontId,
+}
+
+impl Measure {
+    fn new(ui: &Ui, style: TextStyle) -> Measure {
+        Measure {
+            ctx: ui.ctx().clone(),
+            font: style.resolve(ui.style()),
+        }
+    }
+
+    fn size(&self, text: &str) -> egui::Vec2 {
+        self.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_string(), self.font.clone(), Color32::WHITE)
+                .size()
+        })
+    }
+
+    fn width(&self, text: &str) -> f64 {
+        f64::from(self.size(text).x)
+    }
 }
 
 /// Draws `chart` with its title, filling the space left.
@@ -28,100 +64,100 @@ pub fn draw(ui: &mut Ui, chart: &Chart) {
 
 /// Draws `chart` with its title and subtitle, `height` points tall (or filling the space).
 pub fn chart_ui(ui: &mut Ui, chart: &Chart, height: Option<f32>) {
-    ui.label(RichText::new(&chart.title).heading());
-    ui.label(RichText::new(&chart.subtitle).weak());
-    let keyed = matches!(chart.body, Body::Bars(_) | Body::Heatmap(_) | Body::Bridge(_));
-    let footer = if keyed || chart.note.is_some() { 48.0 } else { 0.0 };
+    ui.add(egui::Label::new(RichText::new(&chart.title).heading()).wrap());
+    ui.add(egui::Label::new(RichText::new(&chart.subtitle).weak()).wrap());
+    let row = ui.text_style_height(&TextStyle::Body) + ui.spacing().item_spacing.y;
+    let legend_rows = legend::rows(ui, chart);
+    let note_rows = usize::from(chart.note.is_some());
+    #[expect(clippy::cast_precision_loss, reason = "a few rows")]
+    let footer = (legend_rows + note_rows) as f32 * (row + 2.0);
     let height = height.unwrap_or_else(|| (ui.available_height() - footer).max(160.0));
     plot_ui(ui, chart, height);
-    if keyed {
-        key_ui(ui, chart);
-    }
+    legend::legend_ui(ui, chart);
     if let Some(note) = &chart.note {
-        ui.label(note);
+        ui.add(egui::Label::new(note).wrap());
     }
-}
-
-/// The legend of a chart whose items are cells or bars, as painted swatches.
-fn key_ui(ui: &mut Ui, chart: &Chart) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(if matches!(chart.body, Body::Heatmap(_)) {
-            "Colour scale:"
-        } else {
-            "Key:"
-        });
-        for entry in &chart.legend {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            let fill = colour(ui, entry.colour);
-            if entry.swatch == Swatch::Point {
-                ui.painter().circle_filled(rect.center(), 5.0, fill);
-            } else {
-                ui.painter().rect_filled(rect, 0.0, fill);
-            }
-            ui.label(&entry.name);
-        }
-    });
 }
 
 /// Why a chart is not drawn, in a sentence.
 pub fn unavailable_ui(ui: &mut Ui, reason: &ChartUnavailable) {
-    ui.label(RichText::new(reason.to_string()).italics());
+    ui.add(egui::Label::new(RichText::new(reason.to_string()).italics()).wrap());
 }
 
 fn plot_ui(ui: &mut Ui, chart: &Chart, height: f32) {
-    let x_scale = chart.x_axis.scale.clone();
-    let y_scale = chart.y_axis.scale.clone();
+    let axis_font = Measure::new(ui, TextStyle::Body);
+    let width = ui.available_width();
     let mut plot = Plot::new(("chart", chart.id.name()))
         .height(height)
-        .x_axis_label(chart.x_axis.title.as_str())
-        .y_axis_label(chart.y_axis.title.as_str())
-        .x_axis_formatter(move |mark, _| x_scale.tick(mark.value, mark.step_size))
-        .y_axis_formatter(move |mark, _| y_scale.tick(mark.value, mark.step_size))
-        .label_formatter(|hover| match hover {
-            HoverPosition::NearDataPoint { plot_name, index, .. } => hover_text(chart, plot_name, *index),
-            HoverPosition::Elsewhere { .. } => None,
-        })
+        .custom_x_axes(vec![axes::hints(&chart.x_axis, Side::X, width, &axis_font)])
+        .custom_y_axes(vec![axes::hints(&chart.y_axis, Side::Y, width, &axis_font)])
+        .x_grid_spacer(axes::spacer(chart.x_axis.scale.clone(), Side::X))
+        .y_grid_spacer(axes::spacer(chart.y_axis.scale.clone(), Side::Y))
+        .label_formatter(|hovered| hover_text(chart, hovered))
         .allow_scroll(false);
-    if matches!(chart.body, Body::Lines(_) | Body::StackedAreas(_) | Body::Fan(_)) {
-        plot = plot.legend(Legend::default().position(Corner::LeftTop));
-    }
     if matches!(chart.y_axis.scale, Scale::Money(_) | Scale::Count) {
         plot = plot.include_y(0.0);
     }
-    if chart.x_axis.scale.is_categories() {
-        plot = plot.x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]));
+    if chart.x_axis.scale.is_categories() || chart.y_axis.scale.is_categories() {
+        // Category charts read best whole: no panning the names away.
+        plot = plot.allow_drag(false).allow_zoom(false).allow_boxed_zoom(false);
     }
-    if chart.y_axis.scale.is_categories() {
-        plot = plot.y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]));
-    }
-    let theme = ui.visuals().dark_mode;
-    plot.show(ui, |plot_ui| items::add(plot_ui, chart, theme));
+    let dark = ui.visuals().dark_mode;
+    let ink = ui.visuals().strong_text_color();
+    let label_font = Measure::new(ui, TextStyle::Small);
+    plot.show(ui, |plot_ui| {
+        items::add(plot_ui, chart, dark, &label_font);
+        items::mark_hovered(plot_ui, chart, ink);
+    });
 }
 
-/// The hover text of point `index` of the item named `name`: the series, the date and
-/// the figure, read from the chart (a stacked area's own value, not its stacked top).
-fn hover_text(chart: &Chart, name: &str, index: usize) -> Option<String> {
-    let (x, y) = (&chart.x_axis.scale, &chart.y_axis.scale);
-    if let Some(marker) = chart.markers.iter().find(|m| m.label == name) {
-        return Some(marker.label.clone());
+/// The tooltip: a marker's own label, else what the chart has under the cursor.
+fn hover_text(chart: &Chart, hovered: &HoverPosition<'_>) -> Option<String> {
+    let position = match hovered {
+        HoverPosition::NearDataPoint { plot_name, .. }
+            if chart.markers.iter().any(|m| m.label == *plot_name) =>
+        {
+            return Some((*plot_name).to_string());
+        }
+        HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => position,
+    };
+    // Bars and cells label themselves when the cursor is on them; between them the
+    // chart's own hover names the row, step or cell.
+    hover::at(chart, position.x, position.y).map(|h| h.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_main_navy_is_lifted_on_a_dark_background_and_kept_on_white() {
+        let navy = crate::charts::style::TOTAL;
+        assert_eq!(themed(false, navy), Color32::from_rgb(navy.0, navy.1, navy.2));
+        let lifted = themed(true, navy);
+        assert!(
+            u16::from(lifted.r()) + u16::from(lifted.g()) + u16::from(lifted.b())
+                > u16::from(navy.0) + u16::from(navy.1) + u16::from(navy.2) + 150,
+            "{lifted:?}"
+        );
     }
-    match &chart.body {
-        Body::Lines(series) | Body::StackedAreas(series) => {
-            let s = series.iter().find(|s| s.name == name)?;
-            let (px, py) = s.points.get(index)?;
-            Some(format!("{name}\n{}: {}", x.value(*px), y.value(*py)))
-        }
-        Body::Fan(fan) if fan.median.name == name => {
-            let (px, py) = fan.median.points.get(index)?;
-            let mut text = format!("{}\n{name}: {}", x.value(*px), y.value(*py));
-            for band in &fan.bands {
-                if let Some((_, lo, hi)) = band.points.get(index) {
-                    text.push_str(&format!("\n{}: {} to {}", band.name, y.value(*lo), y.value(*hi)));
-                }
-            }
-            Some(text)
-        }
-        Body::Heatmap(_) => Some(name.to_string()),
-        Body::Fan(_) | Body::Bridge(_) | Body::Bars(_) => None,
+
+    #[test]
+    fn a_chart_body_hovered_between_bars_says_nothing_made_up() {
+        let chart = Chart {
+            id: crate::charts::ChartId::ValueBridge,
+            title: String::new(),
+            subtitle: String::new(),
+            x_axis: crate::charts::frame::quarter_axis(),
+            y_axis: crate::charts::frame::quarter_axis(),
+            legend: Vec::new(),
+            body: crate::charts::Body::Bars(Vec::new()),
+            markers: Vec::new(),
+            note: None,
+        };
+        let elsewhere = HoverPosition::Elsewhere {
+            position: egui_plot::PlotPoint::new(2030.0, 2031.0),
+        };
+        assert_eq!(hover_text(&chart, &elsewhere), None);
     }
 }

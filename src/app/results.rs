@@ -3,6 +3,8 @@
 use egui::{Color32, RichText, Ui};
 use rust_decimal::Decimal;
 
+use super::navigation;
+use super::state::Selection;
 use crate::engine::results::{CompanyResult, FundResult};
 use crate::engine::xirr::XirrError;
 use crate::units::{format_money, format_multiple, format_percent};
@@ -147,66 +149,103 @@ pub fn sorted(companies: &[CompanyResult], column: Column, descending: bool) -> 
     rows
 }
 
-/// The company table; clicking a header sorts by it (again: reverses).
-pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool)) {
+/// The company table; clicking a header sorts by it (again: reverses). Clicking a row
+/// selects its company (`selection`, shown in the editor), as do the arrow keys after
+/// that, in the table's order; "Copy" copies the table as it is sorted.
+pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool), selection: &mut Selection) {
     use egui_extras::{Column as Col, TableBuilder};
     let rows = sorted(&result.companies, sort.0, sort.1);
-    TableBuilder::new(ui)
-        .striped(true)
-        .column(Col::initial(230.0).resizable(true))
-        .column(Col::initial(140.0))
-        .columns(Col::initial(110.0), 4)
-        .header(24.0, |mut header| {
-            for (column, title) in COLUMNS {
-                header.col(|ui| {
-                    let arrow = if sort.0 == column {
-                        if sort.1 { " (desc)" } else { " (asc)" }
-                    } else {
-                        ""
-                    };
-                    if ui
-                        .button(RichText::new(format!("{title}{arrow}")).strong())
-                        .clicked()
-                    {
-                        *sort = if sort.0 == column {
-                            (column, !sort.1)
+    // Row `k` shows company `index_of[k]` of the model (results keep the model's order).
+    let index_of: Vec<usize> = rows
+        .iter()
+        .filter_map(|row| result.companies.iter().position(|c| std::ptr::eq(c, *row)))
+        .collect();
+    super::clipboard::copy_button(ui, "companies", || {
+        super::clipboard::companies_tsv(&rows, &result.currency)
+    });
+    company_keys(ui, &index_of, selection);
+    ui.scope(|ui| {
+        // Labels must not take the clicks meant for their row.
+        ui.style_mut().interaction.selectable_labels = false;
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Col::initial(230.0).resizable(true))
+            .column(Col::initial(140.0))
+            .columns(Col::initial(110.0), 4)
+            .header(24.0, |mut header| {
+                for (column, title) in COLUMNS {
+                    header.col(|ui| {
+                        let arrow = if sort.0 == column {
+                            if sort.1 { " (desc)" } else { " (asc)" }
                         } else {
-                            (column, false)
+                            ""
                         };
-                    }
-                });
-            }
-        })
-        .body(|mut body| {
-            for company in rows {
-                body.row(20.0, |mut row| {
-                    row.col(|ui| {
-                        ui.label(&company.name);
+                        if ui
+                            .button(RichText::new(format!("{title}{arrow}")).strong())
+                            .clicked()
+                        {
+                            *sort = if sort.0 == column {
+                                (column, !sort.1)
+                            } else {
+                                (column, false)
+                            };
+                        }
                     });
-                    row.col(|ui| {
-                        ui.label(company.sector.label());
-                    });
-                    row.col(|ui| {
-                        ui.label(format_money(company.invested));
-                    });
-                    row.col(|ui| {
-                        ui.label(format_money(company.proceeds));
-                    });
-                    row.col(|ui| {
-                        let moic = multiple_text(company.gross_moic);
-                        let weak = company.gross_moic.is_some_and(|m| m < Decimal::ONE);
-                        ui.label(if weak {
-                            RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20))
-                        } else {
-                            RichText::new(moic)
+                }
+            })
+            .body(|mut body| {
+                for (company, index) in rows.iter().zip(&index_of) {
+                    let selected = *selection == Selection::Company(*index);
+                    body.row(20.0, |mut row| {
+                        row.set_selected(selected);
+                        row.col(|ui| {
+                            ui.label(&company.name);
                         });
+                        row.col(|ui| {
+                            ui.label(company.sector.label());
+                        });
+                        row.col(|ui| {
+                            ui.label(format_money(company.invested));
+                        });
+                        row.col(|ui| {
+                            ui.label(format_money(company.proceeds));
+                        });
+                        row.col(|ui| {
+                            let moic = multiple_text(company.gross_moic);
+                            let weak = company.gross_moic.is_some_and(|m| m < Decimal::ONE);
+                            ui.label(if weak {
+                                RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20))
+                            } else {
+                                RichText::new(moic)
+                            });
+                        });
+                        row.col(|ui| {
+                            ui.label(irr_text(&company.gross_irr));
+                        });
+                        let response = row.response();
+                        if response.clicked() {
+                            *selection = Selection::Company(*index);
+                            navigation::claim(&response.ctx, navigation::List::Table);
+                        }
+                        navigation::scroll_if_chosen(&response.ctx, &response, selected);
                     });
-                    row.col(|ui| {
-                        ui.label(irr_text(&company.gross_irr));
-                    });
-                });
-            }
-        });
+                }
+            });
+    });
+}
+
+/// The arrow keys in the table, when it has them: the selected company moves in the
+/// table's order (`index_of`, the model index of each row).
+fn company_keys(ui: &Ui, index_of: &[usize], selection: &mut Selection) {
+    let ctx = ui.ctx();
+    navigation::table_drawn(ctx);
+    let order: Vec<Selection> = index_of.iter().map(|i| Selection::Company(*i)).collect();
+    if let Some(step) = navigation::take_step(ctx, navigation::List::Table)
+        && let Some(target) = navigation::step_in(&order, *selection, step)
+    {
+        navigation::select_by_key(ctx, selection, target);
+    }
 }
 
 #[cfg(test)]

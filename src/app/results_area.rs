@@ -87,7 +87,7 @@ impl MillwrightApp {
         };
         match study.result(case) {
             Ok(result) if self.prefs.tab == Tab::Overview => results::overview(ui, &result),
-            Ok(result) => results::company_table(ui, &result, &mut self.table_sort),
+            Ok(result) => results::company_table(ui, &result, &mut self.table_sort, &mut self.state.selection),
             Err(e) => {
                 ui.colored_label(ERROR, format!("{case} does not compute: {e}"));
             }

@@ -1,9 +1,11 @@
 //! The model tree on the side: fund terms, stages, companies (grouped by stage or
-//! sector, filtered by name) and each company's AI levers.
+//! sector, filtered by name) and each company's AI levers. The arrow keys move through
+//! its rows ([`super::navigation`]).
 
 use egui::Ui;
 
 use super::files::Prefs;
+use super::navigation;
 use super::state::{AppState, Edit, Selection};
 use crate::engine::model::Sector;
 
@@ -12,18 +14,15 @@ pub fn show(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut S
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if ui
-                .selectable_label(state.selection == Selection::Fund, "Fund terms")
-                .clicked()
-            {
-                state.selection = Selection::Fund;
-            }
+            navigation::begin_tree(ui.ctx());
+            navigation::tree_row(ui, state, Selection::Fund, "Fund terms");
             ui.separator();
             stages(ui, state);
             ui.separator();
             companies(ui, state, prefs, filter);
             ui.separator();
             scenarios(ui, state);
+            navigation::end_tree(ui.ctx(), state);
         });
 }
 
@@ -39,12 +38,7 @@ fn stages(ui: &mut Ui, state: &mut AppState) {
                 } else {
                     name.clone()
                 };
-                if ui
-                    .selectable_label(state.selection == Selection::Stage(i), label)
-                    .clicked()
-                {
-                    state.selection = Selection::Stage(i);
-                }
+                navigation::tree_row(ui, state, Selection::Stage(i), label);
             }
             if ui.button("+ Add stage").clicked() {
                 state.queue(Edit::AddStage);
@@ -138,21 +132,11 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
             } else {
                 name.clone()
             };
-            if ui
-                .selectable_label(state.selection == Selection::Company(i), label)
-                .clicked()
-            {
-                state.selection = Selection::Company(i);
-            }
+            navigation::tree_row(ui, state, Selection::Company(i), label);
         })
         .body(|ui| {
             for (l, lever) in levers.iter().enumerate() {
-                if ui
-                    .selectable_label(state.selection == Selection::Lever(i, l), format!("• {lever}"))
-                    .clicked()
-                {
-                    state.selection = Selection::Lever(i, l);
-                }
+                navigation::tree_row(ui, state, Selection::Lever(i, l), format!("• {lever}"));
             }
             if ui.small_button("+ Add lever").clicked() {
                 state.queue(Edit::AddLever(i));
@@ -166,12 +150,7 @@ fn scenarios(ui: &mut Ui, state: &mut AppState) {
         .show(ui, |ui| {
             let names: Vec<String> = state.portfolio.scenarios.iter().map(|s| s.name.clone()).collect();
             for (i, name) in names.iter().enumerate() {
-                if ui
-                    .selectable_label(state.selection == Selection::Scenario(i), name)
-                    .clicked()
-                {
-                    state.selection = Selection::Scenario(i);
-                }
+                navigation::tree_row(ui, state, Selection::Scenario(i), name);
             }
             if ui.button("+ Add scenario").clicked() {
                 state.queue(Edit::AddScenario);

@@ -218,6 +218,7 @@ pub fn grid(
                         y_axis.driver.label(),
                         style::plain_number(*y, 4)
                     ),
+                    value: metric_scale.value(v),
                 });
             }
         }

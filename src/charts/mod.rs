@@ -7,13 +7,18 @@
 //! - [`model`]: the chart value (title, subtitle, axes, legend, body).
 //! - [`style`]: palette, semantic colours, currency and tick labels.
 //! - [`fund`], [`analyses`]: the builders; [`frame`]: what they share.
+//! - [`ticks`], [`labels`], [`hover`]: what both renderers share about axes, labels
+//!   that must not overlap, and what the cursor is over.
 
 pub mod analyses;
 pub mod frame;
 pub mod fund;
+pub mod hover;
 pub mod id;
+pub mod labels;
 pub mod model;
 pub mod style;
+pub mod ticks;
 
 #[cfg(test)]
 mod tests;
@@ -32,8 +37,11 @@ use crate::engine::study::{Case, CaseError, Study};
 /// An analysis a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnalysisKind {
+    /// Each driver at its low and high value.
     Tornado,
+    /// A metric over one or two drivers.
     Grid,
+    /// The Monte Carlo simulation.
     MonteCarlo,
 }
 
@@ -52,20 +60,38 @@ impl fmt::Display for AnalysisKind {
 pub enum ChartUnavailable {
     /// The case has no results.
     #[error("{case} does not compute: {source}")]
-    Case { case: Case, source: CaseError },
+    Case {
+        /// The case asked for.
+        case: Case,
+        /// Why it does not compute.
+        source: CaseError,
+    },
     /// The chart shows an analysis that has not been run on the case.
     #[error("the {analysis} has not been run on {case} yet")]
-    NotRun { analysis: AnalysisKind, case: Case },
+    NotRun {
+        /// The analysis the chart needs.
+        analysis: AnalysisKind,
+        /// The case it would have to run on.
+        case: Case,
+    },
     /// The analysis ran and failed.
     #[error("the {analysis} of {case} failed: {reason}")]
     Failed {
+        /// The analysis that failed.
         analysis: AnalysisKind,
+        /// The case it ran on.
         case: Case,
+        /// Its error, in words.
         reason: String,
     },
     /// The company asked for is not in the model.
     #[error("there is no company number {index} in {case}")]
-    NoCompany { index: usize, case: Case },
+    NoCompany {
+        /// The company position asked for.
+        index: usize,
+        /// The case whose model lacks it.
+        case: Case,
+    },
 }
 
 fn case_error(case: &Case) -> impl Fn(CaseError) -> ChartUnavailable + '_ {

@@ -8,15 +8,20 @@ use super::style::{MoneyUnit, Rgb, StepKind, decimals_for_step, plain_number, qu
 /// One chart, ready to draw on screen or on paper.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    /// Which chart this is (names its file when exported).
     pub id: ChartId,
     /// "Run-rate EBITDA of Apex Castings with and without AI levers".
     pub title: String,
     /// Fund · case · what the chart shows ("Foundry Fund I · scenario Downside · drivers:
     /// exit multiple, lever realisation").
     pub subtitle: String,
+    /// The horizontal axis.
     pub x_axis: Axis,
+    /// The vertical axis.
     pub y_axis: Axis,
+    /// What each colour stands for, in the order shown.
     pub legend: Vec<LegendEntry>,
+    /// The data drawn inside the axes.
     pub body: Body,
     /// Labelled points to mark (the J-curve trough).
     pub markers: Vec<Marker>,
@@ -27,7 +32,9 @@ pub struct Chart {
 /// An axis: its title (with units) and how its values read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Axis {
+    /// The axis title, units included ("Reported NAV (simulated), US$ bn").
     pub title: String,
+    /// How the axis's ticks and values are written.
     pub scale: Scale,
 }
 
@@ -102,17 +109,24 @@ fn category(names: &[String], value: f64) -> Option<String> {
 /// How a legend entry's swatch is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Swatch {
+    /// A short stroke, for a line series.
     Line,
+    /// A filled patch, for a stacked area or a percentile band.
     Area,
+    /// A filled square, for bars and bridge steps.
     Box,
+    /// A dot, for a marker.
     Point,
 }
 
 /// One entry of the legend.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
+    /// The text beside the swatch.
     pub name: String,
+    /// The swatch's colour.
     pub colour: Rgb,
+    /// The swatch's shape.
     pub swatch: Swatch,
 }
 
@@ -136,9 +150,11 @@ pub enum Body {
 /// One named line or area.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// The series' name, as in the legend and hovers.
     pub name: String,
     /// `(x, y)` in the axes' units.
     pub points: Vec<(f64, f64)>,
+    /// Line or fill colour.
     pub colour: Rgb,
     /// The chart's main line is drawn thicker.
     pub emphasis: bool,
@@ -147,18 +163,26 @@ pub struct Series {
 /// A labelled point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
+    /// Text written beside the point (the J-curve's "Trough … on 2029-12-31").
     pub label: String,
+    /// Position on the x axis, in its units.
     pub x: f64,
+    /// Position on the y axis, in its units.
     pub y: f64,
+    /// The dot's colour.
     pub colour: Rgb,
 }
 
 /// One bar of a waterfall: it spans `start..start + delta`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BridgeStep {
+    /// The step's name under its bar ("AI levers").
     pub label: String,
+    /// Where the bar starts on the value axis (zero for a total).
     pub start: f64,
+    /// The step's signed size (a total's is its value).
     pub delta: f64,
+    /// Total, AI levers or another driver: picks the colour.
     pub kind: StepKind,
 }
 
@@ -208,11 +232,17 @@ pub enum Orientation {
 /// `from..to` along the value axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
+    /// Whether the bar stands up (histogram) or lies along the x axis (tornado).
     pub orientation: Orientation,
+    /// Centre on the category axis.
     pub position: f64,
+    /// Thickness across the category axis.
     pub width: f64,
+    /// One end on the value axis.
     pub from: f64,
+    /// The other end on the value axis.
     pub to: f64,
+    /// Fill colour.
     pub colour: Rgb,
     /// What the bar stands for, shown on hover ("Exit multiple = -2: 11.3%").
     pub label: String,
@@ -233,16 +263,22 @@ impl Bar {
 /// One cell of a heatmap.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// Left and right edges, in the x driver's units.
     pub x: (f64, f64),
+    /// Bottom and top edges, in the y driver's units.
     pub y: (f64, f64),
+    /// Fill colour, graded by the cell's metric.
     pub colour: Rgb,
     /// "Net IRR 14.20% at exit multiple -1, realisation 0.9".
     pub label: String,
+    /// The cell's figure alone ("14.20%"), written in the cell where it fits.
+    pub value: String,
 }
 
 /// The cells of a grid, with the base case marked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heatmap {
+    /// Every cell of the grid.
     pub cells: Vec<Cell>,
     /// The drivers' values in the case's model.
     pub base_point: (f64, f64),
@@ -253,16 +289,20 @@ pub struct Heatmap {
 /// A percentile band.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
+    /// What and which percentiles it spans ("NAV P5–P95").
     pub name: String,
     /// `(x, low, high)`.
     pub points: Vec<(f64, f64, f64)>,
+    /// Fill colour.
     pub colour: Rgb,
 }
 
 /// Bands, widest first, around the median.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fan {
+    /// The percentile bands, widest first.
     pub bands: Vec<Band>,
+    /// The median path, drawn over the bands.
     pub median: Series,
 }
 

@@ -42,20 +42,34 @@ impl Rgb {
     }
 
     /// The colour to draw on a dark background: colours darker than a mid grey are
-    /// lightened until they stand out; light ones are kept.
+    /// brightened (hue kept: the navy becomes a clear mid blue, not a grey) until they
+    /// stand out; light ones are kept.
     pub fn for_dark_theme(self) -> Rgb {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "clamped to 0..=255"
+        )]
+        let brighter = |c: u8| (f64::from(c) * 1.12 + 2.0).round().min(255.0) as u8;
         let mut colour = self;
-        let mut step = 0;
-        while colour.luminance() < DARK_THEME_MIN_LUMINANCE && step < 10 {
-            colour = colour.mix(Rgb(255, 255, 255), 0.15);
-            step += 1;
+        for _ in 0..40 {
+            if colour.luminance() >= DARK_THEME_MIN_LUMINANCE {
+                break;
+            }
+            let lifted = Rgb(brighter(colour.0), brighter(colour.1), brighter(colour.2));
+            // A channel at its top cannot carry the lift: move towards white instead.
+            colour = if lifted == colour {
+                colour.mix(Rgb(255, 255, 255), 0.15)
+            } else {
+                lifted
+            };
         }
         colour
     }
 }
 
 /// The least luminance of chart ink on a dark background.
-const DARK_THEME_MIN_LUMINANCE: f64 = 0.18;
+const DARK_THEME_MIN_LUMINANCE: f64 = 0.2;
 
 /// Dark to light, distinct in greyscale print: series take these in order.
 pub const PALETTE: [Rgb; 7] = [

@@ -7,6 +7,7 @@
 
 mod body;
 mod frame;
+mod legend;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -187,9 +188,22 @@ where
         ))
         .map_err(draw_err)?;
     }
-    let bottom = if chart.note.is_some() { 52.0 } else { 30.0 };
-    let body = root.margin(k.px(top + 50.0), k.px(bottom), k.px(20.0), k.px(30.0));
-    frame::plot(&body, chart, k)
+    // Room under the plot for the note and the footnote, clear of the x axis's title.
+    let bottom = if chart.note.is_some() { 74.0 } else { 50.0 };
+    let width = i32::try_from(size.0).unwrap_or(1200);
+    let body = legend::PixelBox {
+        x0: k.offset(20.0),
+        y0: margin + k.offset(top + 4.0),
+        x1: width - k.offset(30.0),
+        y1: height - k.offset(bottom),
+    };
+    let plot = legend::draw(root, chart, body, k)?;
+    let dimension = |from: i32, to: i32| u32::try_from(to - from).unwrap_or(1).max(1);
+    let area = root.clone().shrink(
+        (plot.x0, plot.y0),
+        (dimension(plot.x0, plot.x1), dimension(plot.y0, plot.y1)),
+    );
+    frame::plot(&area, chart, k)
 }
 
 #[cfg(test)]

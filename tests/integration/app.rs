@@ -107,6 +107,9 @@ fn changing_a_lever_moves_net_irr_to_the_engine_figure_and_undo_restores_it() {
         .get_by_role_and_label(Role::TextInput, "Realisation")
         .type_text("10%");
     harness.run();
+    // The typed value reaches the model when it is committed.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
 
     let mut changed = base.clone();
     changed.companies[0].levers[0].realisation = Decimal::new(1, 1);

@@ -3,6 +3,8 @@
 
 #[cfg(feature = "gui")]
 mod app;
+#[cfg(feature = "gui")]
+mod app_editing;
 mod cli;
 mod export;
 mod fuzz_smoke;

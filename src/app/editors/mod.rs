@@ -26,6 +26,10 @@ pub fn show(ui: &mut Ui, state: &mut AppState) {
             Selection::Lever(c, l) => lever::lever_ui(ui, state, c, l),
             Selection::Scenario(i) => scenario::scenario_ui(ui, state, i),
         });
+    // A field typed in and then left by selecting something else is committed, and an
+    // Enter on the last field moves nowhere.
+    fields::commit_orphaned_draft(ui.ctx(), state);
+    fields::clear_focus_request(ui.ctx());
 }
 
 /// A two-column grid (label, input) with a row for every field of `owner`'s table.

@@ -6,15 +6,25 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::frame::{Ctx, rgb};
 use super::{ChartError, FONT, Scale as Px, draw_err};
+use crate::charts::labels::{self, LabelBox, PixelRect};
 use crate::charts::model::stacked_tops;
-use crate::charts::{Body, Chart};
+use crate::charts::{Body, BridgeStep, Chart, Heatmap};
 
-/// Draws `chart`'s body and markers; `y_span` is the y range (for label offsets).
+/// Half the width of a bridge bar, in category slots.
+const BRIDGE_HALF_WIDTH: f64 = 0.35;
+
+/// The x of category `i`.
+fn slot(i: usize) -> f64 {
+    #[expect(clippy::cast_precision_loss, reason = "a handful of bars")]
+    let x = i as f64;
+    x
+}
+
+/// Draws `chart`'s body and markers.
 pub(super) fn draw<'a, DB: DrawingBackend + 'a>(
     ctx: &mut Ctx<'a, DB>,
     chart: &Chart,
     k: Px,
-    y_span: (f64, f64),
 ) -> Result<(), ChartError>
 where
     DB::ErrorType: 'static,
@@ -58,25 +68,16 @@ where
                 .map_err(draw_err)?;
         }
         Body::Bridge(steps) => {
-            let label_style =
-                TextStyle::from((FONT, k.px(15.0)).into_font()).pos(Pos::new(HPos::Center, VPos::Bottom));
             for (i, step) in steps.iter().enumerate() {
-                #[expect(clippy::cast_precision_loss, reason = "a handful of bars")]
-                let x = i as f64;
                 let (lo, hi) = step.span();
                 ctx.draw_series(std::iter::once(rect(
-                    (x - 0.35, x + 0.35),
+                    (slot(i) - BRIDGE_HALF_WIDTH, slot(i) + BRIDGE_HALF_WIDTH),
                     (lo, hi),
                     rgb(step.colour()),
                 )))
                 .map_err(draw_err)?;
-                let label = Text::new(
-                    step.value_text(&chart.y_axis.scale),
-                    (x, hi + (y_span.1 - y_span.0) * 0.01),
-                    label_style.clone(),
-                );
-                ctx.draw_series(std::iter::once(label)).map_err(draw_err)?;
             }
+            bridge_figures(ctx, chart, steps, k)?;
         }
         Body::Bars(bars) => {
             ctx.draw_series(bars.iter().map(|b| {
@@ -88,12 +89,13 @@ where
         Body::Heatmap(h) => {
             ctx.draw_series(h.cells.iter().map(|c| rect(c.x, c.y, rgb(c.colour))))
                 .map_err(draw_err)?;
+            cell_figures(ctx, h, k)?;
+            // The base case's cell is outlined, so its figure stays readable.
             let (bx, by) = h.base_point;
-            let (dx, dy) = (h.half_cell.0 / 3.0, h.half_cell.1 / 3.0);
-            let mark = rgb(crate::charts::style::BASE_MARK);
-            ctx.draw_series(std::iter::once(rect(
-                (bx - dx, bx + dx),
-                (by - dy, by + dy),
+            let (dx, dy) = h.half_cell;
+            let mark = rgb(crate::charts::style::BASE_MARK).stroke_width(k.px(3.0));
+            ctx.draw_series(std::iter::once(Rectangle::new(
+                [(bx - dx, by - dy), (bx + dx, by + dy)],
                 mark,
             )))
             .map_err(draw_err)?;
@@ -106,6 +108,99 @@ where
             rgb(m.colour).filled(),
         )))
         .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// Each bridge step's figure above its bar, lifted a row at a time until it touches no
+/// other figure and no bar ([`labels::stack`]).
+fn bridge_figures<'a, DB: DrawingBackend + 'a>(
+    ctx: &mut Ctx<'a, DB>,
+    chart: &Chart,
+    steps: &[BridgeStep],
+    k: Px,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let font = TextStyle::from((FONT, k.px(15.0)).into_font()).color(&BLACK);
+    let pixel = |x: f64, y: f64| {
+        let (px, py) = ctx.backend_coord(&(x, y));
+        (f64::from(px), f64::from(py))
+    };
+    let obstacles: Vec<PixelRect> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let (lo, hi) = step.span();
+            let (a, b) = (
+                pixel(slot(i) - BRIDGE_HALF_WIDTH, hi),
+                pixel(slot(i) + BRIDGE_HALF_WIDTH, lo),
+            );
+            PixelRect {
+                x: (a.0, b.0),
+                y: (a.1, b.1),
+            }
+        })
+        .collect();
+    let area = ctx.plotting_area().strip_coord_spec();
+    let mut texts = Vec::new();
+    let mut boxes = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        let text = step.value_text(&chart.y_axis.scale);
+        let (w, h) = area.estimate_text_size(&text, &font).map_err(draw_err)?;
+        let (x, top) = pixel(slot(i), step.span().1);
+        boxes.push(LabelBox {
+            centre_x: x,
+            base_y: top - f64::from(k.px(4.0)),
+            width: f64::from(w),
+            height: f64::from(h) + f64::from(k.px(3.0)),
+        });
+        texts.push(text);
+    }
+    let rows = labels::stack(&boxes, &obstacles);
+    let base = area.get_base_pixel();
+    let style = font.pos(Pos::new(HPos::Center, VPos::Bottom));
+    for ((text, label), row) in texts.iter().zip(&boxes).zip(rows) {
+        let bottom = label.rect(row).y.1;
+        #[expect(clippy::cast_possible_truncation, reason = "pixel coordinates")]
+        let at = (label.centre_x as i32 - base.0, bottom as i32 - base.1);
+        area.draw(&Text::new(text.as_str(), at, style.clone()))
+            .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// Each heatmap cell's figure written in it, where it fits, dark on light cells and
+/// white on dark ones.
+fn cell_figures<'a, DB: DrawingBackend + 'a>(
+    ctx: &mut Ctx<'a, DB>,
+    h: &Heatmap,
+    k: Px,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    let area = ctx.plotting_area().strip_coord_spec();
+    let base = area.get_base_pixel();
+    let font = TextStyle::from((FONT, k.px(13.0)).into_font());
+    for c in &h.cells {
+        let (x0, y0) = ctx.backend_coord(&(c.x.0, c.y.1));
+        let (x1, y1) = ctx.backend_coord(&(c.x.1, c.y.0));
+        let (w, th) = area.estimate_text_size(&c.value, &font).map_err(draw_err)?;
+        let room = |from: i32, to: i32| u32::try_from(to - from).unwrap_or(0);
+        if room(x0, x1) < w + k.px(6.0) || room(y0, y1) < th + k.px(2.0) {
+            continue;
+        }
+        let ink = if c.colour.luminance() < 0.3 {
+            WHITE
+        } else {
+            RGBColor(0x19, 0x19, 0x19)
+        };
+        let style = font.color(&ink).pos(Pos::new(HPos::Center, VPos::Center));
+        let centre = ((x0 + x1) / 2 - base.0, (y0 + y1) / 2 - base.1);
+        area.draw(&Text::new(c.value.as_str(), centre, style))
+            .map_err(draw_err)?;
     }
     Ok(())
 }
