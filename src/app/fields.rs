@@ -123,7 +123,7 @@ fn number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta, 
         return;
     };
     let unit = meta.unit;
-    let label_response = ui.label(label).on_hover_text(meta.describe());
+    let label_response = ui.label(label);
     let display = show(unit, value, &state.portfolio.fund.currency);
     let refused = draft::buffered_text(ui, state, label_response.id, path, display, || {
         editable(unit, value)
@@ -136,7 +136,7 @@ fn text(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) {
     let Some(FieldValue::Text(value)) = registry::value(&state.portfolio, &path) else {
         return;
     };
-    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
+    let label_response = ui.label(meta.label);
     let shown = value.clone();
     let refused = draft::buffered_text(ui, state, label_response.id, path, shown, || value);
     end_field_row(ui, state, &path, refused.as_deref());
@@ -148,7 +148,7 @@ fn date(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) {
         return;
     };
     let error_id = error_id(&path);
-    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
+    let label_response = ui.label(meta.label);
     let refused = ui
         .horizontal(|ui| {
             let refused = draft::buffered_text(ui, state, label_response.id, path, value.to_string(), || {
@@ -201,7 +201,7 @@ fn choice(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) 
     };
     let options = meta.options(&state.portfolio);
     let error_id = error_id(&path);
-    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
+    let label_response = ui.label(meta.label);
     let mut chosen = current.clone();
     egui::ComboBox::from_id_salt(("choice", path))
         .selected_text(current.as_str())
@@ -231,11 +231,7 @@ fn override_number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &Fi
         return;
     };
     let mut on = current != FieldValue::Unset;
-    if ui
-        .checkbox(&mut on, meta.label)
-        .on_hover_text(meta.describe())
-        .changed()
-    {
+    if ui.checkbox(&mut on, meta.label).changed() {
         let value = match (on, meta.unit) {
             (false, _) => FieldValue::Unset,
             (true, Unit::Years | Unit::Quarters) => {
