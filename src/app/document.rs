@@ -1,12 +1,14 @@
-//! The open model's file actions: New, Open, Save, Save As, the autosave copy and the
-//! preferences file. Every failure is kept typed ([`AppError`]): a dialog shows a failed
+//! The open model's file actions: New, Open, Save, Save As (through the app's own file
+//! dialog, [`super::file_dialog`]), the autosave copy and the preferences file. Every failure is kept typed ([`AppError`]): a dialog shows a failed
 //! open or save, the status bar shows a failed autosave or preferences save until the
 //! next one succeeds.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::error::AppError;
+use super::file_dialog::{self, Answer, FileDialogWindow, FileTask};
+use super::results_area::Headline;
 use super::{AUTOSAVE_EVERY, MillwrightApp, Pending, autosave};
 use crate::engine::defaults;
 use crate::io::portfolio_file;
@@ -21,19 +23,17 @@ impl MillwrightApp {
         }
     }
 
-    /// Does `action` now, unsaved changes or not.
+    /// Does `action` now, unsaved changes or not (Open without a file asks for one in the
+    /// app's file dialog).
     pub fn perform(&mut self, action: Pending) {
         match action {
             Pending::New | Pending::Close => {
                 let today = chrono::Local::now().date_naive();
                 self.state.replace(defaults::blank_portfolio(today), None);
+                self.headline = Headline::default();
             }
-            Pending::Open(path) => {
-                let Some(path) = path.or_else(|| self.dialog.pick_open()) else {
-                    return;
-                };
-                self.open_path(path);
-            }
+            Pending::Open(Some(path)) => self.open_path(path),
+            Pending::Open(None) => self.open_file_dialog(FileTask::Open),
             Pending::Quit => self.allow_close = true,
         }
         self.charts.clear();
@@ -47,28 +47,134 @@ impl MillwrightApp {
                 self.save_prefs();
                 self.state.replace(portfolio, Some(path));
                 self.charts.clear();
+                self.headline = Headline::default();
             }
             Err(e) => self.error = Some(AppError::Open(e)),
         }
     }
 
-    /// Saves to the current file, or asks where. Returns whether it saved.
+    /// Saves to the current file, or asks where (in the app's file dialog). Returns
+    /// whether it saved now.
     pub fn save(&mut self) -> bool {
         match self.state.path.clone() {
             Some(path) => self.save_to(path),
-            None => self.save_as(),
+            None => {
+                self.save_as();
+                false
+            }
         }
     }
 
-    /// Asks where to save, then saves. Returns whether it saved.
-    pub fn save_as(&mut self) -> bool {
-        let suggested = format!(
-            "{}.json",
-            self.state.portfolio.fund.name.replace(['/', '\\', ':'], "-")
-        );
-        match self.dialog.pick_save(&suggested) {
-            Some(path) => self.save_to(path),
-            None => false,
+    /// Saves, then does `then` (an action that asked about unsaved changes); with no file
+    /// yet, `then` waits in the Save As dialog until the model is saved.
+    pub fn save_then(&mut self, then: Pending) {
+        match self.state.path.clone() {
+            Some(path) => {
+                if self.save_to(path) {
+                    self.perform(then);
+                }
+            }
+            None => self.open_file_dialog(FileTask::SaveAs { then: Some(then) }),
+        }
+    }
+
+    /// Asks where to save, in the app's file dialog.
+    pub fn save_as(&mut self) {
+        self.open_file_dialog(FileTask::SaveAs { then: None });
+    }
+
+    /// Opens the app's file dialog for `task`, its path field in the open file's folder
+    /// (or the documents folder) with a suggested name.
+    pub fn open_file_dialog(&mut self, task: FileTask) {
+        let start = self
+            .state
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|folder| folder.is_dir())
+            .map(Path::to_path_buf)
+            .or_else(|| self.paths.as_ref().and_then(|p| p.documents_dir.clone()))
+            .or_else(file_dialog::documents_folder)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let fund_name = self.state.portfolio.fund.name.replace(['/', '\\', ':'], "-");
+        let suggested = match &task {
+            FileTask::SaveAs { .. } => format!("{fund_name}.json"),
+            FileTask::Open => String::new(),
+            FileTask::ExportChart { chart, extension, .. } => format!("{}.{extension}", chart.id.name()),
+            FileTask::MemoPack => format!("{fund_name} memo pack"),
+        };
+        self.file_dialog = Some(FileDialogWindow::new(
+            task,
+            start,
+            &suggested,
+            &self.prefs.recent_files,
+        ));
+    }
+
+    /// Draws the file dialog, if open, and acts on what was pressed.
+    pub(super) fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.file_dialog else {
+            return;
+        };
+        match dialog.ui(ctx) {
+            None => {}
+            Some(Answer::Cancel) => self.file_dialog = None,
+            Some(Answer::Browse) => self.browse(),
+            Some(Answer::Confirm) => self.confirm_file_dialog(),
+        }
+    }
+
+    /// "Browse…": the system dialog's answer is used as if typed and confirmed; no answer
+    /// (cancelled, or no file portal on this desktop) is said in the dialog.
+    fn browse(&mut self) {
+        let Some(dialog) = &mut self.file_dialog else {
+            return;
+        };
+        let name = dialog.file_name();
+        let picked = match &dialog.task {
+            FileTask::SaveAs { .. } => self.dialog.pick_save(&name),
+            FileTask::Open => self.dialog.pick_open(),
+            FileTask::ExportChart { extension, .. } => self.dialog.pick_export(&name, extension),
+            FileTask::MemoPack => self.dialog.pick_folder(),
+        };
+        match picked {
+            Some(path) => {
+                dialog.accept_browsed(&path);
+                self.confirm_file_dialog();
+            }
+            None => {
+                dialog.message = Some(
+                    "The system file dialog returned no file: it was cancelled, or this desktop has \
+                     no file portal. Type the path above instead."
+                        .into(),
+                );
+            }
+        }
+    }
+
+    /// Checks the typed path; a refusal stays in the dialog, a good path runs the task.
+    fn confirm_file_dialog(&mut self) {
+        let Some(mut dialog) = self.file_dialog.take() else {
+            return;
+        };
+        match dialog.checked_path(self.state.path.as_deref()) {
+            Err(reason) => {
+                dialog.message = Some(reason);
+                self.file_dialog = Some(dialog);
+            }
+            Ok(path) => match dialog.task {
+                FileTask::SaveAs { then } => {
+                    if self.save_to(path)
+                        && let Some(action) = then
+                    {
+                        self.perform(action);
+                    }
+                }
+                FileTask::Open => self.open_path(path),
+                FileTask::ExportChart { chart, case, .. } => self.write_chart(&chart, &case, &path),
+                FileTask::MemoPack => self.start_memo_pack_in(path),
+            },
         }
     }
 

@@ -84,7 +84,8 @@ impl AppPaths {
     /// The autosave copy of unsaved work.
     pub fn autosave_file(&self) -> PathBuf {
         // One copy per running instance, so two instances never share (or delete) one.
-        self.data_dir.join(format!("autosave-{}.json", std::process::id()))
+        self.data_dir
+            .join(format!("autosave-{}.json", std::process::id()))
     }
 }
 

@@ -103,8 +103,11 @@ impl GridView {
 
     /// Draws the pickers and the heatmap of `case`.
     pub fn ui(&mut self, ui: &mut Ui, study: &mut Study, case: &Case) {
-        ui.heading(format!("Two-driver grid on {case}"));
-        ui.horizontal(|ui| {
+        ui.heading(format!(
+            "Two-driver grid on {}",
+            crate::charts::analyses::case_name(case)
+        ));
+        ui.horizontal_wrapped(|ui| {
             let drivers = Driver::ALL.map(|d| (d, d.label()));
             pick(ui, "Across", "grid_x", &mut self.x, &drivers);
             pick(ui, "Down", "grid_y", &mut self.y, &drivers);
@@ -113,7 +116,7 @@ impl GridView {
                 "Metric",
                 "grid_metric",
                 &mut self.metric,
-                &Metric::ALL.map(|m| (m, m.name())),
+                &Metric::ALL.map(|m| (m, m.label())),
             );
             if self.job.is_none() && ui.button("Compute grid").clicked() {
                 self.start(study, case);

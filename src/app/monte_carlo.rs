@@ -73,8 +73,9 @@ impl MonteCarloView {
     pub fn ui(&mut self, ui: &mut Ui, study: &mut Study, case: &Case) {
         self.poll(ui, study);
         let config = app_config();
+        let name = crate::charts::analyses::case_name(case);
         ui.heading(format!(
-            "Monte Carlo of {case} ({} paths, seed {}): simulated estimates",
+            "Monte Carlo of {name} ({} paths, seed {}): simulated estimates",
             config.paths, config.seed
         ));
         if let Some(job) = &self.job {
@@ -102,8 +103,10 @@ impl MonteCarloView {
             return;
         };
         ui.label(format!(
-            "Showing {}: {} paths, seed {}.",
-            run.case, run.settings.paths, run.settings.seed
+            "Showing the run of {}: {} paths, seed {}.",
+            crate::charts::analyses::case_name(&run.case),
+            run.settings.paths,
+            run.settings.seed
         ));
         match &run.outcome {
             Ok(result) => results_ui(ui, study, case, result),

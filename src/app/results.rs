@@ -21,24 +21,43 @@ fn multiple_text(value: Option<Decimal>) -> String {
     value.map_or_else(|| "n/a".into(), format_multiple)
 }
 
-fn card(ui: &mut Ui, title: &str, value: &str, note: &str) {
-    egui::Frame::group(ui.style())
+/// One metric card; `change` is what the last edit did to it ("+0.06 pp"); hovering
+/// explains the metric ([`super::explain::metric_help`]).
+fn card(ui: &mut Ui, title: &str, value: &str, note: &str, change: Option<&str>) {
+    let response = egui::Frame::group(ui.style())
         .inner_margin(10.0)
         .corner_radius(6.0)
         .show(ui, |ui| {
             ui.set_min_size(egui::vec2(185.0, 64.0));
             ui.vertical(|ui| {
                 ui.label(RichText::new(title).small().color(ui.visuals().weak_text_color()));
-                ui.label(RichText::new(value).size(22.0).strong());
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new(value).size(22.0).strong());
+                    if let Some(change) = change {
+                        ui.label(RichText::new(change).small().strong())
+                            .on_hover_text("Change made by the last edit");
+                    }
+                });
                 if !note.is_empty() {
                     ui.label(RichText::new(note).small().color(ui.visuals().weak_text_color()));
                 }
             });
-        });
+        })
+        .response;
+    let help = super::explain::metric_help(title);
+    if !help.is_empty() {
+        ui.interact(
+            response.rect,
+            ui.scope_id().with(("card_help", title)),
+            egui::Sense::hover(),
+        )
+        .on_hover_text(help);
+    }
 }
 
-/// The key metrics as cards, as many to a row as fit.
-pub fn overview(ui: &mut Ui, result: &FundResult) {
+/// The key metrics as cards, as many to a row as fit; with `before` (the results before
+/// the last edit) each card shows its change.
+pub fn overview(ui: &mut Ui, result: &FundResult, before: Option<&FundResult>) {
     let m = &result.metrics;
     let irr_note =
         |irr: &Result<Decimal, XirrError>| irr.as_ref().err().map(ToString::to_string).unwrap_or_default();
@@ -97,7 +116,8 @@ pub fn overview(ui: &mut Ui, result: &FundResult) {
         .spacing([8.0, 8.0])
         .show(ui, |ui| {
             for (i, (title, value, note)) in cards.iter().enumerate() {
-                card(ui, title, value, note);
+                let change = before.and_then(|b| super::explain::metric_change(title, m, &b.metrics));
+                card(ui, title, value, note, change.as_deref());
                 if (i + 1) % columns == 0 {
                     ui.end_row();
                 }
@@ -164,15 +184,23 @@ pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool)
         super::clipboard::companies_tsv(&rows, &result.currency)
     });
     company_keys(ui, &index_of, selection);
-    ui.scope(|ui| {
+    // On a narrow window the name and sector columns give way first (clipped) and the
+    // rest scrolls sideways, so the company name stays at the left and the figures fit.
+    let (spacing, figure) = (48.0, 76.0);
+    let room = ui.available_width() - spacing - 4.0 * figure;
+    let name_width = (room - 60.0).clamp(110.0, 230.0);
+    let sector_width = (room - name_width).clamp(50.0, 140.0);
+    let table_height = (ui.available_height() - 40.0).max(120.0);
+    egui::ScrollArea::horizontal().id_salt("companies_hscroll").show(ui, |ui| {
         // Labels must not take the clicks meant for their row.
         ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
             .striped(true)
             .sense(egui::Sense::click())
-            .column(Col::initial(230.0).resizable(true))
-            .column(Col::initial(140.0))
-            .columns(Col::initial(110.0), 4)
+            .max_scroll_height(table_height)
+            .column(Col::initial(name_width).at_least(110.0).clip(true).resizable(true))
+            .column(Col::initial(sector_width).at_least(50.0).clip(true))
+            .columns(Col::initial(figure).at_least(64.0).clip(true), 4)
             .header(24.0, |mut header| {
                 for (column, title) in COLUMNS {
                     header.col(|ui| {

@@ -3,11 +3,14 @@
 //! [`Case`]. Chart exports and the memo pack also start here, so a file always names the
 //! case it shows.
 
+use std::sync::Arc;
 use std::time::Duration;
 
+use super::file_dialog::FileTask;
 use super::files::Tab;
 use super::{MillwrightApp, exporting, plots, results};
 use crate::charts::{self, Chart, ChartId};
+use crate::engine::results::FundResult;
 use crate::engine::study::{Case, Study};
 
 /// A chart built for one revision, case and company choice.
@@ -16,6 +19,38 @@ pub struct CachedChart {
     case: Case,
     company: Option<usize>,
     chart: Result<Chart, charts::ChartUnavailable>,
+}
+
+/// The viewed case's results at the last revision drawn and the one before it, so the
+/// Overview cards can show what the last edit changed until the next one.
+#[derive(Default)]
+pub struct Headline {
+    seen: Option<(u64, Case, Arc<FundResult>)>,
+    before: Option<Arc<FundResult>>,
+}
+
+impl Headline {
+    /// Notes `result` of `case` at `revision`; returns the same case's result before the
+    /// last edit, if one was seen. Another case starts afresh.
+    pub fn update(
+        &mut self,
+        revision: u64,
+        case: &Case,
+        result: &Arc<FundResult>,
+    ) -> Option<Arc<FundResult>> {
+        match &self.seen {
+            Some((seen, seen_case, _)) if *seen == revision && seen_case == case => {}
+            Some((_, seen_case, old)) if seen_case == case => {
+                self.before = Some(Arc::clone(old));
+                self.seen = Some((revision, case.clone(), Arc::clone(result)));
+            }
+            _ => {
+                self.before = None;
+                self.seen = Some((revision, case.clone(), Arc::clone(result)));
+            }
+        }
+        self.before.clone()
+    }
 }
 
 const WARNING: egui::Color32 = egui::Color32::from_rgb(0xB0, 0x60, 0x00);
@@ -56,28 +91,46 @@ impl MillwrightApp {
         }
     }
 
+    /// Says that the figures are from the last valid model when the current one has
+    /// errors, and where those errors are ("Northwind Castings · Tax rate").
     fn error_banner(&self, ui: &mut egui::Ui) {
         if self.state.last_good_is_current {
             return;
         }
-        let errors = self
+        let errors: Vec<String> = self
             .state
             .problems()
             .iter()
             .filter(|p| p.severity == crate::engine::validate::Severity::Error)
-            .count();
+            .map(|p| crate::engine::fields::place(&self.state.portfolio, &p.path).to_string())
+            .collect();
+        let count = match errors.len() {
+            1 => "1 error".to_string(),
+            n => format!("{n} errors"),
+        };
+        let mut places: Vec<String> = Vec::new();
+        for place in &errors {
+            if !places.contains(place) {
+                places.push(place.clone());
+            }
+        }
+        let shown = places.len().min(3);
+        let mut at = places.get(..shown).unwrap_or_default().join("; ");
+        if places.len() > shown {
+            at.push_str(&format!(" and {} more", places.len() - shown));
+        }
         let text = if self.state.shown_study().is_some() {
             format!(
-                "The model has {errors} error(s): the figures below are from the last valid model. \
-                 The problem list (status bar) leads to each field."
+                "The model has {count} (at {at}): the figures below are from the last valid model. \
+                 Problems in the status bar lists each one and goes to its field."
             )
         } else {
             format!(
-                "The model has {errors} error(s) and no valid version yet: the problem list (status bar) \
-                 leads to each field."
+                "The model has {count} (at {at}) and no valid version yet: Problems in the status bar \
+                 lists each one and goes to its field."
             )
         };
-        ui.colored_label(WARNING, text);
+        ui.add(egui::Label::new(egui::RichText::new(text).color(WARNING)).wrap());
     }
 
     /// Overview and Companies: the viewed case's figures.
@@ -86,8 +139,13 @@ impl MillwrightApp {
             return;
         };
         match study.result(case) {
-            Ok(result) if self.prefs.tab == Tab::Overview => results::overview(ui, &result),
-            Ok(result) => results::company_table(ui, &result, &mut self.table_sort, &mut self.state.selection),
+            Ok(result) if self.prefs.tab == Tab::Overview => {
+                let before = self.headline.update(study.revision(), case, &result);
+                results::overview(ui, &result, before.as_deref());
+            }
+            Ok(result) => {
+                results::company_table(ui, &result, &mut self.table_sort, &mut self.state.selection)
+            }
             Err(e) => {
                 ui.colored_label(ERROR, format!("{case} does not compute: {e}"));
             }
@@ -192,32 +250,45 @@ impl MillwrightApp {
         });
     }
 
-    fn export_chart(&mut self, chart: &Chart, case: &Case, extension: &str) {
-        let suggested = format!("{}.{extension}", chart.id.name());
-        let Some(path) = self.dialog.pick_export(&suggested, extension) else {
-            return;
-        };
+    fn export_chart(&mut self, chart: &Chart, case: &Case, extension: &'static str) {
+        self.open_file_dialog(FileTask::ExportChart {
+            chart: Box::new(chart.clone()),
+            case: case.clone(),
+            extension,
+        });
+    }
+
+    /// Writes `chart` of `case` to `path` (SVG or PNG by its extension).
+    pub(super) fn write_chart(&mut self, chart: &Chart, case: &Case, path: &std::path::Path) {
         let source = exporting::source(self.state.path.as_deref(), &self.state.portfolio.fund.name);
         let Some(study) = self.state.shown_study() else {
+            self.error = Some(super::error::AppError::NoResults);
             return;
         };
-        match exporting::write_chart(chart, study, case, &source, &path) {
+        match exporting::write_chart(chart, study, case, &source, path) {
             Ok(()) => self.notice = Some(format!("Saved {}", path.display())),
             Err(e) => self.error = Some(super::error::AppError::ChartExport(e)),
         }
     }
 
-    /// File › Export memo pack…: asks for a folder and writes the viewed case's pack in the
-    /// background, from a copy of the study (a Monte Carlo run already made is reused).
+    /// File › Export memo pack…: asks for a folder in the app's file dialog; the viewed
+    /// case's pack is then written in the background ([`Self::start_memo_pack_in`]).
     pub fn start_memo_pack(&mut self) {
         if self.pack_job.is_some() {
             return;
         }
-        let Some(study) = self.state.shown_study().cloned() else {
+        if self.state.shown_study().is_none() {
             self.error = Some(super::error::AppError::NoResults);
             return;
-        };
-        let Some(folder) = self.dialog.pick_folder() else {
+        }
+        self.open_file_dialog(FileTask::MemoPack);
+    }
+
+    /// Writes the viewed case's memo pack into `folder` in the background, from a copy of
+    /// the study (a Monte Carlo run already made is reused).
+    pub(super) fn start_memo_pack_in(&mut self, folder: std::path::PathBuf) {
+        let Some(study) = self.state.shown_study().cloned() else {
+            self.error = Some(super::error::AppError::NoResults);
             return;
         };
         let source = exporting::source(self.state.path.as_deref(), &self.state.portfolio.fund.name);

@@ -56,10 +56,25 @@ pub fn pick<T: Copy + PartialEq>(ui: &mut Ui, label: &str, id: &str, value: &mut
         .labelled_by(l.id);
 }
 
+/// The tab's heading: the case the figures are computed on and its net IRR, where the
+/// tornado's bars start ("Sensitivity of Downside: net IRR 9.12%").
+pub fn sensitivity_heading(case: &Case, base_net_irr: Option<Option<Decimal>>) -> String {
+    let name = crate::charts::analyses::case_name(case);
+    match base_net_irr {
+        Some(Some(irr)) => format!("Sensitivity of {name}: net IRR {}", format_percent(irr)),
+        Some(None) => format!("Sensitivity of {name}: net IRR has no root"),
+        None => format!("Sensitivity of {name}"),
+    }
+}
+
 impl SensitivityView {
     /// Draws the tab for `case` (running its tornado the first time).
     pub fn ui(&mut self, ui: &mut Ui, study: &mut Study, case: &Case) {
-        study.ensure_tornado(case);
+        let run = study.ensure_tornado(case);
+        ui.heading(sensitivity_heading(
+            case,
+            run.outcome.as_ref().ok().map(|t| t.base_net_irr),
+        ));
         match charts::build(ChartId::Tornado, study, case) {
             Ok(chart) => {
                 let height = (ui.available_height() * 0.45).max(200.0);
@@ -76,8 +91,12 @@ impl SensitivityView {
     }
 
     fn goal_seek_ui(&mut self, ui: &mut Ui, study: &Study, case: &Case) {
-        ui.heading(format!("Goal seek on {case}"));
-        ui.horizontal(|ui| {
+        ui.heading(format!(
+            "Goal seek on {}",
+            crate::charts::analyses::case_name(case)
+        ));
+        // Wraps on a narrow window, so Solve is never pushed out of reach.
+        ui.horizontal_wrapped(|ui| {
             pick(
                 ui,
                 "Solve for",
@@ -90,7 +109,7 @@ impl SensitivityView {
                 "so that",
                 "goal_metric",
                 &mut self.metric,
-                &Metric::ALL.map(|m| (m, m.name())),
+                &Metric::ALL.map(|m| (m, m.label())),
             );
             let l = ui.label("equals");
             ui.add(egui::TextEdit::singleline(&mut self.target).desired_width(80.0))
@@ -108,8 +127,8 @@ impl SensitivityView {
         }
     }
 
-    /// Solves on the case's model: "Downside: Exit multiple (turns added) = 0.52 gives
-    /// net_irr 20.00%."
+    /// Solves on the case's model: "Downside: Exit multiple (turns added) = 0.52 gives a
+    /// net IRR of 20.00%."
     fn solve(&self, study: &Study, case: &Case) -> String {
         let model = match study.model(case) {
             Ok(model) => model,
@@ -136,17 +155,17 @@ impl SensitivityView {
             Decimal::new(1, 7),
         ) {
             Ok(s) => format!(
-                "{name}: {} = {} gives {} {}.",
+                "{name}: {} = {} gives {} of {}.",
                 self.driver.label(),
                 s.value.round_dp(4).normalize(),
-                self.metric.name(),
+                self.metric.label(),
                 if self.metric.is_rate() {
                     format_percent(s.achieved)
                 } else {
                     format_multiple(s.achieved)
                 }
             ),
-            Err(e) => format!("{name}: no answer: {e}"),
+            Err(e) => format!("{name}: {e}."),
         }
     }
 }

@@ -118,6 +118,7 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
     let name = company.name.clone();
     let levers: Vec<String> = company.levers.iter().map(|l| l.name.clone()).collect();
     let flagged = state.problems().iter().any(|p| p.path.company_index() == Some(i));
+    let template = crate::engine::fields::has_template_figures(company);
     let selected_here = matches!(state.selection, Selection::Company(c) | Selection::Lever(c, _) if c == i);
     let id = ui.make_persistent_id(("company", i));
     let mut header = egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
@@ -133,6 +134,10 @@ fn company_row(ui: &mut Ui, state: &mut AppState, i: usize) {
                 name.clone()
             };
             navigation::tree_row(ui, state, Selection::Company(i), label);
+            if template {
+                ui.label(egui::RichText::new("template").small().italics())
+                    .on_hover_text(crate::app::explain::TEMPLATE_MARK);
+            }
         })
         .body(|ui| {
             for (l, lever) in levers.iter().enumerate() {
@@ -150,7 +155,15 @@ fn scenarios(ui: &mut Ui, state: &mut AppState) {
         .show(ui, |ui| {
             let names: Vec<String> = state.portfolio.scenarios.iter().map(|s| s.name.clone()).collect();
             for (i, name) in names.iter().enumerate() {
-                navigation::tree_row(ui, state, Selection::Scenario(i), name);
+                // A scenario named "Base" stands for the model itself: not an override set.
+                let stands_for_base =
+                    crate::engine::study::Case::named(Some(name)) == crate::engine::study::Case::Base;
+                let shown = if stands_for_base {
+                    crate::app::editors::BASE_CASE_LABEL
+                } else {
+                    name.as_str()
+                };
+                navigation::tree_row(ui, state, Selection::Scenario(i), shown);
             }
             if ui.button("+ Add scenario").clicked() {
                 state.queue(Edit::AddScenario);

@@ -10,52 +10,186 @@ use rust_decimal::Decimal;
 
 use super::drivers::{Driver, Metric};
 use super::model::Portfolio;
-use super::{EngineError, compute_for_sweep};
+use super::{EngineError, compute};
 
 /// A solved goal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Solution {
+    /// The driver's value that reaches the target, in the driver's units.
     pub value: Decimal,
     /// The metric at `value`.
     pub achieved: Decimal,
+    /// Model evaluations the search took.
     pub iterations: u32,
 }
 
-/// Why there is no answer.
+/// Why there is no answer. Messages are in words: the driver and metric by name, values
+/// in their units ("No exit multiple shift between −6 and +6 turns reaches a net IRR of
+/// 20.0%").
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum GoalSeekError {
     #[error(
-        "no value of {driver} between {low} and {high} reaches {target}: the metric goes from {at_low} to {at_high}"
+        "No {} between {} and {} reaches {} of {}: from one end to the other it goes from {} to {}",
+        driver_noun(*.driver),
+        driver_value(*.driver, *.low),
+        driver_value_with_unit(*.driver, *.high),
+        metric_article(*.metric),
+        metric_value(*.metric, *.target),
+        metric_value(*.metric, *.at_low),
+        metric_value(*.metric, *.at_high)
     )]
+    /// The target lies outside what the metric reaches at the two ends of the range.
     NotBracketed {
-        driver: &'static str,
+        /// The driver searched.
+        driver: Driver,
+        /// The metric aimed at.
+        metric: Metric,
+        /// Low end of the driver's range.
         low: Decimal,
+        /// High end of the driver's range.
         high: Decimal,
+        /// The metric's target value.
         target: Decimal,
-        at_low: String,
-        at_high: String,
+        /// The metric with the driver at `low`.
+        at_low: Decimal,
+        /// The metric with the driver at `high`.
+        at_high: Decimal,
     },
-    #[error("the model does not compute at {driver} = {value}: {source}")]
+    #[error(
+        "The model does not compute with the {} at {}: {source}",
+        driver_noun(*.driver),
+        driver_value_with_unit(*.driver, *.value)
+    )]
+    /// The model fails to compute at one of the driver values tried.
     Model {
-        driver: &'static str,
+        /// The driver searched.
+        driver: Driver,
+        /// The driver value at which it failed.
         value: Decimal,
+        /// Why it failed.
         source: EngineError,
     },
-    #[error("{metric} is undefined at {driver} = {value} (e.g. an IRR with no root)")]
+    #[error(
+        "{} is undefined with the {} at {} (e.g. an IRR with no root)",
+        .metric.label(),
+        driver_noun(*.driver),
+        driver_value_with_unit(*.driver, *.value)
+    )]
+    /// The metric has no value at one of the driver values tried.
     Undefined {
-        metric: &'static str,
-        driver: &'static str,
+        /// The metric aimed at.
+        metric: Metric,
+        /// The driver searched.
+        driver: Driver,
+        /// The driver value at which the metric is undefined.
         value: Decimal,
     },
+    /// The range's low end is not below its high end.
     #[error("the low end must be below the high end")]
     EmptyRange,
+}
+
+/// The driver in a sentence ("exit multiple shift").
+fn driver_noun(driver: Driver) -> &'static str {
+    match driver {
+        Driver::RealisationScale => "AI lever realisation scale",
+        Driver::ExitMultipleShift => "exit multiple shift",
+        Driver::EntryMultipleShift => "entry multiple shift",
+        Driver::GrowthShift => "revenue growth shift",
+        Driver::ExitDelayQuarters => "exit delay",
+        Driver::LeverageShift => "leverage shift",
+        Driver::ManagementFeeRate => "management fee rate",
+        Driver::HurdleRate => "hurdle rate",
+    }
+}
+
+/// A signed amount with a true minus sign (`−6`, `+6`, `0`).
+fn signed(value: Decimal) -> String {
+    let magnitude = value.abs().normalize();
+    if value.is_zero() {
+        "0".into()
+    } else if value.is_sign_negative() {
+        format!("\u{2212}{magnitude}")
+    } else {
+        format!("+{magnitude}")
+    }
+}
+
+/// A fraction as a percentage with at least one decimal (`0.2` → `20.0`).
+fn percent_number(value: Decimal) -> String {
+    let percent = value
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or(value, |p| p.round_dp(2).normalize());
+    if percent.scale() == 0 {
+        format!("{percent}.0")
+    } else {
+        percent.to_string()
+    }
+}
+
+/// A driver value without its unit, as the low end of a range (`−6`, `1.0%`, `0.5x`).
+fn driver_value(driver: Driver, value: Decimal) -> String {
+    match driver {
+        Driver::RealisationScale => format!("{}x", value.round_dp(4).normalize()),
+        Driver::ExitMultipleShift
+        | Driver::EntryMultipleShift
+        | Driver::LeverageShift
+        | Driver::ExitDelayQuarters => signed(value.round_dp(4)),
+        Driver::GrowthShift => {
+            let points = percent_number(value);
+            if value.is_sign_negative() {
+                format!("\u{2212}{}", points.trim_start_matches('-'))
+            } else if value.is_zero() {
+                points
+            } else {
+                format!("+{points}")
+            }
+        }
+        Driver::ManagementFeeRate | Driver::HurdleRate => format!("{}%", percent_number(value)),
+    }
+}
+
+/// A driver value with its unit (`+6 turns`, `+1.0 pp a year`, `1.5x modelled`).
+fn driver_value_with_unit(driver: Driver, value: Decimal) -> String {
+    let number = driver_value(driver, value);
+    match driver {
+        Driver::RealisationScale => format!("{number} modelled"),
+        Driver::ExitMultipleShift | Driver::EntryMultipleShift => format!("{number} turns"),
+        Driver::LeverageShift => format!("{number} turns of EBITDA"),
+        Driver::ExitDelayQuarters => format!("{number} quarters"),
+        Driver::GrowthShift => format!("{number} pp a year"),
+        Driver::ManagementFeeRate | Driver::HurdleRate => number,
+    }
+}
+
+/// "a net IRR", "a DPI", "an RVPI".
+fn metric_article(metric: Metric) -> String {
+    let label = metric.label();
+    let article = if matches!(metric, Metric::Rvpi) { "an" } else { "a" };
+    let mut chars = label.chars();
+    let in_sentence = match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label.to_string(),
+    };
+    format!("{article} {in_sentence}")
+}
+
+/// A metric value in its unit (`20.0%`, `2.00x`).
+fn metric_value(metric: Metric, value: Decimal) -> String {
+    if metric.is_rate() {
+        format!("{}%", percent_number(value))
+    } else {
+        format!("{:.2}x", value.round_dp(2))
+    }
 }
 
 const MAX_ITERATIONS: u32 = 80;
 
 fn evaluate(p: &Portfolio, driver: Driver, metric: Metric, value: Decimal) -> Result<Decimal, GoalSeekError> {
     let applied = driver.apply(p, value).map_err(|e| GoalSeekError::Model {
-        driver: driver.name(),
+        driver,
         value,
         source: EngineError::Invalid(vec![super::validate::Problem::error(
             super::fields::FieldPath::AppliedScenario,
@@ -63,14 +197,14 @@ fn evaluate(p: &Portfolio, driver: Driver, metric: Metric, value: Decimal) -> Re
             e.to_string(),
         )]),
     })?;
-    let result = compute_for_sweep(&applied).map_err(|source| GoalSeekError::Model {
-        driver: driver.name(),
+    let result = compute(&applied).map_err(|source| GoalSeekError::Model {
+        driver,
         value,
         source,
     })?;
     metric.of(&result.metrics).ok_or(GoalSeekError::Undefined {
-        metric: metric.name(),
-        driver: driver.name(),
+        metric,
+        driver,
         value,
     })
 }
@@ -102,12 +236,13 @@ pub fn solve(
     }
     if (f_lo - target).is_sign_positive() == (f_hi - target).is_sign_positive() {
         return Err(GoalSeekError::NotBracketed {
-            driver: driver.name(),
+            driver,
+            metric,
             low,
             high,
             target,
-            at_low: f_lo.round_dp(6).to_string(),
-            at_high: f_hi.round_dp(6).to_string(),
+            at_low: f_lo,
+            at_high: f_hi,
         });
     }
     let rising = f_hi > f_lo;
@@ -206,8 +341,37 @@ mod tests {
             dec!(0.0001),
         );
         let message = e.err().map(|e| e.to_string()).unwrap_or_default();
+        // Issue 10: the driver and metric in words, values in their units.
         assert!(
-            message.starts_with("no value of realisation_scale between 0 and 1.5 reaches 5"),
+            message.starts_with(
+                "No AI lever realisation scale between 0x and 1.5x modelled reaches a net TVPI of 5.00x: \
+                 from one end to the other it goes from "
+            ),
+            "{message}"
+        );
+    }
+
+    /// Issue 10: "no value of exit_multiple_shift between -6 and 6 reaches 0.20" read as
+    /// code; the message names the driver, its unit and the metric in words.
+    #[test]
+    fn an_unreachable_irr_is_said_in_words() {
+        let e = solve(
+            &sample(),
+            Driver::ExitMultipleShift,
+            Metric::NetIrr,
+            dec!(0.20),
+            (dec!(-6), dec!(6)),
+            dec!(0.0001),
+        );
+        let message = e.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.starts_with(
+                "No exit multiple shift between \u{2212}6 and +6 turns reaches a net IRR of 20.0%: "
+            ),
+            "{message}"
+        );
+        assert!(
+            !message.contains("exit_multiple_shift") && !message.contains("0.20"),
             "{message}"
         );
     }

@@ -32,6 +32,8 @@ pub enum EngineError {
     /// Validation found errors; each names its field.
     #[error("the model has {} problem(s) to fix first: {}", .0.len(), first_problem(.0))]
     Invalid(Vec<Problem>),
+    /// The projection itself failed (a company that cannot be prepared, a hurdle at or
+    /// below −100 %, a fund longer than 40 years).
     #[error(transparent)]
     Project(#[from] fund::ProjectError),
 }
@@ -58,24 +60,6 @@ pub fn compute_validated(portfolio: &Portfolio, problems: &[Problem]) -> Result<
         ));
     }
     Ok(fund::project(portfolio, None, fund::Detail::Full)?)
-}
-
-/// Like [`compute`], for sweeps that move inputs on purpose: a stage budget or reserve
-/// exceeded by a higher entry price or more leverage does not stop the figures (it would
-/// in the model itself); every other validation error still does.
-pub fn compute_for_sweep(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
-    let blocking: Vec<Problem> = validate::validate(portfolio)
-        .into_iter()
-        .filter(|p| p.severity == validate::Severity::Error && !is_budget_problem(p))
-        .collect();
-    if !blocking.is_empty() {
-        return Err(EngineError::Invalid(blocking));
-    }
-    Ok(fund::project(portfolio, None, fund::Detail::Full)?)
-}
-
-fn is_budget_problem(problem: &Problem) -> bool {
-    problem.rule == validate::Rule::OverBudget
 }
 
 #[cfg(test)]

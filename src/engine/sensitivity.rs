@@ -8,15 +8,23 @@ use rust_decimal::Decimal;
 
 use super::drivers::{Driver, Metric};
 use super::model::Portfolio;
-use super::{EngineError, compute_for_sweep, scenario};
+use super::{EngineError, compute, scenario};
 
 /// Why a sweep could not run.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SweepError {
+    /// The model swept does not compute as it is.
     #[error("the base model does not compute: {0}")]
     Base(#[from] EngineError),
+    /// The axes cannot be swept together (both name the same driver).
     #[error("{driver}: {message}")]
-    Axis { driver: &'static str, message: String },
+    Axis {
+        /// The driver's name.
+        driver: &'static str,
+        /// What is wrong with the axis.
+        message: String,
+    },
+    /// The scenario the sweep runs on could not be applied.
     #[error(transparent)]
     Scenario(#[from] scenario::ScenarioError),
 }
@@ -24,12 +32,19 @@ pub enum SweepError {
 /// One driver's low and high case.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TornadoRow {
+    /// The driver moved.
     pub driver: Driver,
+    /// The driver's low value, in its units.
     pub low_value: Decimal,
+    /// The driver's high value, in its units.
     pub high_value: Decimal,
+    /// Net IRR with the driver low (`None` where undefined or the model fails).
     pub net_irr_low: Option<Decimal>,
+    /// Net IRR with the driver high.
     pub net_irr_high: Option<Decimal>,
+    /// Net TVPI with the driver low.
     pub tvpi_low: Option<Decimal>,
+    /// Net TVPI with the driver high.
     pub tvpi_high: Option<Decimal>,
 }
 
@@ -47,8 +62,11 @@ impl TornadoRow {
 /// first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tornado {
+    /// Net IRR of the model as it is.
     pub base_net_irr: Option<Decimal>,
+    /// Net TVPI of the model as it is.
     pub base_tvpi: Option<Decimal>,
+    /// One row per driver, largest net IRR swing first.
     pub rows: Vec<TornadoRow>,
 }
 
@@ -56,7 +74,7 @@ fn metrics_at(portfolio: &Portfolio, driver: Driver, value: Decimal) -> (Option<
     driver
         .apply(portfolio, value)
         .ok()
-        .and_then(|p| compute_for_sweep(&p).ok())
+        .and_then(|p| compute(&p).ok())
         .map_or((None, None), |r| {
             (Metric::NetIrr.of(&r.metrics), Metric::Tvpi.of(&r.metrics))
         })
@@ -64,7 +82,7 @@ fn metrics_at(portfolio: &Portfolio, driver: Driver, value: Decimal) -> (Option<
 
 /// Runs every driver at its default low and high values.
 pub fn tornado(portfolio: &Portfolio) -> Result<Tornado, SweepError> {
-    let base = compute_for_sweep(portfolio)?;
+    let base = compute(portfolio)?;
     let cases: Vec<(Driver, Decimal)> = Driver::ALL
         .iter()
         .flat_map(|d| {
@@ -107,9 +125,13 @@ pub fn tornado(portfolio: &Portfolio) -> Result<Tornado, SweepError> {
 /// One axis of a grid: `steps` evenly spaced values from `low` to `high`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Axis {
+    /// The driver swept.
     pub driver: Driver,
+    /// First value, in the driver's units.
     pub low: Decimal,
+    /// Last value, in the driver's units.
     pub high: Decimal,
+    /// Number of values, 1 to 101 (one value is `low` alone).
     pub steps: u32,
 }
 
@@ -156,12 +178,19 @@ impl Axis {
 /// undefined or the model does not compute at that point.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
+    /// The figure in each cell.
     pub metric: Metric,
+    /// The axis across.
     pub x: Axis,
+    /// The axis up; `None` for a one-driver sweep.
     pub y: Option<Axis>,
+    /// The x driver's values, left to right.
     pub xs: Vec<Decimal>,
+    /// The y driver's values, bottom to top (`[0]` alone for a one-driver sweep).
     pub ys: Vec<Decimal>,
+    /// `cells[y][x]`: the metric at `(xs[x], ys[y])`.
     pub cells: Vec<Vec<Option<Decimal>>>,
+    /// The metric of the model as it is.
     pub base: Option<Decimal>,
 }
 
@@ -175,22 +204,24 @@ pub fn grid(portfolio: &Portfolio, x: Axis, y: Option<Axis>, metric: Metric) -> 
             message: "the two axes need different drivers".into(),
         });
     }
-    let base = compute_for_sweep(portfolio)?;
+    let base = compute(portfolio)?;
     let xs = x.values();
     let ys = y.as_ref().map_or_else(|| vec![Decimal::ZERO], Axis::values);
-    let points: Vec<(usize, usize)> = (0..ys.len())
-        .flat_map(|j| (0..xs.len()).map(move |i| (i, j)))
+    // Row by row: every x value at the first y value, then at the next.
+    let points: Vec<(Decimal, Decimal)> = ys
+        .iter()
+        .flat_map(|&y_value| xs.iter().map(move |&x_value| (x_value, y_value)))
         .collect();
     let values: Vec<Option<Decimal>> = points
         .par_iter()
-        .map(|&(i, j)| {
-            let mut scenario = x.driver.scenario(xs[i]);
+        .map(|&(x_value, y_value)| {
+            let mut scenario = x.driver.scenario(x_value);
             if let Some(y) = &y {
-                merge(&mut scenario, &y.driver.scenario(ys[j]));
+                merge(&mut scenario, &y.driver.scenario(y_value));
             }
             scenario::apply(portfolio, &scenario)
                 .ok()
-                .and_then(|p| compute_for_sweep(&p).ok())
+                .and_then(|p| compute(&p).ok())
                 .and_then(|r| metric.of(&r.metrics))
         })
         .collect();

@@ -281,12 +281,15 @@ fn stage_over_budget_is_reported_at_the_stage() {
     let mut p = fee_example(5);
     p.stages[0].budget = dec!(90_000_000);
     let problems = super::validate::validate(&p);
+    // Issue 10: in words and the fund's currency, and a warning that keeps results live
+    // (ten deals at a $10m cheque each need $100m against a $90m budget).
     assert!(
-        problems
-            .iter()
-            .any(|x| x.path == "stages[0].budget" && x.message.contains("100000000")),
+        problems.iter().any(|x| x.path == "stages[0].budget"
+            && x.message == "All needs $100.0m of equity; its budget is $90.0m"
+            && x.severity == super::validate::Severity::Warning),
         "{problems:#?}"
     );
+    assert!(compute(&p).is_ok(), "a stage over budget still computes");
 }
 
 #[test]

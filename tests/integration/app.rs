@@ -179,6 +179,8 @@ fn a_file_that_fails_to_load_shows_why_and_keeps_the_model() {
     let mut harness = harness(&dir, Some(broken));
     click(&mut harness, "File");
     click(&mut harness, "Open…");
+    // The app's own file dialog; Browse… asks the (fake) system dialog.
+    click(&mut harness, "Browse…");
     harness.get_by_label("Something went wrong");
     harness.get_by_label_contains("broken.json");
     assert_eq!(harness.state().state.portfolio, sample());
@@ -193,6 +195,7 @@ fn save_as_writes_the_file_and_clears_the_unsaved_mark() {
     click(&mut harness, "+ Add stage");
     click(&mut harness, "File");
     click(&mut harness, "Save As…");
+    click(&mut harness, "Browse…");
     let saved = dir.path().join("saved.json");
     let on_disk = millwright::io::portfolio_file::load(&saved).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(on_disk, harness.state().state.portfolio);
@@ -206,11 +209,13 @@ fn chart_tab_exports_an_svg_and_the_file_menu_writes_the_memo_pack() {
     let mut harness = harness(&dir, None);
     click(&mut harness, "J-curve");
     click(&mut harness, "Export SVG…");
+    click(&mut harness, "Browse…");
     let svg = std::fs::read_to_string(dir.path().join("jcurve.svg")).unwrap_or_else(|e| panic!("{e}"));
     assert!(svg.contains("J-curve: cumulative net cash flow to partners"));
 
     click(&mut harness, "File");
     click(&mut harness, "Export memo pack…");
+    click(&mut harness, "Browse…");
     run_until(&mut harness, |app| app.pack_job.is_none());
     let notice = harness.state().notice.clone().unwrap_or_default();
     assert!(

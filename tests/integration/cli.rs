@@ -383,7 +383,7 @@ fn goalseek_answers_or_says_why_not() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("no value of realisation_scale"),
+        text(&out.stderr).contains("No AI lever realisation scale between 0x and 1.5x modelled"),
         "{}",
         text(&out.stderr)
     );

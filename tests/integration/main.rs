@@ -4,6 +4,8 @@
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod app_files;
+#[cfg(feature = "gui")]
 mod app_editing;
 mod cli;
 mod export;

@@ -15,6 +15,7 @@ pub(super) fn company_ui(ui: &mut Ui, s: &mut AppState, i: usize) {
     let name = company.name.clone();
     let margin = crate::engine::entry::company_entry_margin(company);
     let ebitda = crate::engine::entry::company_entry_ebitda(company);
+    let template = crate::engine::fields::has_template_figures(company);
     ui.heading(name);
     list_buttons(
         ui,
@@ -27,11 +28,20 @@ pub(super) fn company_ui(ui: &mut Ui, s: &mut AppState, i: usize) {
             Edit::DeleteCompany(i),
         ],
     );
+    if template {
+        ui.colored_label(
+            egui::Color32::from_rgb(0xB0, 0x60, 0x00),
+            crate::app::explain::TEMPLATE_MARK,
+        );
+    }
     ui.label(format!(
         "Entry EBITDA {} at a {} margin.",
         crate::units::format_money_in(ebitda, &s.portfolio.fund.currency),
         crate::units::format_percent(margin)
     ));
+    if let Some(figures) = crate::app::explain::company_figures(s, i) {
+        ui.add(egui::Label::new(figures).wrap());
+    }
     ui.add_space(4.0);
     field_grid(ui, s, "company_grid", Owner::Company(i));
     let together = [

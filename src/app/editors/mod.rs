@@ -15,6 +15,10 @@ use super::fields;
 use super::state::{AppState, Edit, Selection};
 use crate::engine::fields::{self as registry, Owner};
 
+/// How a scenario named "Base" (which stands for the model itself) is shown in the tree
+/// and the editor.
+pub const BASE_CASE_LABEL: &str = "Base case (the model as entered)";
+
 /// Shows the editor for the current selection.
 pub fn show(ui: &mut Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()

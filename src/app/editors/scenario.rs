@@ -13,6 +13,10 @@ pub(super) fn scenario_ui(ui: &mut Ui, s: &mut AppState, i: usize) {
         return;
     };
     let name = scenario.name.clone();
+    if crate::engine::study::Case::named(Some(&name)) == crate::engine::study::Case::Base {
+        base_case_ui(ui);
+        return;
+    }
     let overrides: Vec<String> = scenario
         .company_overrides
         .iter()
@@ -40,4 +44,18 @@ pub(super) fn scenario_ui(ui: &mut Ui, s: &mut AppState, i: usize) {
             ui.label(line);
         }
     }
+}
+
+/// A scenario named "Base" stands for the base case itself: it is shown read-only, with
+/// no override rows, since nothing ticked there would change a figure.
+fn base_case_ui(ui: &mut Ui) {
+    ui.heading(super::BASE_CASE_LABEL);
+    ui.add(
+        egui::Label::new(
+            "The base case is the model itself: the fund terms, stages and companies as entered. \
+             A scenario named \"Base\" in the file stands for it, so it has nothing to override; \
+             change the model itself, or add a scenario to try other values.",
+        )
+        .wrap(),
+    );
 }

@@ -122,7 +122,9 @@ mod company;
 mod edit;
 mod fund;
 mod path;
+mod place;
 mod scenario;
+mod template;
 #[cfg(test)]
 mod tests;
 mod value;
@@ -131,7 +133,9 @@ pub use company::{COMPANY_FIELDS, LEVER_FIELDS};
 pub use edit::{FieldEdit, FieldError, effective_value, value};
 pub use fund::{FUND_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS};
 pub use path::{FieldPath, Owner, ParsePathError, PointPart, UncertainDriver};
+pub use place::{Place, owner_name, place};
 pub use scenario::SCENARIO_FIELDS;
+pub use template::{KEY_COMPANY_FIELDS, has_template_figures};
 pub use value::{FieldValue, ValueError, ValueKind};
 
 /// Largest amount of money the model accepts (100 trillion in the fund's currency).
@@ -192,8 +196,11 @@ impl Unit {
 /// when `min_allowed` is false).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Bounds {
+    /// The lower limit, in the field's unit.
     pub min: Decimal,
+    /// Whether `min` itself is accepted (`false`: the value must be above it).
     pub min_allowed: bool,
+    /// The upper limit, always accepted.
     pub max: Decimal,
 }
 
@@ -236,9 +243,15 @@ pub enum Presence {
     /// Always has a value.
     Always,
     /// An override that is off when absent; switching it on starts at `default`.
-    Override { default: Decimal },
+    Override {
+        /// The value the override takes when it is switched on.
+        default: Decimal,
+    },
     /// When absent, the value of the owner's field `key` applies.
-    SameAs { key: &'static str },
+    SameAs {
+        /// Key of the field whose value stands in.
+        key: &'static str,
+    },
 }
 
 /// Where a choice field's options come from.
@@ -259,10 +272,13 @@ pub struct FieldMeta {
     pub key: &'static str,
     /// The field in a fund manager's words (`Carried interest`).
     pub label: &'static str,
+    /// How the value is read, shown and bounded.
     pub unit: Unit,
     /// The values validation accepts; `None` for any.
     pub bounds: Option<Bounds>,
+    /// Whether the field may be absent, and what absence means.
     pub presence: Presence,
+    /// Where a choice field's options come from.
     pub choices: Choices,
 }
 
@@ -303,8 +319,12 @@ impl FieldMeta {
 /// it. `get` is `None` when the field does not apply (a benchmark return on an index
 /// series).
 pub struct FieldSpec<T: 'static> {
+    /// Key, label, unit, bounds and options.
     pub meta: FieldMeta,
+    /// Reads the field's current value from a `T`.
     pub get: fn(&T) -> Option<FieldValue>,
+    /// Writes a value into a `T`; refuses a value of the wrong kind (bounds are checked by
+    /// validation, not here).
     pub set: fn(&mut T, FieldValue) -> Result<(), ValueError>,
 }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::{Checker, MAX_MONEY, Rule, has_errors, in_sentence};
 use crate::engine::fields::{FieldPath, Owner, PointPart};
 use crate::engine::model::{LeverFunding, PmeBenchmark, Portfolio};
+use crate::units::format_money_in;
 
 /// The path of a scalar field the registry has (its tables list every key used here).
 pub(super) fn at(owner: Owner, key: &'static str) -> FieldPath {
@@ -116,13 +117,14 @@ pub(super) fn check_stages(c: &mut Checker, p: &Portfolio) {
         }
     }
     if total > p.fund.commitment {
-        c.error(
+        let money = |amount| format_money_in(amount, &p.fund.currency);
+        c.warning(
             FieldPath::Stages,
             Rule::OverBudget,
             format!(
-                "stage budgets and reserves add up to {}, more than the commitment of {}",
-                total.normalize(),
-                p.fund.commitment.normalize()
+                "Stage budgets and reserves add up to {}; the commitment is {}",
+                money(total),
+                money(p.fund.commitment)
             ),
         );
     }
@@ -146,27 +148,30 @@ pub(super) fn check_stage_budgets(c: &mut Checker, p: &Portfolio) {
                 fo + fund_funded,
             )
         });
+        // Over budget is a warning: the figures still compute (the fund calls what the
+        // deals need), and the user sees by how much the plan overshoots.
+        let money = |amount| format_money_in(amount, &p.fund.currency);
         if cheques > stage.budget {
-            c.error(
+            c.warning(
                 at(Owner::Stage(i), "budget"),
                 Rule::OverBudget,
                 format!(
-                    "stage '{}' acquisitions need {} of equity, more than its budget of {}",
+                    "{} needs {} of equity; its budget is {}",
                     stage.name,
-                    cheques.round_dp(0),
-                    stage.budget.normalize()
+                    money(cheques),
+                    money(stage.budget)
                 ),
             );
         }
         if follow_ons > stage.reserve {
-            c.error(
+            c.warning(
                 at(Owner::Stage(i), "reserve"),
                 Rule::OverBudget,
                 format!(
-                    "stage '{}' fund-funded AI programmes need {} of follow-on equity, more than its reserve of {}",
+                    "{}'s fund-funded AI programmes need {} of follow-on equity; its reserve is {}",
                     stage.name,
-                    follow_ons.round_dp(0),
-                    stage.reserve.normalize()
+                    money(follow_ons),
+                    money(stage.reserve)
                 ),
             );
         }

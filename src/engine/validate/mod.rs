@@ -56,7 +56,8 @@ pub enum Rule {
     DateOrder,
     /// Fields that contradict each other (pools over 100 %, debt above the price).
     Inconsistent,
-    /// Acquisitions or programmes that need more than a budget, reserve or commitment.
+    /// Acquisitions or programmes that need more than a budget, reserve or commitment (a
+    /// warning: the figures still compute).
     OverBudget,
     /// An exit after the fund's term (a warning).
     AfterTerm,
@@ -69,9 +70,13 @@ pub enum Rule {
 /// One problem, with the path of the field it is about (`companies[3].exit_date`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
+    /// Whether it stops the computation (error) or is worth a look (warning).
     pub severity: Severity,
+    /// The field or list it is about.
     pub path: FieldPath,
+    /// The rule it breaks, for code that must tell problems apart.
     pub rule: Rule,
+    /// What is wrong, in words for the user, with the offending value.
     pub message: String,
 }
 
@@ -132,6 +137,10 @@ impl Checker {
         self.problems.push(Problem::error(path, rule, message));
     }
 
+    fn warning(&mut self, path: FieldPath, rule: Rule, message: impl Into<String>) {
+        self.problems.push(Problem::warning(path, rule, message));
+    }
+
     /// Checks every bounded field of `owner` against its table row; `subject` turns a
     /// field's label into the words a message starts with (`'Acme' exit costs`).
     fn bounds(&mut self, p: &Portfolio, owner: Owner, subject: impl Fn(&str) -> String) {
@@ -144,7 +153,8 @@ impl Checker {
             else {
                 continue;
             };
-            if let Some((rule, message)) = out_of_bounds(&subject(meta.label), meta.unit, bounds, value) {
+            let noun = subject(meta.label);
+            if let Some((rule, message)) = out_of_bounds(&noun, meta.unit, bounds, value, &p.fund.currency) {
                 self.error(path, rule, message);
             }
         }
@@ -173,7 +183,13 @@ fn in_sentence(label: &str) -> String {
 }
 
 /// The rule `value` breaks and the message saying so, when it is outside `bounds`.
-fn out_of_bounds(noun: &str, unit: Unit, bounds: Bounds, value: Decimal) -> Option<(Rule, String)> {
+fn out_of_bounds(
+    noun: &str,
+    unit: Unit,
+    bounds: Bounds,
+    value: Decimal,
+    currency: &str,
+) -> Option<(Rule, String)> {
     if bounds.contains(value) {
         return None;
     }
@@ -182,7 +198,10 @@ fn out_of_bounds(noun: &str, unit: Unit, bounds: Bounds, value: Decimal) -> Opti
         return Some(match (below, bounds.min_allowed) {
             (true, true) => (
                 Rule::Negative,
-                format!("{noun} cannot be negative (it is {})", value.normalize()),
+                format!(
+                    "{noun} cannot be negative (it is {})",
+                    crate::units::format_money_in(value, currency)
+                ),
             ),
             (true, false) => (Rule::NotPositive, format!("{noun} must be above zero")),
             (false, _) => (

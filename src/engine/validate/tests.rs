@@ -196,4 +196,38 @@ fn a_stage_over_budget_breaks_the_over_budget_rule() {
         .filter(|x| x.rule == Rule::OverBudget)
         .collect();
     assert!(over.iter().any(|x| x.path == "stages[0].budget"), "{over:#?}");
+    // Issue 10: over budget is a warning, in words and money; the figures stay live.
+    assert!(over.iter().all(|x| x.severity == Severity::Warning), "{over:#?}");
+    let budget = over
+        .iter()
+        .find(|x| x.path == "stages[0].budget")
+        .map(|x| x.message.clone())
+        .unwrap_or_default();
+    let stage = &p.stages[0].name;
+    assert!(budget.starts_with(&format!("{stage} needs $")), "{budget}");
+    assert!(budget.ends_with("bn of equity; its budget is $1"), "{budget}");
+    assert!(crate::engine::compute(&p).is_ok());
+}
+
+#[test]
+fn stages_over_the_commitment_warn_in_the_funds_currency() {
+    let mut p = sample();
+    p.fund.currency = "EUR".into();
+    // A commitment €1bn short of what the stages add up to.
+    let total: Decimal = p.stages.iter().map(|s| s.budget + s.reserve).sum();
+    p.fund.commitment = total - dec!(1_000_000_000);
+    let commitment = crate::units::format_money_in(p.fund.commitment, "EUR");
+    let over: Vec<Problem> = validate(&p)
+        .into_iter()
+        .filter(|x| x.path == FieldPath::Stages)
+        .collect();
+    assert_eq!(over.len(), 1, "{over:#?}");
+    assert_eq!(over[0].severity, Severity::Warning);
+    assert!(
+        over[0]
+            .message
+            .ends_with(&format!("; the commitment is {commitment}")),
+        "{over:#?}"
+    );
+    assert!(over[0].message.contains('€'), "{over:#?}");
 }
