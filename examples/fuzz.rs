@@ -14,6 +14,9 @@
 //! Options: `--minutes M` (default 1), `--seed N` (default 1), `--iterations K` (stop
 //! after K inputs), `--out DIR` (default `tests/fuzz_reproducers`).
 
+// A command-line tool: progress and the panic summary go to the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 #[path = "../tests/integration/fuzz_driver.rs"]
 mod fuzz_driver;
 

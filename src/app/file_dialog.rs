@@ -21,13 +21,19 @@ const ERROR: egui::Color32 = egui::Color32::from_rgb(0xC0, 0x20, 0x20);
 pub enum FileTask {
     /// Save the model to a new file, then do `then` (an action that waited for the save,
     /// as "save your changes before quitting?").
-    SaveAs { then: Option<Pending> },
+    SaveAs {
+        /// The action that waits for the save, if any.
+        then: Option<Pending>,
+    },
     /// Open a portfolio file.
     Open,
     /// Write `chart` of `case` as an `extension` file (`svg`, `png`).
     ExportChart {
+        /// The chart as shown on screen.
         chart: Box<Chart>,
+        /// The case it shows.
         case: Case,
+        /// `svg` or `png`.
         extension: &'static str,
     },
     /// Write the viewed case's memo pack into a folder.
@@ -40,7 +46,11 @@ pub enum Wanted {
     /// A file to read: it must exist.
     ExistingFile,
     /// A file to write, with this extension.
-    NewFile { extension: &'static str },
+    NewFile {
+        /// The extension the file must have (`json`, `svg`); added when the typed name
+        /// lacks it.
+        extension: &'static str,
+    },
     /// A folder to write into (made if missing).
     Folder,
 }
@@ -80,13 +90,17 @@ impl FileTask {
 /// What the user pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
+    /// The confirm button, or Enter in the path field: use the typed path.
     Confirm,
+    /// "Browse…": ask the system's file dialog.
     Browse,
+    /// Cancel: close without doing the task.
     Cancel,
 }
 
 /// The open dialog: its task, the typed path and what it last had to say.
 pub struct FileDialogWindow {
+    /// What the chosen path is for.
     pub task: FileTask,
     /// The path as typed.
     pub path: String,

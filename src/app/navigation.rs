@@ -21,9 +21,13 @@ pub enum List {
 /// One arrow-key step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// The row above (Up arrow).
     Previous,
+    /// The row below (Down arrow).
     Next,
+    /// The first row (Home).
     First,
+    /// The last row (End).
     Last,
     /// From a lever to its company.
     Parent,
