@@ -323,3 +323,141 @@ fn issue_9_monte_carlo_year_zero_is_an_error() {
     let message = outcome.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("at_years"), "{message}");
 }
+
+/// Every `.rs` file under `dir` (relative to the crate), with its text.
+fn sources_under(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                out.push((path, text));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir),
+        &mut out,
+    );
+    assert!(!out.is_empty(), "no sources under {dir}");
+    out
+}
+
+/// The text of `source` before its unit tests (`#[cfg(test)]`), which may compute
+/// directly to check a screen against the engine.
+fn outside_tests(source: &str) -> &str {
+    source.split("#[cfg(test)]").next().unwrap_or(source)
+}
+
+/// Issue 8: the app and the chart builders ran the projection and the analyses
+/// themselves (the Compare tab every frame, the memo pack's Monte Carlo twice). Only the
+/// study may: no file under src/app or src/charts calls them.
+#[test]
+fn issue_8_no_screen_or_chart_runs_the_projection_itself() {
+    let forbidden = [
+        "engine::compute(",
+        "compute_validated(",
+        "fund::project",
+        "sensitivity::tornado(",
+        "sensitivity::grid(",
+        "montecarlo::run(",
+    ];
+    for dir in ["src/app", "src/charts"] {
+        for (path, text) in sources_under(dir) {
+            if path.file_name().is_some_and(|n| n == "tests.rs") {
+                continue; // unit tests may compute directly to check a screen
+            }
+            for call in forbidden {
+                assert!(
+                    !outside_tests(&text).contains(call),
+                    "{} calls {call}: read it from the study instead",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+/// Issue 8: the app drew four chart kinds by hand beside the shared chart series (the
+/// palette, stacking and tick labels written twice). Only the one renderer may use
+/// egui_plot.
+#[test]
+fn issue_8_only_the_one_renderer_draws_with_egui_plot() {
+    for (path, text) in sources_under("src/app") {
+        let is_renderer = path.components().any(|c| c.as_os_str() == "plots")
+            || path.file_name().is_some_and(|n| n == "plots.rs");
+        if !is_renderer {
+            assert!(
+                !outside_tests(&text).contains("egui_plot"),
+                "{} draws a chart by hand",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Issue 8: there was no window icon and the memo font registered the Light face as
+/// Bold. The icon is bundled and decodes; the bold face is a face of its own.
+#[cfg(feature = "gui")]
+#[test]
+fn issue_8_the_window_has_an_icon_and_memo_titles_a_real_bold_face() {
+    let icon = millwright::app::icon::window_icon().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((icon.width, icon.height), (256, 256));
+    use millwright::export::fonts;
+    assert_ne!(
+        fonts::MEMO_REGULAR,
+        fonts::MEMO_BOLD,
+        "bold must not be the regular face"
+    );
+    assert!(fonts::FONT_LICENCE.contains("SIL OPEN FONT LICENSE"));
+}
+
+/// Issue 8: a failed autosave was silently ignored, so the user believed their work was
+/// protected. It is now shown until an autosave succeeds.
+#[cfg(feature = "gui")]
+#[test]
+fn issue_8_a_failed_autosave_is_shown() {
+    use millwright::app::MillwrightApp;
+    use millwright::app::files::AppPaths;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let paths = AppPaths::under(dir.path());
+    let mut app = MillwrightApp::new(midmarket(), None, Box::new(NoDialog), Some(paths.clone()));
+    // A file where the data folder should be: the copy cannot be written.
+    std::fs::write(&paths.data_dir, "in the way").unwrap_or_else(|e| panic!("{e}"));
+    app.autosave_now();
+    let shown = app
+        .warnings
+        .autosave
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    assert!(shown.starts_with("Autosave failed"), "{shown}");
+    assert!(shown.contains("your work is not protected"), "{shown}");
+}
+
+/// A file dialog that never answers (the portal-less desktop).
+#[cfg(feature = "gui")]
+struct NoDialog;
+
+#[cfg(feature = "gui")]
+impl millwright::app::files::FileDialog for NoDialog {
+    fn pick_open(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_save(&mut self, _suggested_name: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_export(&mut self, _suggested_name: &str, _extension: &str) -> Option<std::path::PathBuf> {
+        None
+    }
+    fn pick_folder(&mut self) -> Option<std::path::PathBuf> {
+        None
+    }
+}
