@@ -272,7 +272,7 @@ impl MillwrightApp {
     }
 
     /// File › Export memo pack…: asks for a folder in the app's file dialog; the viewed
-    /// case's pack is then written in the background ([`Self::start_memo_pack_in`]).
+    /// case's pack is then written in the background (`start_memo_pack_in`).
     pub fn start_memo_pack(&mut self) {
         if self.pack_job.is_some() {
             return;

@@ -14,7 +14,9 @@ use crate::engine::model::Portfolio;
 /// terms") and the field's label ("Tax rate").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    /// The item the field belongs to ("Northwind Castings", "Fund terms").
     pub item: String,
+    /// The field's label ("Tax rate").
     pub field: String,
 }
 
