@@ -113,7 +113,10 @@ impl UiCommand {
                 "Delete",
                 "Delete the stage, company, lever or scenario selected in the tree (Undo brings it back)",
             ),
-            UiCommand::ShowShortcuts => ("Keyboard shortcuts", "List every command and its keyboard shortcut"),
+            UiCommand::ShowShortcuts => (
+                "Keyboard shortcuts",
+                "List every command and its keyboard shortcut",
+            ),
         }
     }
 
@@ -205,11 +208,17 @@ impl UiCommand {
         let mut pairs = Self::shortcuts_longest_first();
         pairs.retain(|(_, command)| !(typing && command.yields_to_text_edit()));
         ctx.input_mut(|input| {
-            pairs
+            let mut commands: Vec<UiCommand> = pairs
                 .iter()
                 .filter(|(shortcut, _)| input.consume_shortcut(shortcut))
                 .map(|(_, command)| *command)
-                .collect()
+                .collect();
+            // The window system turns Ctrl+C into a copy event rather than a key press.
+            let copy = input.events.iter().any(|e| matches!(e, egui::Event::Copy));
+            if copy && !typing && !commands.contains(&UiCommand::CopyTable) {
+                commands.push(UiCommand::CopyTable);
+            }
+            commands
         })
     }
 }
@@ -356,5 +365,19 @@ mod tests {
         assert_eq!(pressed(Modifiers::COMMAND, Key::Z), [UiCommand::Undo]);
         assert_eq!(pressed(Modifiers::COMMAND, Key::Y), [UiCommand::Redo]);
         assert_eq!(pressed(Modifiers::NONE, Key::S), [], "a plain S is typing");
+    }
+
+    #[test]
+    fn the_copy_event_of_the_window_system_copies_the_table() {
+        let ctx = egui::Context::default();
+        ctx.begin_pass(egui::RawInput {
+            events: vec![egui::Event::Copy],
+            ..Default::default()
+        });
+        let commands = UiCommand::consume_shortcuts(&ctx);
+        ctx.end_pass().textures_delta.clear();
+        assert_eq!(commands, [UiCommand::CopyTable]);
+        assert_eq!(pressed(Modifiers::COMMAND, Key::C), [UiCommand::CopyTable]);
+        assert_eq!(pressed(Modifiers::NONE, Key::Delete), [UiCommand::DeleteSelected]);
     }
 }

@@ -64,13 +64,21 @@ fn editable(unit: Unit, value: Decimal) -> String {
 /// Red text under a field: why its draft was refused, then the validation problems at
 /// `path`.
 fn show_problems(ui: &mut Ui, state: &AppState, path: &FieldPath, refused: Option<&str>) {
+    // Wrapped to the width of the box above, so a long reason never widens the editor.
+    ui.set_max_width(PROBLEM_WIDTH);
+    let mut red = |text: &str| {
+        ui.add(egui::Label::new(RichText::new(text).color(draft::INVALID).small()).wrap());
+    };
     if let Some(e) = refused {
-        ui.label(RichText::new(e).color(draft::INVALID).small());
+        red(e);
     }
     for p in state.problems_at(path) {
-        ui.label(RichText::new(&p.message).color(draft::INVALID).small());
+        red(&p.message);
     }
 }
+
+/// How wide a field's reasons and problems may run before they wrap.
+const PROBLEM_WIDTH: f32 = 150.0;
 
 /// Ends the field's grid row, then adds a row with why its draft was refused and its
 /// validation problems when there are any.
@@ -123,7 +131,7 @@ fn number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta, 
         return;
     };
     let unit = meta.unit;
-    let label_response = ui.label(label);
+    let label_response = ui.label(label).on_hover_text(meta.describe());
     let display = show(unit, value, &state.portfolio.fund.currency);
     let refused = draft::buffered_text(ui, state, label_response.id, path, display, || {
         editable(unit, value)
@@ -136,7 +144,7 @@ fn text(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) {
     let Some(FieldValue::Text(value)) = registry::value(&state.portfolio, &path) else {
         return;
     };
-    let label_response = ui.label(meta.label);
+    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
     let shown = value.clone();
     let refused = draft::buffered_text(ui, state, label_response.id, path, shown, || value);
     end_field_row(ui, state, &path, refused.as_deref());
@@ -148,7 +156,7 @@ fn date(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) {
         return;
     };
     let error_id = error_id(&path);
-    let label_response = ui.label(meta.label);
+    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
     let refused = ui
         .horizontal(|ui| {
             let refused = draft::buffered_text(ui, state, label_response.id, path, value.to_string(), || {
@@ -201,7 +209,7 @@ fn choice(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) 
     };
     let options = meta.options(&state.portfolio);
     let error_id = error_id(&path);
-    let label_response = ui.label(meta.label);
+    let label_response = ui.label(meta.label).on_hover_text(meta.describe());
     let mut chosen = current.clone();
     egui::ComboBox::from_id_salt(("choice", path))
         .selected_text(current.as_str())
@@ -231,7 +239,11 @@ fn override_number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &Fi
         return;
     };
     let mut on = current != FieldValue::Unset;
-    if ui.checkbox(&mut on, meta.label).changed() {
+    if ui
+        .checkbox(&mut on, meta.label)
+        .on_hover_text(meta.describe())
+        .changed()
+    {
         let value = match (on, meta.unit) {
             (false, _) => FieldValue::Unset,
             (true, Unit::Years | Unit::Quarters) => {

@@ -28,7 +28,12 @@ fn sample() -> Portfolio {
 
 /// The app on the sample with the first company selected.
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, MillwrightApp> {
-    let mut app = MillwrightApp::new(sample(), None, Box::new(NativeDialog), Some(AppPaths::under(dir.path())));
+    let mut app = MillwrightApp::new(
+        sample(),
+        None,
+        Box::new(NativeDialog),
+        Some(AppPaths::under(dir.path())),
+    );
     app.state.selection = Selection::Company(0);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1500.0, 1000.0))
@@ -54,7 +59,12 @@ fn focus(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
 }
 
 /// Types `text` one character a frame into the focused field.
-fn type_slowly(harness: &mut Harness<'_, MillwrightApp>, label: &str, text: &str, check: impl Fn(&MillwrightApp)) {
+fn type_slowly(
+    harness: &mut Harness<'_, MillwrightApp>,
+    label: &str,
+    text: &str,
+    check: impl Fn(&MillwrightApp),
+) {
     for ch in text.chars() {
         harness
             .get_by_role_and_label(Role::TextInput, label)
@@ -84,14 +94,20 @@ fn typing_changes_nothing_until_enter_commits_one_undo_step_and_moves_on() {
         assert_eq!(app.state.portfolio, original, "a keystroke is not an edit");
         assert!(!app.state.can_undo());
     });
-    assert_eq!(value_of(&harness, REVENUE), "250m", "typing replaced the selected text");
+    assert_eq!(
+        value_of(&harness, REVENUE),
+        "250m",
+        "typing replaced the selected text"
+    );
 
     press(&mut harness, Key::Enter);
     let mut edited = original.clone();
     edited.companies[0].entry_revenue = dec!(250_000_000);
     assert_eq!(harness.state().state.portfolio, edited);
     assert!(
-        harness.get_by_role_and_label(Role::TextInput, GROWTH).is_focused(),
+        harness
+            .get_by_role_and_label(Role::TextInput, GROWTH)
+            .is_focused(),
         "Enter moves to the next field"
     );
     assert_eq!(
@@ -99,7 +115,11 @@ fn typing_changes_nothing_until_enter_commits_one_undo_step_and_moves_on() {
         format_money_in(dec!(250_000_000), &original.fund.currency)
     );
     assert!(harness.state_mut().state.undo());
-    assert_eq!(harness.state().state.portfolio, original, "one commit, one undo step");
+    assert_eq!(
+        harness.state().state.portfolio,
+        original,
+        "one commit, one undo step"
+    );
     assert!(!harness.state().state.can_undo());
 }
 
@@ -136,7 +156,11 @@ fn a_value_too_large_or_a_date_that_does_not_exist_is_refused_and_kept_in_red() 
     press(&mut harness, Key::Enter);
     assert_eq!(harness.state().state.portfolio, original, "refused");
     harness.get_by_label("'1e40' is too large: values must stay below about 7.9e28");
-    assert_eq!(value_of(&harness, REVENUE), "1e40", "the text stays to be corrected");
+    assert_eq!(
+        value_of(&harness, REVENUE),
+        "1e40",
+        "the text stays to be corrected"
+    );
 
     harness.state_mut().state.selection = Selection::Fund;
     harness.run();
@@ -155,14 +179,21 @@ fn tab_into_a_field_selects_its_text_so_typing_replaces_it() {
     let mut harness = harness(&dir);
     focus(&mut harness, REVENUE);
     press(&mut harness, Key::Tab);
-    assert!(harness.get_by_role_and_label(Role::TextInput, GROWTH).is_focused());
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, GROWTH)
+            .is_focused()
+    );
     harness
         .get_by_role_and_label(Role::TextInput, GROWTH)
         .type_text("7%");
     harness.run();
     assert_eq!(value_of(&harness, GROWTH), "7%", "not appended to the old text");
     press(&mut harness, Key::Enter);
-    assert_eq!(harness.state().state.portfolio.companies[0].revenue_growth, dec!(0.07));
+    assert_eq!(
+        harness.state().state.portfolio.companies[0].revenue_growth,
+        dec!(0.07)
+    );
 }
 
 /// Text copied to the clipboard in the last frame.
@@ -198,7 +229,11 @@ fn the_companies_table_copies_as_tab_separated_numbers_by_button_and_ctrl_c() {
     let rows = sorted(&result.companies, Column::Invested, true);
     let first: Vec<&str> = lines[1].split('\t').collect();
     assert_eq!(first[0], rows[0].name);
-    assert_eq!(first[3], rows[0].invested.round_dp(2).to_string(), "raw amount to the cent");
+    assert_eq!(
+        first[3],
+        rows[0].invested.round_dp(2).to_string(),
+        "raw amount to the cent"
+    );
     let irr = rows[0].gross_irr.as_ref().map_or(Decimal::ZERO, |r| *r);
     assert_eq!(
         first[6],
@@ -215,7 +250,11 @@ fn the_companies_table_copies_as_tab_separated_numbers_by_button_and_ctrl_c() {
         modifiers: Modifiers::COMMAND,
     });
     harness.step();
-    assert_eq!(copied(&harness).as_deref(), Some(text.as_str()), "Ctrl+C copies the same");
+    assert_eq!(
+        copied(&harness).as_deref(),
+        Some(text.as_str()),
+        "Ctrl+C copies the same"
+    );
     harness.run();
     assert!(
         harness
@@ -235,7 +274,10 @@ fn delete_shows_a_notice_whose_undo_brings_the_company_back() {
     let original = sample();
     let name = original.companies[0].name.clone();
     press(&mut harness, Key::Delete);
-    assert_eq!(harness.state().state.portfolio.companies.len(), original.companies.len() - 1);
+    assert_eq!(
+        harness.state().state.portfolio.companies.len(),
+        original.companies.len() - 1
+    );
     harness.get_by_label(&format!("Deleted {name} —"));
     harness.get_by_label("Undo").click_accesskit();
     harness.run();
@@ -282,7 +324,10 @@ fn arrows_move_through_the_tree_and_the_companies_table() {
         .unwrap_or_else(|| panic!("no row for {}", rows[1].name))
         .click();
     harness.run();
-    assert_eq!(harness.state().state.selection, Selection::Company(index(&rows[1].name)));
+    assert_eq!(
+        harness.state().state.selection,
+        Selection::Company(index(&rows[1].name))
+    );
     press(&mut harness, Key::ArrowDown);
     assert_eq!(
         harness.state().state.selection,
@@ -290,7 +335,10 @@ fn arrows_move_through_the_tree_and_the_companies_table() {
         "down the table's order, not the tree's"
     );
     press(&mut harness, Key::Home);
-    assert_eq!(harness.state().state.selection, Selection::Company(index(&rows[0].name)));
+    assert_eq!(
+        harness.state().state.selection,
+        Selection::Company(index(&rows[0].name))
+    );
 }
 
 #[test]
