@@ -168,8 +168,11 @@ impl MillwrightApp {
         shell::menu_bar(self, ui);
         shell::status_bar(self, ui);
         // Side panels within their ranges (saved widths clamped), so the results keep room.
-        let widths =
-            layout::PanelWidths::for_window(ui.available_width(), self.prefs.show_tree, self.prefs.show_editor);
+        let widths = layout::PanelWidths::for_window(
+            ui.available_width(),
+            self.prefs.show_tree,
+            self.prefs.show_editor,
+        );
         let defaults = Prefs::default();
         if self.prefs.show_tree {
             let width = layout::clamp_width(self.prefs.tree_width, widths.tree, defaults.tree_width);
@@ -182,7 +185,9 @@ impl MillwrightApp {
                     egui::ScrollArea::horizontal()
                         .id_salt("tree_hscroll")
                         .auto_shrink([false, false])
-                        .show(ui, |ui| tree::show(ui, &mut self.state, &mut self.prefs, &mut self.filter));
+                        .show(ui, |ui| {
+                            tree::show(ui, &mut self.state, &mut self.prefs, &mut self.filter)
+                        });
                 });
             self.prefs.tree_width = response.response.rect.width();
         }

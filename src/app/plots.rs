@@ -121,8 +121,6 @@ fn hover_text(chart: &Chart, hovered: &HoverPosition<'_>) -> Option<String> {
         }
         HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => position,
     };
-    // Bars and cells label themselves when the cursor is on them; between them the
-    // chart's own hover names the row, step or cell.
     hover::at(chart, position.x, position.y).map(|h| h.text)
 }
 

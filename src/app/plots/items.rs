@@ -1,9 +1,8 @@
 //! The plot items of each body kind: lines, stacked areas, fan bands around the median,
 //! bridge steps with their figures lifted clear of each other and of the bars, bars, and
-//! heatmap cells (bars with their own fill, hovering shows the cell's label) with each
-//! cell's figure written in it where it fits. Lines and areas take no hover of their
-//! own: the chart's hover ([`crate::charts::hover`]) answers for them and
-//! [`mark_hovered`] marks the data point it is about.
+//! heatmap cells with each cell's figure written in it where it fits. No item takes a
+//! hover of its own: the chart's tooltip ([`crate::charts::hover`]) answers for all of
+//! them and [`mark_hovered`] marks the data point it is about.
 
 use egui::{Align2, Color32, Pos2, RichText, Stroke};
 use egui_plot::{Bar, BarChart, FilledArea, HLine, Line, PlotPoint, PlotPoints, PlotUi, Points, Text};
@@ -17,9 +16,10 @@ fn points(values: impl Iterator<Item = (f64, f64)>) -> PlotPoints<'static> {
     PlotPoints::new(values.map(|(x, y)| [x, y]).collect())
 }
 
-/// A bar chart whose hover shows each bar's own name.
+/// A bar chart that leaves its hover to the chart's tooltip (egui_plot's own bar text is
+/// drawn without a background, over the figures).
 fn labelled_bars(name: &str, bars: Vec<Bar>) -> BarChart {
-    BarChart::new(name, bars).element_formatter(Box::new(|bar, _| bar.name.clone()))
+    BarChart::new(name, bars).allow_hover(false)
 }
 
 /// Half the width of a bridge bar, in category slots.
