@@ -195,6 +195,21 @@ impl UiCommand {
         all
     }
 
+    /// Whether the command saves, exports or replaces the model (a draft being typed is
+    /// committed first).
+    fn acts_on_the_file(self) -> bool {
+        matches!(
+            self,
+            UiCommand::New
+                | UiCommand::Open
+                | UiCommand::Save
+                | UiCommand::SaveAs
+                | UiCommand::ExportMemoPack
+                | UiCommand::Close
+                | UiCommand::Quit
+        )
+    }
+
     /// Whether the command's shortcut belongs to the text box that has focus, if one
     /// has (Delete deletes a character there, Ctrl+C copies its selection).
     fn yields_to_text_edit(self) -> bool {
@@ -271,6 +286,10 @@ pub fn run_queued(app: &mut MillwrightApp, ctx: &egui::Context) {
 
 /// Does `command`.
 pub fn run_command(app: &mut MillwrightApp, ctx: &egui::Context, command: UiCommand) {
+    if command.acts_on_the_file() {
+        // What is typed in a field counts: the file and the unsaved mark include it.
+        super::fields::commit_active_draft(ctx, &mut app.state);
+    }
     match command {
         UiCommand::New => app.request(Pending::New),
         UiCommand::Open => app.request(Pending::Open(None)),

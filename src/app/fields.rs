@@ -10,7 +10,10 @@
 
 pub mod draft;
 
-pub use draft::{clear_focus_request, commit_orphaned_draft, discard_active_draft, edit_id, is_editing};
+pub use draft::{
+    clear_focus_request, commit_active_draft, commit_orphaned_draft, discard_active_draft, edit_id,
+    is_editing,
+};
 
 use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};

@@ -196,6 +196,25 @@ fn tab_into_a_field_selects_its_text_so_typing_replaces_it() {
     );
 }
 
+#[test]
+fn quitting_while_typing_counts_the_typed_value_as_unsaved_work() {
+    let dir = tempdir();
+    let mut harness = harness(&dir);
+    focus(&mut harness, REVENUE);
+    type_slowly(&mut harness, REVENUE, "250m", |app| {
+        assert!(!app.state.is_dirty());
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    assert_eq!(
+        harness.state().state.portfolio.companies[0].entry_revenue,
+        dec!(250_000_000),
+        "the draft was committed before the question"
+    );
+    assert!(harness.state().state.is_dirty());
+    harness.get_by_label_contains("Save the changes to");
+}
+
 /// Text copied to the clipboard in the last frame.
 fn copied(harness: &Harness<'_, MillwrightApp>) -> Option<String> {
     harness

@@ -115,26 +115,40 @@ pub fn discard_active_draft(ctx: &Context) {
     }
 }
 
+/// Commits the draft being typed now, before a save, an export or anything that asks
+/// about unsaved work; the field then leaves editing. A refused draft stays, red.
+pub fn commit_active_draft(ctx: &Context, state: &mut AppState) {
+    let Some(active) = ctx.data(|d| d.get_temp::<Active>(active_id())) else {
+        return;
+    };
+    ctx.memory_mut(|m| m.surrender_focus(edit_id(active.path)));
+    commit_leaving(ctx, state, active.path);
+}
+
 /// Commits the draft being typed whose row was not drawn this frame (the user selected
 /// something else while typing). Call once a frame, after the editor.
 pub fn commit_orphaned_draft(ctx: &Context, state: &mut AppState) {
     let Some(active) = ctx.data(|d| d.get_temp::<Active>(active_id())) else {
         return;
     };
-    if active.drawn_in_pass == ctx.cumulative_pass_nr() {
-        return;
+    if active.drawn_in_pass != ctx.cumulative_pass_nr() {
+        commit_leaving(ctx, state, active.path);
     }
+}
+
+/// Ends the editing of the field at `path` and commits its draft; a refused draft is
+/// kept, red, for when the field is shown again.
+fn commit_leaving(ctx: &Context, state: &mut AppState, path: FieldPath) {
     ctx.data_mut(|d| d.remove::<Active>(active_id()));
-    let Some(draft) = ctx.data_mut(|d| d.remove_temp::<Draft>(draft_id(active.path))) else {
+    let Some(draft) = ctx.data_mut(|d| d.remove_temp::<Draft>(draft_id(path))) else {
         return;
     };
-    if let Err(reason) = commit(state, active.path, &draft.text) {
-        // Kept, red, for when the field is shown again.
+    if let Err(reason) = commit(state, path, &draft.text) {
         let kept = Draft {
             error: Some(reason),
             ..draft
         };
-        ctx.data_mut(|d| d.insert_temp(draft_id(active.path), kept));
+        ctx.data_mut(|d| d.insert_temp(draft_id(path), kept));
     }
 }
 
