@@ -179,7 +179,10 @@ mod tests {
         // Process 1 (init) is always running: its copy must be left alone.
         let running = paths.data_dir.join("autosave-1.json");
         portfolio_file::save(&running, &p)?;
-        assert!(find_autosave(&paths).is_none(), "a running instance's copy was offered");
+        assert!(
+            find_autosave(&paths).is_none(),
+            "a running instance's copy was offered"
+        );
         assert!(running.exists(), "a running instance's copy was touched");
         // A copy from a process that is gone (pid far above any real one) is offered and
         // becomes ours, so our clean exit removes it and nothing else.

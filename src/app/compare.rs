@@ -39,7 +39,10 @@ impl CompareView {
             });
         }
         ui.heading("Scenarios side by side");
-        let currency = study.model(&Case::Base).map(|m| m.fund.currency.clone()).unwrap_or_default();
+        let currency = study
+            .model(&Case::Base)
+            .map(|m| m.fund.currency.clone())
+            .unwrap_or_default();
         super::clipboard::copy_button(ui, "compare", || super::clipboard::compare_tsv(study, &currency));
         table_ui(ui, study, case);
         ui.add_space(8.0);

@@ -191,76 +191,83 @@ pub fn company_table(ui: &mut Ui, result: &FundResult, sort: &mut (Column, bool)
     let name_width = (room - 60.0).clamp(110.0, 230.0);
     let sector_width = (room - name_width).clamp(50.0, 140.0);
     let table_height = (ui.available_height() - 40.0).max(120.0);
-    egui::ScrollArea::horizontal().id_salt("companies_hscroll").show(ui, |ui| {
-        // Labels must not take the clicks meant for their row.
-        ui.style_mut().interaction.selectable_labels = false;
-        TableBuilder::new(ui)
-            .striped(true)
-            .sense(egui::Sense::click())
-            .max_scroll_height(table_height)
-            .column(Col::initial(name_width).at_least(110.0).clip(true).resizable(true))
-            .column(Col::initial(sector_width).at_least(50.0).clip(true))
-            .columns(Col::initial(figure).at_least(64.0).clip(true), 4)
-            .header(24.0, |mut header| {
-                for (column, title) in COLUMNS {
-                    header.col(|ui| {
-                        let arrow = if sort.0 == column {
-                            if sort.1 { " (desc)" } else { " (asc)" }
-                        } else {
-                            ""
-                        };
-                        if ui
-                            .button(RichText::new(format!("{title}{arrow}")).strong())
-                            .clicked()
-                        {
-                            *sort = if sort.0 == column {
-                                (column, !sort.1)
+    egui::ScrollArea::horizontal()
+        .id_salt("companies_hscroll")
+        .show(ui, |ui| {
+            // Labels must not take the clicks meant for their row.
+            ui.style_mut().interaction.selectable_labels = false;
+            TableBuilder::new(ui)
+                .striped(true)
+                .sense(egui::Sense::click())
+                .max_scroll_height(table_height)
+                .column(
+                    Col::initial(name_width)
+                        .at_least(110.0)
+                        .clip(true)
+                        .resizable(true),
+                )
+                .column(Col::initial(sector_width).at_least(50.0).clip(true))
+                .columns(Col::initial(figure).at_least(64.0).clip(true), 4)
+                .header(24.0, |mut header| {
+                    for (column, title) in COLUMNS {
+                        header.col(|ui| {
+                            let arrow = if sort.0 == column {
+                                if sort.1 { " (desc)" } else { " (asc)" }
                             } else {
-                                (column, false)
+                                ""
                             };
-                        }
-                    });
-                }
-            })
-            .body(|mut body| {
-                for (company, index) in rows.iter().zip(&index_of) {
-                    let selected = *selection == Selection::Company(*index);
-                    body.row(20.0, |mut row| {
-                        row.set_selected(selected);
-                        row.col(|ui| {
-                            ui.label(&company.name);
+                            if ui
+                                .button(RichText::new(format!("{title}{arrow}")).strong())
+                                .clicked()
+                            {
+                                *sort = if sort.0 == column {
+                                    (column, !sort.1)
+                                } else {
+                                    (column, false)
+                                };
+                            }
                         });
-                        row.col(|ui| {
-                            ui.label(company.sector.label());
-                        });
-                        row.col(|ui| {
-                            ui.label(format_money(company.invested));
-                        });
-                        row.col(|ui| {
-                            ui.label(format_money(company.proceeds));
-                        });
-                        row.col(|ui| {
-                            let moic = multiple_text(company.gross_moic);
-                            let weak = company.gross_moic.is_some_and(|m| m < Decimal::ONE);
-                            ui.label(if weak {
-                                RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20))
-                            } else {
-                                RichText::new(moic)
+                    }
+                })
+                .body(|mut body| {
+                    for (company, index) in rows.iter().zip(&index_of) {
+                        let selected = *selection == Selection::Company(*index);
+                        body.row(20.0, |mut row| {
+                            row.set_selected(selected);
+                            row.col(|ui| {
+                                ui.label(&company.name);
                             });
+                            row.col(|ui| {
+                                ui.label(company.sector.label());
+                            });
+                            row.col(|ui| {
+                                ui.label(format_money(company.invested));
+                            });
+                            row.col(|ui| {
+                                ui.label(format_money(company.proceeds));
+                            });
+                            row.col(|ui| {
+                                let moic = multiple_text(company.gross_moic);
+                                let weak = company.gross_moic.is_some_and(|m| m < Decimal::ONE);
+                                ui.label(if weak {
+                                    RichText::new(moic).color(Color32::from_rgb(0xC0, 0x20, 0x20))
+                                } else {
+                                    RichText::new(moic)
+                                });
+                            });
+                            row.col(|ui| {
+                                ui.label(irr_text(&company.gross_irr));
+                            });
+                            let response = row.response();
+                            if response.clicked() {
+                                *selection = Selection::Company(*index);
+                                navigation::claim(&response.ctx, navigation::List::Table);
+                            }
+                            navigation::scroll_if_chosen(&response.ctx, &response, selected);
                         });
-                        row.col(|ui| {
-                            ui.label(irr_text(&company.gross_irr));
-                        });
-                        let response = row.response();
-                        if response.clicked() {
-                            *selection = Selection::Company(*index);
-                            navigation::claim(&response.ctx, navigation::List::Table);
-                        }
-                        navigation::scroll_if_chosen(&response.ctx, &response, selected);
-                    });
-                }
-            });
-    });
+                    }
+                });
+        });
 }
 
 /// The arrow keys in the table, when it has them: the selected company moves in the

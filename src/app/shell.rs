@@ -49,7 +49,9 @@ pub fn menu_bar(app: &mut MillwrightApp, ui: &mut Ui) {
                 UiCommand::ToggleEditor.menu_checkbox(ui, queue, app.prefs.show_editor);
                 UiCommand::ToggleProblems.menu_checkbox(ui, queue, app.show_problems);
             });
-            ui.menu_button("Help", |ui| UiCommand::ShowShortcuts.menu_button(ui, &mut app.commands));
+            ui.menu_button("Help", |ui| {
+                UiCommand::ShowShortcuts.menu_button(ui, &mut app.commands)
+            });
         });
     });
 }
@@ -118,7 +120,8 @@ pub fn status_bar(app: &mut MillwrightApp, ui: &mut Ui) {
             if app.state.is_recomputing() {
                 ui.spinner();
                 ui.label("Recomputing… (figures shown are from before the last edit)");
-                ui.ctx().request_repaint_after(std::time::Duration::from_millis(30));
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(30));
             } else if let Some(c) = app.state.computed() {
                 ui.label(format!("Recomputed in {:.1} ms", c.took.as_secs_f64() * 1000.0));
             }

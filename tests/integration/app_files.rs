@@ -73,7 +73,9 @@ fn click(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
 
 /// Clicks the button labelled exactly `label` (the dialog's Save, not File › Save).
 fn press(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click_accesskit();
+    harness
+        .get_by_role_and_label(Role::Button, label)
+        .click_accesskit();
     harness.run();
 }
 

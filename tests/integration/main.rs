@@ -4,9 +4,9 @@
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
-mod app_files;
-#[cfg(feature = "gui")]
 mod app_editing;
+#[cfg(feature = "gui")]
+mod app_files;
 mod cli;
 mod export;
 mod fuzz_smoke;
