@@ -148,48 +148,73 @@ pub fn grid(
     g: &Grid,
     base_point: (Decimal, Option<Decimal>),
 ) -> Chart {
-    let scale = if g.metric.is_rate() { 100.0 } else { 1.0 };
-    let metric_scale = if g.metric.is_rate() {
-        Scale::Percent
-    } else {
-        Scale::Multiple
-    };
-    let f = |d: &Decimal| plot_value(*d);
-    let xs: Vec<f64> = g.xs.iter().map(f).collect();
-    let ys: Vec<f64> = g.ys.iter().map(f).collect();
     let drivers = match &g.y {
         Some(y) => format!("drivers: {}, {}", g.x.driver.label(), y.driver.label()),
         None => format!("driver: {}", g.x.driver.label()),
     };
-    let Some(y_axis) = &g.y else {
-        let points = g
-            .cells
-            .first()
-            .into_iter()
-            .flat_map(|row| row.iter().zip(&xs))
-            .filter_map(|(cell, x)| cell.as_ref().map(|v| (*x, f(v) * scale)))
-            .collect();
-        let series = vec![Series {
-            name: g.metric.label().to_string(),
-            points,
-            colour: style::TOTAL,
-            emphasis: true,
-        }];
-        let axes = (
-            driver_axis(g.x.driver.label()),
-            Axis {
-                title: g.metric.label().to_string(),
-                scale: metric_scale,
-            },
-        );
-        return frame.chart(
-            ChartId::Heatmap,
-            settings.describe(),
-            Some(&drivers),
-            axes,
-            Body::Lines(series),
-        );
-    };
+    match &g.y {
+        None => one_driver_line(frame, settings, g, &drivers),
+        Some(y_axis) => heatmap(frame, settings, g, y_axis, &drivers, base_point),
+    }
+}
+
+/// Percent for rates (10 = 10 %), a multiple otherwise; and the factor from the
+/// engine's fraction to that scale.
+fn metric_scale(g: &Grid) -> (Scale, f64) {
+    if g.metric.is_rate() {
+        (Scale::Percent, 100.0)
+    } else {
+        (Scale::Multiple, 1.0)
+    }
+}
+
+/// A one-driver grid: the metric as a line over the driver's values.
+fn one_driver_line(frame: &Frame, settings: &GridSettings, g: &Grid, drivers: &str) -> Chart {
+    let (metric_scale, scale) = metric_scale(g);
+    let f = |d: &Decimal| plot_value(*d);
+    let xs: Vec<f64> = g.xs.iter().map(f).collect();
+    let points = g
+        .cells
+        .first()
+        .into_iter()
+        .flat_map(|row| row.iter().zip(&xs))
+        .filter_map(|(cell, x)| cell.as_ref().map(|v| (*x, f(v) * scale)))
+        .collect();
+    let series = vec![Series {
+        name: g.metric.label().to_string(),
+        points,
+        colour: style::TOTAL,
+        emphasis: true,
+    }];
+    let axes = (
+        driver_axis(g.x.driver.label()),
+        Axis {
+            title: g.metric.label().to_string(),
+            scale: metric_scale,
+        },
+    );
+    frame.chart(
+        ChartId::Heatmap,
+        settings.describe(),
+        Some(drivers),
+        axes,
+        Body::Lines(series),
+    )
+}
+
+/// A two-driver grid: one coloured cell per point, diverging around the case's value.
+fn heatmap(
+    frame: &Frame,
+    settings: &GridSettings,
+    g: &Grid,
+    y_axis: &crate::engine::sensitivity::Axis,
+    drivers: &str,
+    base_point: (Decimal, Option<Decimal>),
+) -> Chart {
+    let (metric_scale, scale) = metric_scale(g);
+    let f = |d: &Decimal| plot_value(*d);
+    let xs: Vec<f64> = g.xs.iter().map(f).collect();
+    let ys: Vec<f64> = g.ys.iter().map(f).collect();
     let values: Vec<f64> = g.cells.iter().flatten().flatten().map(|v| f(v) * scale).collect();
     let (low, high) = values
         .iter()
@@ -236,7 +261,7 @@ pub fn grid(
     let mut chart = frame.chart(
         ChartId::Heatmap,
         settings.describe(),
-        Some(&drivers),
+        Some(drivers),
         axes,
         Body::Heatmap(heatmap),
     );

@@ -180,8 +180,24 @@ fn summary_sheet(
     r: &FundResult,
     fmt: &Formats,
 ) -> Result<(), XlsxError> {
-    let m = &r.metrics;
-    let n = r.periods.len() + 1; // last data row in Excel's 1-based numbering
+    summary_header(sheet, p, scenario, fmt)?;
+    live_metric_rows(sheet, r, fmt)?;
+    engine_only_rows(sheet, r, fmt)?;
+    sheet.write_string(
+        18,
+        0,
+        "Figures in column B are recomputed by the spreadsheet from the 'Fund cash flows' sheet.",
+    )?;
+    Ok(())
+}
+
+/// Fund and scenario names, and the column titles of the metrics table.
+fn summary_header(
+    sheet: &mut Worksheet,
+    p: &Portfolio,
+    scenario: &str,
+    fmt: &Formats,
+) -> Result<(), XlsxError> {
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 20)?;
     sheet.set_column_width(2, 20)?;
@@ -194,7 +210,19 @@ fn summary_sheet(
     sheet.write_string_with_format(3, 1, "Spreadsheet (live)", &fmt.bold)?;
     sheet.write_string_with_format(3, 2, "Millwright", &fmt.bold)?;
     sheet.write_string_with_format(3, 3, "How", &fmt.bold)?;
-    let irr = |v: &Result<Decimal, crate::engine::xirr::XirrError>| v.as_ref().ok().map(|x| f(*x));
+    Ok(())
+}
+
+fn irr_value(v: &Result<Decimal, crate::engine::xirr::XirrError>) -> Option<f64> {
+    v.as_ref().ok().map(|x| f(*x))
+}
+
+/// The metrics the spreadsheet recomputes with live formulas over the cash-flow sheet
+/// (column B), beside Millwright's own figure (column C) and how it is computed.
+fn live_metric_rows(sheet: &mut Worksheet, r: &FundResult, fmt: &Formats) -> Result<(), XlsxError> {
+    let m = &r.metrics;
+    let n = r.periods.len() + 1; // last data row in Excel's 1-based numbering
+    let irr = irr_value;
     let rows: [(&str, String, Option<f64>, &Format, &str); 8] = [
         (
             "Net IRR",
@@ -267,6 +295,13 @@ fn summary_sheet(
         sheet.write_formula_with_format(row, 1, cell, format)?;
         sheet.write_string(row, 3, how)?;
     }
+    Ok(())
+}
+
+/// Figures only the engine computes (deal flows, the final NAV, the PME).
+fn engine_only_rows(sheet: &mut Worksheet, r: &FundResult, fmt: &Formats) -> Result<(), XlsxError> {
+    let m = &r.metrics;
+    let irr = irr_value;
     let extra: [(&str, Option<f64>, &Format); 4] = [
         ("Gross IRR (deals)", irr(&m.gross_irr), &fmt.percent),
         ("Gross MOIC (deals)", m.gross_moic.map(f), &fmt.multiple),
@@ -280,11 +315,6 @@ fn summary_sheet(
             None => sheet.write_string(row, 2, "n/a")?,
         };
     }
-    sheet.write_string(
-        18,
-        0,
-        "Figures in column B are recomputed by the spreadsheet from the 'Fund cash flows' sheet.",
-    )?;
     Ok(())
 }
 
