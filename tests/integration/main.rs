@@ -9,5 +9,6 @@ mod app_editing;
 mod app_files;
 mod cli;
 mod export;
+mod field_property;
 mod fuzz_smoke;
 mod regression;
