@@ -1,0 +1,148 @@
+//! The value-creation bridge: where the equity gain from entry to exit came from.
+
+use super::prepare::PreparedCompany;
+use super::projection::ExitFigures;
+use crate::engine::num::Num;
+use crate::engine::results::ValueBridge;
+
+impl<T: Num> PreparedCompany<T> {
+    /// The bridge of this company from entry to `exit`.
+    pub(super) fn bridge(&self, exit: &ExitFigures<T>) -> ValueBridge<T> {
+        let entry_ebitda = self.entry_ebitda();
+        value_bridge(&BridgeInputs {
+            entry_revenue: self.entry_revenue_quarter * T::from_i64(4),
+            entry_ebitda,
+            entry_multiple: self.entry_multiple,
+            entry_net_debt: self.entry_debt,
+            entry_costs: self.entry_enterprise_value() * self.transaction_costs,
+            exit_revenue_without_levers: exit.revenue_without_levers,
+            exit_ebitda_without_levers: exit.ebitda_without_levers,
+            exit_ebitda: exit.ebitda,
+            exit_multiple: self.exit_multiple,
+            exit_net_debt: exit.net_debt,
+            exit_costs: self.exit_multiple * exit.ebitda * self.exit_costs,
+        })
+    }
+}
+
+/// The figures a value-creation bridge is built from (100 % of the company, annual).
+#[derive(Debug, Clone, Copy)]
+pub struct BridgeInputs<T> {
+    /// Annual revenue at entry.
+    pub entry_revenue: T,
+    /// Annual EBITDA at entry.
+    pub entry_ebitda: T,
+    /// Entry EV / EBITDA.
+    pub entry_multiple: T,
+    /// Debt at entry, less cash (none at entry).
+    pub entry_net_debt: T,
+    /// Transaction costs at entry.
+    pub entry_costs: T,
+    /// Run-rate revenue at exit had no lever been applied.
+    pub exit_revenue_without_levers: T,
+    /// Run-rate EBITDA at exit had no lever been applied.
+    pub exit_ebitda_without_levers: T,
+    /// Run-rate EBITDA at exit, levers included.
+    pub exit_ebitda: T,
+    /// Exit EV / EBITDA.
+    pub exit_multiple: T,
+    /// Debt less cash at exit.
+    pub exit_net_debt: T,
+    /// Costs of the sale.
+    pub exit_costs: T,
+}
+
+/// Splits the change in equity value from entry to exit.
+///
+/// `ΔEquity = ΔEBITDA × M0 + ΔM × EBITDA0 + ΔM × ΔEBITDA + (ND0 − ND1)`; the EBITDA term is
+/// split into revenue growth (baseline revenue change at the entry margin), AI levers
+/// (exit EBITDA with levers minus without) and other margin (the rest).
+pub fn value_bridge<T: Num>(x: &BridgeInputs<T>) -> ValueBridge<T> {
+    let entry_margin = if x.entry_revenue > T::zero() {
+        x.entry_ebitda / x.entry_revenue
+    } else {
+        T::zero()
+    };
+    let ebitda_growth = x.exit_ebitda - x.entry_ebitda;
+    let ai_ebitda = x.exit_ebitda - x.exit_ebitda_without_levers;
+    let revenue_ebitda = (x.exit_revenue_without_levers - x.entry_revenue) * entry_margin;
+    let multiple_change = x.exit_multiple - x.entry_multiple;
+    ValueBridge {
+        entry_equity: x.entry_multiple * x.entry_ebitda - x.entry_net_debt,
+        revenue_growth: revenue_ebitda * x.entry_multiple,
+        ai_levers: ai_ebitda * x.entry_multiple,
+        other_margin: (ebitda_growth - ai_ebitda - revenue_ebitda) * x.entry_multiple,
+        multiple_expansion: multiple_change * x.entry_ebitda,
+        cross_term: multiple_change * ebitda_growth,
+        deleveraging: x.entry_net_debt - x.exit_net_debt,
+        entry_costs: x.entry_costs,
+        costs: -x.entry_costs - x.exit_costs,
+        exit_equity: x.exit_multiple * x.exit_ebitda - x.exit_net_debt,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::dec;
+
+    #[test]
+    fn bridge_textbook_example() {
+        // Entry 10x on 100 EBITDA with 600 net debt (equity 400); exit 11x on 150 with
+        // 400 net debt (equity 1250). By hand: 850 = 500 EBITDA growth (50 × 10)
+        // + 100 multiple (1 × 100) + 50 cross term (1 × 50) + 200 deleveraging.
+        // Revenue 1000 → 1500 at a constant 10% margin, so all growth is revenue growth.
+        let b = value_bridge(&BridgeInputs {
+            entry_revenue: dec!(1000),
+            entry_ebitda: dec!(100),
+            entry_multiple: dec!(10),
+            entry_net_debt: dec!(600),
+            entry_costs: dec!(0),
+            exit_revenue_without_levers: dec!(1500),
+            exit_ebitda_without_levers: dec!(150),
+            exit_ebitda: dec!(150),
+            exit_multiple: dec!(11),
+            exit_net_debt: dec!(400),
+            exit_costs: dec!(0),
+        });
+        assert_eq!(b.entry_equity, dec!(400));
+        assert_eq!(b.exit_equity, dec!(1250));
+        assert_eq!(b.revenue_growth, dec!(500));
+        assert_eq!(b.ai_levers, dec!(0));
+        assert_eq!(b.other_margin, dec!(0));
+        assert_eq!(b.multiple_expansion, dec!(100));
+        assert_eq!(b.cross_term, dec!(50));
+        assert_eq!(b.deleveraging, dec!(200));
+        let total = b.revenue_growth
+            + b.ai_levers
+            + b.other_margin
+            + b.multiple_expansion
+            + b.cross_term
+            + b.deleveraging;
+        assert_eq!(total, dec!(850));
+    }
+
+    #[test]
+    fn bridge_separates_ai_gains_from_revenue_growth() {
+        // Same deal, but 30 of the 50 EBITDA gain comes from levers (without levers: 120
+        // on 1200 revenue). By hand: revenue 200 × 10% × 10 = 200; AI 30 × 10 = 300;
+        // other 0; the four EBITDA-growth parts still sum to 500.
+        let b = value_bridge(&BridgeInputs {
+            entry_revenue: dec!(1000),
+            entry_ebitda: dec!(100),
+            entry_multiple: dec!(10),
+            entry_net_debt: dec!(600),
+            entry_costs: dec!(20),
+            exit_revenue_without_levers: dec!(1200),
+            exit_ebitda_without_levers: dec!(120),
+            exit_ebitda: dec!(150),
+            exit_multiple: dec!(11),
+            exit_net_debt: dec!(400),
+            exit_costs: dec!(33),
+        });
+        assert_eq!(b.revenue_growth, dec!(200));
+        assert_eq!(b.ai_levers, dec!(300));
+        assert_eq!(b.other_margin, dec!(0));
+        assert_eq!(b.costs, dec!(-53));
+    }
+}

@@ -1,0 +1,213 @@
+//! A company placed on the fund's quarterly grid, with the figures the projection reads,
+//! and the per-company adjustments a Monte Carlo path applies to it.
+
+use super::levers::PreparedLever;
+use crate::engine::model::{Company, CostPool};
+use crate::engine::num::Num;
+
+/// Per-company adjustments applied on top of the model (Monte Carlo draws).
+#[derive(Debug, Clone, Copy)]
+pub struct CompanyAdjustment<T> {
+    /// Multiplies each lever's realisation.
+    pub realisation_scale: T,
+    /// Added to the exit multiple.
+    pub exit_multiple_shift: T,
+    /// Added to annual revenue growth.
+    pub growth_shift: T,
+    /// Quarters the exit moves later.
+    pub exit_delay_quarters: i64,
+}
+
+impl<T: Num> Default for CompanyAdjustment<T> {
+    fn default() -> Self {
+        Self {
+            realisation_scale: T::one(),
+            exit_multiple_shift: T::zero(),
+            growth_shift: T::zero(),
+            exit_delay_quarters: 0,
+        }
+    }
+}
+
+/// A company ready to project on the fund grid.
+#[derive(Debug, Clone)]
+pub struct PreparedCompany<T> {
+    /// Index into the fund's dates of the acquisition quarter.
+    pub acquisition_index: usize,
+    /// Index into the fund's dates of the exit quarter (after any adjustment).
+    pub exit_index: usize,
+    /// Exit quarter before any adjustment.
+    base_exit_index: usize,
+    /// Annual growth before any adjustment.
+    base_growth: T,
+    /// Exit multiple before any adjustment.
+    base_exit_multiple: T,
+    name: String,
+    pub(super) ownership: T,
+    pub(super) entry_revenue_quarter: T,
+    pub(super) growth_quarter_factor: T,
+    pub(super) pools: [T; 5],
+    pub(super) capex_share: T,
+    pub(super) tax_rate: T,
+    pub(super) entry_multiple: T,
+    pub(super) exit_multiple: T,
+    pub(super) entry_debt: T,
+    pub(super) interest_quarter: T,
+    pub(super) cash_sweep: T,
+    pub(super) transaction_costs: T,
+    pub(super) exit_costs: T,
+    pub(super) levers: Vec<PreparedLever<T>>,
+}
+
+/// Failure to prepare a company (the model is validated first, so these are rare).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrepareError {
+    /// Annual growth (after any adjustment) at or below −100 %: no quarterly rate exists.
+    #[error("company '{company}': revenue growth of −100 % or below cannot compound")]
+    GrowthBelowMinusHundred {
+        /// The company's name.
+        company: String,
+    },
+    /// The acquisition or exit quarter is not on the fund's dates.
+    #[error("company '{company}': {what} falls outside the fund's quarterly grid")]
+    OutsideGrid {
+        /// The company's name.
+        company: String,
+        /// Which date ("the exit date").
+        what: &'static str,
+    },
+}
+
+impl<T: Num> PreparedCompany<T> {
+    /// Places `company` on the grid that starts at the quarter of `grid_origin`, with
+    /// `adjustment` applied.
+    pub fn new(
+        company: &Company,
+        grid_origin: chrono::NaiveDate,
+        adjustment: &CompanyAdjustment<T>,
+    ) -> Result<Self, PrepareError> {
+        Self::prepare(company, grid_origin)?.adjusted(adjustment)
+    }
+
+    /// This company with `adjustment` applied to its unadjusted figures: cheap, so Monte
+    /// Carlo prepares each company once and adjusts it per path.
+    pub fn adjusted(&self, adjustment: &CompanyAdjustment<T>) -> Result<Self, PrepareError> {
+        let mut c = self.clone();
+        let growth = T::one() + c.base_growth + adjustment.growth_shift;
+        c.growth_quarter_factor =
+            growth
+                .fourth_root()
+                .ok_or_else(|| PrepareError::GrowthBelowMinusHundred {
+                    company: c.name.clone(),
+                })?;
+        c.exit_multiple = c.base_exit_multiple + adjustment.exit_multiple_shift;
+        let exit = i64::try_from(c.base_exit_index)
+            .unwrap_or(i64::MAX)
+            .saturating_add(adjustment.exit_delay_quarters);
+        let earliest = i64::try_from(c.acquisition_index)
+            .unwrap_or(i64::MAX)
+            .saturating_add(1);
+        c.exit_index = usize::try_from(exit.max(earliest)).map_err(|_| PrepareError::OutsideGrid {
+            company: c.name.clone(),
+            what: "the exit date",
+        })?;
+        if adjustment.realisation_scale != T::one() {
+            for lever in &mut c.levers {
+                lever.realised_effect = lever.realised_effect * adjustment.realisation_scale;
+            }
+        }
+        Ok(c)
+    }
+
+    /// Places `company` on the grid, unadjusted.
+    fn prepare(company: &Company, grid_origin: chrono::NaiveDate) -> Result<Self, PrepareError> {
+        let outside = |what| PrepareError::OutsideGrid {
+            company: company.name.clone(),
+            what,
+        };
+        let acquisition_index = usize::try_from(crate::engine::grid::quarters_between(
+            grid_origin,
+            company.acquisition_date,
+        ))
+        .map_err(|_| outside("the acquisition date"))?;
+        let exit_quarters = crate::engine::grid::quarters_between(grid_origin, company.exit_date).max(
+            i64::try_from(acquisition_index)
+                .unwrap_or(i64::MAX)
+                .saturating_add(1),
+        );
+        let exit_index = usize::try_from(exit_quarters).map_err(|_| outside("the exit date"))?;
+
+        let growth = T::one() + T::from_dec(company.revenue_growth);
+        let growth_quarter_factor =
+            growth
+                .fourth_root()
+                .ok_or_else(|| PrepareError::GrowthBelowMinusHundred {
+                    company: company.name.clone(),
+                })?;
+        let four = T::from_i64(4);
+        let pools = CostPool::ALL.map(|p| T::from_dec(company.cost_pools.get(p)));
+        let entry_revenue = T::from_dec(company.entry_revenue);
+        let entry_ebitda = crate::engine::entry::entry_ebitda(entry_revenue, pools);
+        let levers = company
+            .levers
+            .iter()
+            .map(|lever| PreparedLever::new(lever, acquisition_index))
+            .collect();
+        Ok(Self {
+            acquisition_index,
+            exit_index,
+            ownership: T::from_dec(company.ownership),
+            entry_revenue_quarter: entry_revenue / four,
+            growth_quarter_factor,
+            pools,
+            capex_share: T::from_dec(company.maintenance_capex),
+            tax_rate: T::from_dec(company.tax_rate),
+            entry_multiple: T::from_dec(company.entry_multiple),
+            exit_multiple: T::from_dec(company.exit_multiple),
+            base_exit_multiple: T::from_dec(company.exit_multiple),
+            base_exit_index: exit_index,
+            base_growth: T::from_dec(company.revenue_growth),
+            name: company.name.clone(),
+            entry_debt: T::from_dec(company.debt_multiple) * entry_ebitda,
+            interest_quarter: T::from_dec(company.interest_rate) / four,
+            cash_sweep: T::from_dec(company.cash_sweep),
+            transaction_costs: T::from_dec(company.transaction_costs),
+            exit_costs: T::from_dec(company.exit_costs),
+            levers,
+        })
+    }
+
+    /// Annual entry EBITDA.
+    pub fn entry_ebitda(&self) -> T {
+        crate::engine::entry::entry_ebitda(self.entry_revenue_quarter * T::from_i64(4), self.pools)
+    }
+
+    /// Enterprise value at entry: the entry multiple on entry EBITDA.
+    pub(super) fn entry_enterprise_value(&self) -> T {
+        crate::engine::entry::enterprise_value(self.entry_multiple, self.entry_ebitda())
+    }
+
+    /// The fund's equity cheque: its share of entry equity and transaction costs.
+    pub fn equity_cheque(&self) -> T {
+        crate::engine::entry::equity_cheque(
+            self.ownership,
+            self.entry_enterprise_value(),
+            self.entry_debt,
+            self.transaction_costs,
+        )
+    }
+
+    /// Fund follow-on equity: `(grid quarter, amount)` for each fund-funded lever that
+    /// starts before the exit.
+    pub fn follow_ons(&self) -> impl Iterator<Item = (usize, T)> + '_ {
+        self.levers
+            .iter()
+            .filter(|l| l.fund_funded && l.start < self.exit_index)
+            .map(|l| (l.start, l.one_time_cost.round_money()))
+    }
+
+    /// The fund's ownership share.
+    pub fn ownership(&self) -> T {
+        self.ownership
+    }
+}
