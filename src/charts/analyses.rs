@@ -149,7 +149,13 @@ pub fn grid(
     base_point: (Decimal, Option<Decimal>),
 ) -> Chart {
     let drivers = match &g.y {
-        Some(y) => format!("drivers: {}, {}", g.x.driver.label(), y.driver.label()),
+        Some(y) => format!(
+            "drivers: {}, {}; {} × {} steps",
+            g.x.driver.label(),
+            y.driver.label(),
+            g.xs.len(),
+            g.ys.len()
+        ),
         None => format!("driver: {}", g.x.driver.label()),
     };
     match &g.y {

@@ -16,7 +16,6 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rand_distr::StandardNormal;
 use rayon::prelude::*;
-use rust_decimal::Decimal;
 use rust_decimal::dec;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -24,6 +23,9 @@ use super::company::{CompanyAdjustment, PreparedCompany};
 use super::fund::{self, Detail};
 use super::model::{Distribution, Portfolio, Uncertainty};
 use super::validate::{Rule, Severity};
+use draw::Spreads;
+
+mod draw;
 
 /// Percentiles reported for every figure.
 pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
@@ -132,50 +134,6 @@ pub fn default_uncertainty() -> Uncertainty {
     }
 }
 
-fn f(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
-}
-
-/// Standard normal CDF.
-fn phi(z: f64) -> f64 {
-    0.5 * (1.0 + libm::erf(z / std::f64::consts::SQRT_2))
-}
-
-/// A draw from `dist` given a standard normal `z` (and `u = Φ(z)`).
-fn draw(dist: &Distribution, z: f64) -> f64 {
-    let u = phi(z).clamp(0.0, 1.0);
-    match dist {
-        Distribution::Fixed { value } => f(*value),
-        Distribution::Uniform { min, max } => f(*min) + u * (f(*max) - f(*min)),
-        Distribution::Triangular { min, mode, max } => {
-            let (a, c, b) = (f(*min), f(*mode), f(*max));
-            if b <= a {
-                return a;
-            }
-            let cut = (c - a) / (b - a);
-            if u < cut {
-                a + (u * (b - a) * (c - a)).sqrt()
-            } else {
-                b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
-            }
-        }
-        // `max(min).min(max)`, not `clamp`, which panics when min > max (validation
-        // refuses that; this keeps an unvalidated caller from crashing).
-        Distribution::Normal { mean, sd, min, max } => (f(*mean) + f(*sd) * z).max(f(*min)).min(f(*max)),
-        Distribution::Discrete { values, weights } => {
-            let total: f64 = weights.iter().map(|w| f(*w).max(0.0)).sum();
-            let mut acc = 0.0;
-            for (v, w) in values.iter().zip(weights) {
-                acc += f(*w).max(0.0) / total.max(f64::MIN_POSITIVE);
-                if u <= acc {
-                    return f(*v);
-                }
-            }
-            values.last().map_or(0.0, |v| f(*v))
-        }
-    }
-}
-
 /// The `p`th percentile of sorted `values`, linear between order statistics (numpy's
 /// default): rank `p/100 × (n − 1)`.
 pub fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -223,14 +181,14 @@ struct PathOutcome {
 fn simulate_path(
     p: &Portfolio,
     prepared: &[PreparedCompany<f64>],
-    u: &Uncertainty,
+    u: &Spreads,
     seed: u64,
     path: u64,
     year_quarters: &[usize],
 ) -> Result<PathOutcome, McError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(path);
-    let w = f(u.market_factor_weight).clamp(0.0, 1.0);
+    let w = u.market_weight;
     let (shared, own) = (w.sqrt(), (1.0 - w).sqrt());
     let market: [f64; 4] = std::array::from_fn(|_| rng.sample(StandardNormal));
     let mut companies = Vec::with_capacity(prepared.len());
@@ -241,11 +199,11 @@ fn simulate_path(
             clippy::cast_possible_truncation,
             reason = "a delay of a few quarters, rounded"
         )]
-        let delay = draw(&u.exit_delay_quarters, z2).round() as i64;
+        let delay = u.exit_delay_quarters.draw(z2).round() as i64;
         let adjustment = CompanyAdjustment {
-            realisation_scale: draw(&u.realisation_scale, z0),
-            exit_multiple_shift: draw(&u.exit_multiple_shift, z1),
-            growth_shift: draw(&u.growth_shift, z3),
+            realisation_scale: u.realisation_scale.draw(z0),
+            exit_multiple_shift: u.exit_multiple_shift.draw(z1),
+            growth_shift: u.growth_shift.draw(z3),
             exit_delay_quarters: delay,
         };
         companies.push(
@@ -327,7 +285,7 @@ pub fn run(
         return Err(McError::TooFewPaths);
     }
     refuse_invalid(portfolio)?;
-    let uncertainty = portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty);
+    let uncertainty = Spreads::of(&portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty));
     let base =
         fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
     // Convert every company to f64 once; each path only adjusts the prepared figures.
@@ -452,6 +410,7 @@ fn collect(outcomes: Vec<PathOutcome>, config: &McConfig, dates: Vec<chrono::Nai
 mod tests {
     use super::*;
     use crate::engine::compute;
+    use rust_decimal::Decimal;
 
     fn small_config(paths: usize) -> McConfig {
         McConfig {
@@ -473,38 +432,6 @@ mod tests {
         assert!((percentile(&values, 5.0) - 5.95).abs() < 1e-12);
         assert!((percentile(&values, 50.0) - 50.5).abs() < 1e-12);
         assert!((percentile(&values, 95.0) - 95.05).abs() < 1e-12);
-    }
-
-    #[test]
-    fn draws_follow_their_distributions() {
-        // Uniform(0, 10) through the normal CDF: the z for u = 0.25 gives 2.5.
-        let z_quarter = -0.674_489_750_196_081_7; // Φ⁻¹(0.25), from tables
-        let uniform = Distribution::Uniform {
-            min: dec!(0),
-            max: dec!(10),
-        };
-        assert!((draw(&uniform, z_quarter) - 2.5).abs() < 1e-6);
-        // Triangular(0, 0, 1): CDF 1 − (1 − x)² → at u = 0.75, x = 0.5.
-        let tri = Distribution::Triangular {
-            min: dec!(0),
-            mode: dec!(0),
-            max: dec!(1),
-        };
-        assert!((draw(&tri, -z_quarter) - 0.5).abs() < 1e-6);
-        let normal = Distribution::Normal {
-            mean: dec!(1),
-            sd: dec!(2),
-            min: dec!(-1),
-            max: dec!(2),
-        };
-        assert_eq!(draw(&normal, 0.25), 1.5);
-        assert_eq!(draw(&normal, 3.0), 2.0);
-        let discrete = Distribution::Discrete {
-            values: vec![dec!(0), dec!(4)],
-            weights: vec![dec!(1), dec!(3)],
-        };
-        assert_eq!(draw(&discrete, -1.0), 0.0); // u = 0.16 ≤ 0.25
-        assert_eq!(draw(&discrete, 0.0), 4.0); // u = 0.5 > 0.25
     }
 
     #[test]

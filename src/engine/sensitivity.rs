@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 
 use super::drivers::{Driver, Metric};
 use super::model::Portfolio;
-use super::{EngineError, compute, scenario};
+use super::results::FundMetrics;
+use super::{EngineError, fund, scenario, validate};
 
 /// Why a sweep could not run.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -70,19 +71,34 @@ pub struct Tornado {
     pub rows: Vec<TornadoRow>,
 }
 
+/// The fund metrics [`super::compute`] gives `portfolio`, and its error when it fails,
+/// without the per-company quarterly figures and per-deal IRRs a sweep never reads: the
+/// model is validated and projected exactly as `compute` does, and the fund metrics come
+/// from the same fund periods, so every figure is the same, for a fraction of the memory.
+pub fn fund_metrics(portfolio: &Portfolio) -> Result<FundMetrics, EngineError> {
+    let problems = validate::validate(portfolio);
+    if validate::has_errors(&problems) {
+        return Err(EngineError::Invalid(
+            problems
+                .into_iter()
+                .filter(|p| p.severity == validate::Severity::Error)
+                .collect(),
+        ));
+    }
+    Ok(fund::project::<Decimal>(portfolio, None, fund::Detail::FundOnly)?.metrics)
+}
+
 fn metrics_at(portfolio: &Portfolio, driver: Driver, value: Decimal) -> (Option<Decimal>, Option<Decimal>) {
     driver
         .apply(portfolio, value)
         .ok()
-        .and_then(|p| compute(&p).ok())
-        .map_or((None, None), |r| {
-            (Metric::NetIrr.of(&r.metrics), Metric::Tvpi.of(&r.metrics))
-        })
+        .and_then(|p| fund_metrics(&p).ok())
+        .map_or((None, None), |m| (Metric::NetIrr.of(&m), Metric::Tvpi.of(&m)))
 }
 
 /// Runs every driver at its default low and high values.
 pub fn tornado(portfolio: &Portfolio) -> Result<Tornado, SweepError> {
-    let base = compute(portfolio)?;
+    let base = fund_metrics(portfolio)?;
     let cases: Vec<(Driver, Decimal)> = Driver::ALL
         .iter()
         .flat_map(|d| {
@@ -116,8 +132,8 @@ pub fn tornado(portfolio: &Portfolio) -> Result<Tornado, SweepError> {
             .then_with(|| a.driver.name().cmp(b.driver.name()))
     });
     Ok(Tornado {
-        base_net_irr: Metric::NetIrr.of(&base.metrics),
-        base_tvpi: Metric::Tvpi.of(&base.metrics),
+        base_net_irr: Metric::NetIrr.of(&base),
+        base_tvpi: Metric::Tvpi.of(&base),
         rows,
     })
 }
@@ -204,7 +220,7 @@ pub fn grid(portfolio: &Portfolio, x: Axis, y: Option<Axis>, metric: Metric) -> 
             message: "the two axes need different drivers".into(),
         });
     }
-    let base = compute(portfolio)?;
+    let base = fund_metrics(portfolio)?;
     let xs = x.values();
     let ys = y.as_ref().map_or_else(|| vec![Decimal::ZERO], Axis::values);
     // Row by row: every x value at the first y value, then at the next.
@@ -221,14 +237,14 @@ pub fn grid(portfolio: &Portfolio, x: Axis, y: Option<Axis>, metric: Metric) -> 
             }
             scenario::apply(portfolio, &scenario)
                 .ok()
-                .and_then(|p| compute(&p).ok())
-                .and_then(|r| metric.of(&r.metrics))
+                .and_then(|p| fund_metrics(&p).ok())
+                .and_then(|m| metric.of(&m))
         })
         .collect();
     let cells = values.chunks(xs.len()).map(<[Option<Decimal>]>::to_vec).collect();
     Ok(Grid {
         metric,
-        base: metric.of(&base.metrics),
+        base: metric.of(&base),
         x,
         y,
         xs,
@@ -298,6 +314,24 @@ mod tests {
         assert_eq!(g.cells[0][2], expected);
         // The middle of the x axis at realisation 1 is the base case.
         assert_eq!(g.cells[1][1], g.base);
+    }
+
+    #[test]
+    fn sweep_metrics_equal_the_full_computation_and_fail_the_same_way() {
+        let p = sample();
+        let full = compute(&p).unwrap_or_else(|e| panic!("{e}")).metrics;
+        assert_eq!(fund_metrics(&p), Ok(full));
+        // A scenario moving two drivers at once: still every figure the same.
+        let mut s = Driver::ExitMultipleShift.scenario(dec!(-1.5));
+        merge(&mut s, &Driver::GrowthShift.scenario(dec!(0.01)));
+        let moved = scenario::apply(&p, &s).unwrap_or_else(|e| panic!("{e}"));
+        let full = compute(&moved).unwrap_or_else(|e| panic!("{e}")).metrics;
+        assert_eq!(fund_metrics(&moved), Ok(full));
+        // A model that does not validate fails with compute's own error.
+        let mut broken = p.clone();
+        broken.fund.carry_rate = dec!(1.5);
+        assert!(compute(&broken).is_err());
+        assert_eq!(fund_metrics(&broken).err(), compute(&broken).err());
     }
 
     #[test]

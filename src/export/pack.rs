@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::memo_chart::{self, MemoText, PNG_SIZE, SVG_SIZE};
 use super::{tables, workbook};
 use crate::charts::{self, ChartId, ChartUnavailable};
+use crate::engine::model::Portfolio;
 use crate::engine::montecarlo::McConfig;
 use crate::engine::study::{Case, CaseError, GridSettings, Study};
 
@@ -112,19 +113,137 @@ pub fn file_count() -> usize {
     ChartId::ALL.len() * 2 + 4
 }
 
+/// How much work the pack's own analyses may take on a large model: what the pack runs
+/// itself (never a run the user made) is sized so that paths × companies and grid cells
+/// × companies stay under these, and the charts say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkBudget {
+    /// Most paths × companies of the pack's own Monte Carlo run.
+    pub monte_carlo_company_paths: usize,
+    /// Fewest paths it sizes down to.
+    pub min_paths: usize,
+    /// Most grid cells × companies of the pack's own heatmap.
+    pub grid_company_cells: usize,
+    /// Fewest steps per axis it sizes down to (odd, so a centred base stays on the grid).
+    pub min_steps: u32,
+}
+
+impl WorkBudget {
+    /// The pack's budget: the default 10,000 paths and 21 × 21 grid up to 200 and 113
+    /// companies; 1,000 paths and a 5 × 5 grid at 2,000 companies and above.
+    pub const PACK: WorkBudget = WorkBudget {
+        monte_carlo_company_paths: 2_000_000,
+        min_paths: 1_000,
+        grid_company_cells: 50_000,
+        min_steps: 5,
+    };
+
+    /// The Monte Carlo configuration the pack runs on `companies` companies.
+    pub fn monte_carlo(&self, companies: usize) -> McConfig {
+        let default = McConfig::default();
+        let paths = (self.monte_carlo_company_paths / companies.max(1))
+            .max(self.min_paths)
+            .min(default.paths);
+        McConfig { paths, ..default }
+    }
+
+    /// The heatmap the pack runs on `model`: the default axes, with fewer steps when the
+    /// model is large.
+    pub fn heatmap(&self, model: &Portfolio) -> GridSettings {
+        let mut settings = GridSettings::default_heatmap(model);
+        let companies = model.companies.len().max(1);
+        let mut steps = settings.x.steps;
+        let cells = |n: u32| usize::try_from(n.saturating_mul(n)).unwrap_or(usize::MAX);
+        while steps > self.min_steps && cells(steps).saturating_mul(companies) > self.grid_company_cells {
+            steps = steps.saturating_sub(2).max(self.min_steps);
+        }
+        settings.x.steps = steps;
+        if let Some(y) = &mut settings.y {
+            y.steps = steps;
+        }
+        settings
+    }
+}
+
+/// What the pack sized down itself (see [`WorkBudget`]): the notes its charts carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackSizing {
+    /// The heatmap's note when the pack ran a coarser grid than the default.
+    pub heatmap: Option<String>,
+    /// The Monte Carlo charts' note when the pack ran fewer paths than the default.
+    pub monte_carlo: Option<String>,
+}
+
 /// Runs what the pack's analysis charts need on `case`, reusing what the study already
 /// holds: a tornado, the user's grid (or the default heatmap) and the user's Monte Carlo
-/// run (or one of the default configuration). Each runs at most once.
-pub fn prepare_analyses(study: &mut Study, case: &Case) {
+/// run (or one of the default configuration). Each runs at most once. On a large model
+/// the analyses the user has not run are sized by [`WorkBudget::PACK`].
+pub fn prepare_analyses(study: &mut Study, case: &Case) -> PackSizing {
+    prepare_analyses_within(study, case, &WorkBudget::PACK)
+}
+
+/// [`prepare_analyses`] with the analyses the user has not run sized by `budget`;
+/// returns what was sized down, for the charts' notes.
+pub fn prepare_analyses_within(study: &mut Study, case: &Case, budget: &WorkBudget) -> PackSizing {
+    let mut sizing = PackSizing::default();
     study.ensure_tornado(case);
     if study.grid(case).is_none()
         && let Ok(model) = study.model(case)
     {
-        study.ensure_grid(case, &GridSettings::default_heatmap(&model));
+        let full = GridSettings::default_heatmap(&model);
+        let settings = budget.heatmap(&model);
+        if settings != full {
+            let steps = |s: &GridSettings| {
+                let y = s.y.as_ref().map_or(1, |y| y.steps);
+                format!("{} × {y}", s.x.steps)
+            };
+            sizing.heatmap = Some(format!(
+                "{} steps for this {}-company model ({} by default).",
+                steps(&settings),
+                model.companies.len(),
+                steps(&full)
+            ));
+        }
+        study.ensure_grid(case, &settings);
     }
     if study.monte_carlo(case).is_none() {
-        study.ensure_monte_carlo(case, &McConfig::default());
+        let companies = study.model(case).map_or(0, |m| m.companies.len());
+        let config = budget.monte_carlo(companies);
+        let default = McConfig::default();
+        if config.paths < default.paths {
+            sizing.monte_carlo = Some(format!(
+                "{} paths for this {companies}-company model ({} by default); run Monte Carlo \
+                 in the app for more.",
+                config.paths, default.paths
+            ));
+        }
+        study.ensure_monte_carlo(case, &config);
     }
+    sizing
+}
+
+/// Chart `id` of `case`, its note saying when the pack sized its analysis down.
+pub fn chart_with_note(
+    id: ChartId,
+    study: &Study,
+    case: &Case,
+    sizing: &PackSizing,
+) -> Result<charts::Chart, ExportError> {
+    let mut chart = charts::build(id, study, case)?;
+    let sized = match id {
+        ChartId::Heatmap => sizing.heatmap.as_ref(),
+        ChartId::MonteCarloNavFan | ChartId::MonteCarloCashFan | ChartId::MonteCarloHistogram => {
+            sizing.monte_carlo.as_ref()
+        }
+        _ => None,
+    };
+    if let Some(note) = sized {
+        chart.note = Some(match chart.note.take() {
+            Some(own) if !own.is_empty() => format!("{own} {note}"),
+            _ => note.clone(),
+        });
+    }
+    Ok(chart)
 }
 
 /// Renders every file of the pack in memory: `(file name, bytes)`. `progress(done,
@@ -133,6 +252,7 @@ pub fn render_pack(
     study: &Study,
     case: &Case,
     source: &Source,
+    sizing: &PackSizing,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     let unavailable = |source| ExportError::Case {
@@ -145,7 +265,7 @@ pub fn render_pack(
     let text = memo_text(study, case, source)?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(total);
     for id in ChartId::ALL {
-        let chart = charts::build(id, study, case)?;
+        let chart = chart_with_note(id, study, case, sizing)?;
         files.push((
             format!("{}.svg", id.name()),
             memo_chart::svg(&chart, &text, SVG_SIZE)?.into_bytes(),
@@ -193,7 +313,10 @@ pub fn export_pack(
     out_dir: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, ExportError> {
-    prepare_analyses(study, case);
-    let files = render_pack(study, case, source, progress)?;
+    let sizing = prepare_analyses(study, case);
+    let files = render_pack(study, case, source, &sizing, progress)?;
     Ok(crate::io::write_folder_atomically(out_dir, &files)?)
 }
+
+#[cfg(test)]
+mod tests;
