@@ -102,7 +102,12 @@ pub fn template_company_in(portfolio: &Portfolio, stage: Option<&str>) -> Compan
         .and_then(|name| portfolio.stage(name))
         .or_else(|| portfolio.stages.first());
     let acquisition = stage.map_or(fund.first_close, |s| s.start_date.max(fund.first_close));
-    let fund_end = grid::add_years(fund.first_close, fund.term_years + fund.extension_years);
+    // Saturating: a term the validation will refuse (`u32::MAX` years) must not
+    // overflow here, while the editor still places the company.
+    let fund_end = grid::add_years(
+        fund.first_close,
+        fund.term_years.saturating_add(fund.extension_years),
+    );
     template_company(stage.map_or("", |s| s.name.as_str()), acquisition, fund_end)
 }
 

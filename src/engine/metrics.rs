@@ -30,8 +30,12 @@ pub fn irr_on_grid<T: Num>(dates: &[NaiveDate], flows: &[(usize, T)]) -> Result<
     xirr::xirr(&dated).map(|irr| irr.rate)
 }
 
+/// `numerator / denominator` when the denominator is above zero and the quotient fits
+/// (a cheque of a cent against proceeds of 1e27 does not).
 fn ratio<T: Num>(numerator: T, denominator: T) -> Option<T> {
-    (denominator > T::zero()).then(|| numerator / denominator)
+    (denominator > T::zero())
+        .then(|| numerator.checked_div(denominator))
+        .flatten()
 }
 
 /// Headline metrics of a projected fund.
@@ -147,15 +151,17 @@ pub fn kaplan_schoar_pme<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBench
     if levels.iter().any(|l| *l <= T::zero()) {
         return None;
     }
+    // Checked: index levels are bounded only to (0, 1e14], so an index that grows from
+    // 1e-28 carries cash flows by up to 1e42, beyond `Decimal`; such a PME is not given.
     let mut out = T::zero();
     let mut into = T::zero();
     for (p, level) in periods.iter().zip(&levels) {
-        let growth = final_level / *level;
-        out += p.distributions * growth;
-        into += p.contributions * growth;
+        let growth = final_level.checked_div(*level)?;
+        out = out.checked_add(p.distributions.checked_mul(growth)?)?;
+        into = into.checked_add(p.contributions.checked_mul(growth)?)?;
     }
-    out += periods.last()?.nav;
-    ratio(out, into)
+    out = out.checked_add(periods.last()?.nav)?;
+    (into > T::zero()).then(|| out.checked_div(into)).flatten()
 }
 
 #[cfg(test)]

@@ -43,6 +43,15 @@ pub trait Num:
     /// `self` is negative.
     fn fourth_root(self) -> Option<Self>;
 
+    /// `self + other`, `None` when it leaves the type's range (`Decimal`) or is not
+    /// finite (`f64`).
+    fn checked_add(self, other: Self) -> Option<Self>;
+    /// `self × other`, `None` when it leaves the type's range or is not finite.
+    fn checked_mul(self, other: Self) -> Option<Self>;
+    /// `self / other`, `None` when `other` is zero or the quotient leaves the type's
+    /// range or is not finite.
+    fn checked_div(self, other: Self) -> Option<Self>;
+
     /// Zero.
     fn zero() -> Self {
         Self::default()
@@ -94,6 +103,15 @@ impl Num for Decimal {
         use rust_decimal::MathematicalOps;
         self.sqrt().and_then(|root| root.sqrt())
     }
+    fn checked_add(self, other: Self) -> Option<Self> {
+        Decimal::checked_add(self, other)
+    }
+    fn checked_mul(self, other: Self) -> Option<Self> {
+        Decimal::checked_mul(self, other)
+    }
+    fn checked_div(self, other: Self) -> Option<Self> {
+        Decimal::checked_div(self, other)
+    }
 }
 
 impl Num for f64 {
@@ -116,6 +134,15 @@ impl Num for f64 {
     fn fourth_root(self) -> Option<Self> {
         (self >= 0.0).then(|| self.sqrt().sqrt())
     }
+    fn checked_add(self, other: Self) -> Option<Self> {
+        Some(self + other).filter(|sum| sum.is_finite())
+    }
+    fn checked_mul(self, other: Self) -> Option<Self> {
+        Some(self * other).filter(|product| product.is_finite())
+    }
+    fn checked_div(self, other: Self) -> Option<Self> {
+        (other != 0.0).then(|| self / other).filter(|quotient| quotient.is_finite())
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +164,19 @@ mod tests {
         assert_eq!(dec!(1.5).powi_u32(3), dec!(3.375));
         assert_eq!(2.0_f64.powi_u32(10), 1024.0);
         assert_eq!(dec!(7).powi_u32(0), dec!(1));
+    }
+
+    #[test]
+    fn checked_operations_refuse_what_leaves_the_range() {
+        assert_eq!(Num::checked_mul(dec!(1e14), dec!(1e14)), Some(dec!(1e28)));
+        assert_eq!(Num::checked_mul(Decimal::MAX, dec!(2)), None);
+        assert_eq!(Num::checked_add(Decimal::MAX, Decimal::ONE), None);
+        assert_eq!(Num::checked_div(dec!(1e14), Decimal::new(1, 28)), None);
+        assert_eq!(Num::checked_div(dec!(1), Decimal::ZERO), None);
+        assert_eq!(Num::checked_div(6.0_f64, 3.0), Some(2.0));
+        assert_eq!(Num::checked_div(1.0_f64, 0.0), None);
+        assert_eq!(Num::checked_mul(f64::MAX, 2.0), None);
+        assert_eq!(Num::checked_add(f64::MAX, f64::MAX), None);
     }
 
     #[test]

@@ -12,3 +12,4 @@ mod export;
 mod field_property;
 mod fuzz_smoke;
 mod regression;
+mod regression_issue_9;

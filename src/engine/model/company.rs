@@ -140,9 +140,12 @@ impl CostPools {
         }
     }
 
-    /// Sum of all pools, as a share of revenue.
-    pub fn total(&self) -> Decimal {
-        CostPool::ALL.iter().map(|p| self.get(*p)).sum()
+    /// Sum of all pools, as a share of revenue; `None` when pools beyond their bounds
+    /// (which validation reports) add up past `Decimal`'s range.
+    pub fn total(&self) -> Option<Decimal> {
+        CostPool::ALL
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, pool| sum.checked_add(self.get(*pool)))
     }
 }
 

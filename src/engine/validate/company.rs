@@ -90,11 +90,8 @@ fn check_company(c: &mut Checker, p: &Portfolio, i: usize, co: &Company) {
     check_dates(c, p, owner, co);
     c.bounds(p, owner, |label| format!("'{who}' {}", in_sentence(label)));
     // Summed with checks: pools beyond their bounds are reported above and must not
-    // overflow here (`CostPools::total` is for validated models).
-    let pools = CostPool::ALL.iter().try_fold(Decimal::ZERO, |sum, pool| {
-        sum.checked_add(co.cost_pools.get(*pool))
-    });
-    if let Some(pools) = pools
+    // overflow here.
+    if let Some(pools) = co.cost_pools.total()
         && pools >= Decimal::ONE
     {
         c.error(

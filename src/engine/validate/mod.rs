@@ -5,10 +5,47 @@
 //! ([`crate::engine::fields`]); the checks written here are the ones that relate fields
 //! to each other (dates in order, names unique, budgets enough).
 //!
-//! The bounds also keep the Decimal projection inside `Decimal`'s range (about 7.9e28):
-//! money at most 1e14, growth within ±50 % a year over at most 160 quarters
-//! (1.5^40 ≈ 1.1e7), multiples at most 100 — so the largest product the projection forms
-//! stays below ~1e23 and no operation can overflow.
+//! # Why the projection cannot overflow
+//!
+//! Only a model without errors is projected, so the bounds below hold for every value
+//! the `Decimal` projection reads (`Decimal` holds about ±7.9e28). A scenario is applied
+//! with checked arithmetic and its model is validated against the same bounds before it
+//! is projected; Monte Carlo refuses a model with errors.
+//!
+//! | bound (registry table) | fields |
+//! |---|---|
+//! | money in [0, 1e14] ([`MAX_MONEY`]) | commitment (above 0), entry revenue (above 0), stage budgets and reserves, fund expenses, lever costs |
+//! | growth in [−50 %, +50 %] a year | revenue growth |
+//! | shares in [0, 1] | cost pools (and their sum under 100 %), capex, cash sweep, lever effect, GP commitment, catch-up, ownership (above 0) |
+//! | other rates | tax ≤ 90 %, interest ≤ 50 %, transaction and exit costs ≤ 50 %, fees ≤ 10 %, carry and preferred return ≤ 50 %, PME return in [−50 %, 100 %], realisation ≤ 150 % |
+//! | multiples in [0, 100] | entry (at least 0.1), debt (below the entry price), exit |
+//! | time | term + extensions ≤ 30 years, exits under 150 quarters after the first close, lever delays and ramps ≤ 80 quarters; the projection refuses more than 160 quarters |
+//!
+//! The largest figures the projection forms, and the bounds each relies on (L is the
+//! number of revenue levers of one company, N the number of companies):
+//!
+//! - revenue compounds by at most 1.5^(1/4) a quarter over at most 160 quarters:
+//!   1.5^40 ≈ 1.1e7, so annual revenue ≤ 1e14 × 1.1e7 ≈ 1.1e21 (money, growth, quarters);
+//!   revenue levers lift it by at most 1 + 1.5·L (effect ≤ 1 × realisation ≤ 1.5);
+//! - EBITDA ≤ revenue (pools and reductions in [0, 1]); enterprise value = multiple ×
+//!   run-rate EBITDA ≤ 100 × 1.1e21 × (1 + 1.5·L) ≈ 1.1e23 × (1 + 1.5·L) (multiples ≤ 100);
+//!   the value bridge's cross term (multiple change × EBITDA growth) is no larger;
+//! - entry debt ≤ 100 × 1e14 = 1e16 and is only repaid; quarterly interest ≤ 12.5 % of it;
+//!   cash piles up at most 160 quarters of free cash flow ≤ 4.4e22 × (1 + 1.5·L);
+//! - an equity cheque ≤ ownership × (1 + 50 %) × 1e16 = 1.5e16; the hurdle account
+//!   compounds by at most 1.5 a year over 40 years (1.1e7): ≤ N × 1.7e23;
+//! - fees ≤ 10 % × 1e14 a year; the fund's sums over companies (NAV, proceeds, net cash
+//!   flow) ≤ N × 1.1e23 × (1 + 1.5·L), inside `Decimal` while N × (1 + 1.5·L) stays
+//!   under about 700,000 (10,000 companies with 40 revenue levers each). This is the one
+//!   limit no single field's bound gives; a file beyond it would have to hold that many
+//!   companies each at 1e14 of revenue growing 50 % a year for 40 years.
+//!
+//! What the bounds cannot keep in range is computed with checked arithmetic instead:
+//! ratios with a small denominator (TVPI, DPI, MOIC, PME: `None` when the quotient does
+//! not fit), the PME's index growth (levels are only bounded to (0, 1e14]), scenario
+//! overrides ([`crate::engine::scenario`]), and in validation itself the reporting of
+//! out-of-range values and the checks relating fields (pool totals, entry price, term
+//! plus extensions), which run before the bounds are known to hold.
 
 mod company;
 mod fund;

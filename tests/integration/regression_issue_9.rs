@@ -1,0 +1,83 @@
+//! Regression tests for issue 9 (nothing a user types or opens crashes Millwright), one
+//! per fixed defect, each headed by what went wrong. They continue `regression.rs`,
+//! kept apart so each file stays short.
+
+use chrono::NaiveDate;
+use millwright::engine::defaults;
+use millwright::engine::model::{IndexPoint, PmeBenchmark, Portfolio};
+use millwright::engine::study::{Case, Study};
+use millwright::io::samples;
+use rust_decimal::{Decimal, dec};
+
+fn midmarket() -> Portfolio {
+    samples::midmarket().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d} is not a date"))
+}
+
+/// Issue 9: `CostPools::total` summed the five pools unchecked, so pools of 7.9e28 each
+/// (out of bounds, which validation reports) overflowed. It now says there is no total;
+/// ordinary pools still add up (0.40 + 0.18 + 0.04 + 0.05 + 0.15 = 0.82).
+#[test]
+fn issue_9_cost_pool_total_is_checked() {
+    let mut p = midmarket();
+    let company = &mut p.companies[0];
+    company.cost_pools.materials = dec!(0.40);
+    company.cost_pools.direct_labour = dec!(0.18);
+    company.cost_pools.energy = dec!(0.04);
+    company.cost_pools.maintenance = dec!(0.05);
+    company.cost_pools.overhead = dec!(0.15);
+    assert_eq!(company.cost_pools.total(), Some(dec!(0.82)));
+    company.cost_pools.materials = Decimal::MAX;
+    company.cost_pools.overhead = Decimal::MAX;
+    assert_eq!(company.cost_pools.total(), None);
+}
+
+/// Issue 9: placing a new company added `term_years + extension_years` unchecked, so a
+/// term of `u32::MAX` years (refused by validation, but typed in the editor) overflowed
+/// when the user pressed "Add company". The template is still placed, bought at its
+/// stage's start and sold five years later (the term no longer caps it).
+#[test]
+fn issue_9_adding_a_company_under_a_huge_term_does_not_overflow() {
+    let mut p = midmarket();
+    p.fund.term_years = u32::MAX;
+    p.fund.extension_years = 1;
+    let stage = p.stages[0].clone();
+    let company = defaults::template_company_in(&p, Some(&stage.name));
+    let acquired = stage.start_date.max(p.fund.first_close);
+    assert_eq!(company.acquisition_date, acquired);
+    let five_years_on = acquired
+        .checked_add_months(chrono::Months::new(5 * 12))
+        .unwrap_or(NaiveDate::MAX);
+    assert_eq!(company.exit_date, five_years_on);
+}
+
+/// Issue 9: a PME index series whose levels are tiny (1e-28, valid: above zero) passed
+/// `check` and overflowed in the projection's metrics carrying cash flows to the last
+/// date (1e14 / 1e-28). The study now computes; the PME is given only when it fits.
+#[test]
+fn issue_9_a_pme_series_with_tiny_levels_computes() {
+    let mut p = midmarket();
+    let start = p.fund.first_close;
+    p.fund.pme_benchmark = PmeBenchmark::Series {
+        points: vec![
+            IndexPoint {
+                date: start,
+                level: Decimal::new(1, 28),
+            },
+            IndexPoint {
+                date: day(2060, 1, 1),
+                level: dec!(100_000_000_000_000),
+            },
+        ],
+    };
+    let study = Study::new(p, 0);
+    for case in study.cases() {
+        std::hint::black_box(study.result(&case).is_ok());
+    }
+    let result = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
+    // The first contribution would be carried by about 1e14 / 1e-28 = 1e42: no PME.
+    assert_eq!(result.metrics.pme, None);
+}
