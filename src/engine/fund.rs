@@ -8,13 +8,16 @@
 //! the first quarter, `annual_expenses / 4` each quarter of the term. Fees and expenses
 //! are called from partners like investments.
 
-use super::company::{CompanyAdjustment, PrepareError, PreparedCompany};
+use super::company::{CompanyAdjustment, PrepareError, PreparedCompany, Projection};
 use super::grid;
 use super::metrics;
-use super::model::{Portfolio, Waterfall};
+use super::model::{FundTerms, Portfolio, Waterfall};
 use super::num::Num;
 use super::results::{CompanyResult, FundPeriod, FundResult};
-use super::waterfall::{Ledger, Terms};
+use super::waterfall::Terms;
+use carry::{final_true_up, run_american, run_european};
+
+mod carry;
 
 /// How much of the projection to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,81 +73,107 @@ pub fn project_prepared<T: Num>(
     detail: Detail,
 ) -> Result<FundResult<T>, ProjectError> {
     let fund = &portfolio.fund;
-    let origin = fund.first_close;
-    let ip_end = grid::add_years(origin, fund.investment_period_years);
-    let fund_end = grid::add_years(origin, fund.term_years.saturating_add(fund.extension_years));
-    let term_quarters = usize::try_from(grid::quarters_between(origin, fund_end)).unwrap_or(0);
-    let last_exit = companies.iter().map(|c| c.exit_index).max().unwrap_or(0);
-    let len = term_quarters.max(last_exit + 1).max(1);
-    if len > MAX_QUARTERS {
-        return Err(ProjectError::TooLong);
-    }
-    let dates = grid::quarter_ends(origin, len);
-
-    let zero = T::zero();
-    let four = T::from_i64(4);
-    let mut periods: Vec<FundPeriod<T>> = dates
+    let calendar = FundCalendar::new(fund, companies)?;
+    let mut periods: Vec<FundPeriod<T>> = calendar
+        .dates
         .iter()
         .map(|&date| FundPeriod {
             date,
             ..FundPeriod::default()
         })
         .collect();
+    let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
+    charge_fees_and_expenses(fund, &calendar, &mut periods);
+    run_waterfall(fund, &deals, &mut periods)?;
+    net_cash_flows(&mut periods);
+    let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
+    Ok(FundResult {
+        currency: fund.currency.clone(),
+        dates: calendar.dates,
+        periods,
+        companies: deals.results,
+        metrics,
+    })
+}
 
-    // Deals: cheques, follow-ons, proceeds, NAV, cost basis.
-    let mut company_results = Vec::with_capacity(companies.len());
-    let mut deal_flows: Vec<Vec<(usize, T)>> = Vec::with_capacity(companies.len());
-    let mut deal_navs: Vec<Vec<T>> = Vec::with_capacity(companies.len());
+/// The fund's quarterly grid and the dates its fees change on.
+struct FundCalendar {
+    /// Quarter ends from first close to the end of the term and extensions (or the last
+    /// exit, if later).
+    dates: Vec<chrono::NaiveDate>,
+    /// End of the investment period.
+    investment_period_end: chrono::NaiveDate,
+    /// End of the term and extensions.
+    fund_end: chrono::NaiveDate,
+}
+
+impl FundCalendar {
+    fn new<T: Num>(fund: &FundTerms, companies: &[PreparedCompany<T>]) -> Result<Self, ProjectError> {
+        let origin = fund.first_close;
+        let investment_period_end = grid::add_years(origin, fund.investment_period_years);
+        let fund_end = grid::add_years(origin, fund.term_years.saturating_add(fund.extension_years));
+        let term_quarters = usize::try_from(grid::quarters_between(origin, fund_end)).unwrap_or(0);
+        let last_exit = companies.iter().map(|c| c.exit_index).max().unwrap_or(0);
+        let len = term_quarters.max(last_exit + 1).max(1);
+        if len > MAX_QUARTERS {
+            return Err(ProjectError::TooLong);
+        }
+        Ok(Self {
+            dates: grid::quarter_ends(origin, len),
+            investment_period_end,
+            fund_end,
+        })
+    }
+}
+
+/// Every deal projected: the results, and what the waterfall needs of each.
+struct Deals<T> {
+    results: Vec<CompanyResult<T>>,
+    /// Each deal's `(quarter, amount)` flows: cheque and follow-ons negative, proceeds
+    /// positive.
+    flows: Vec<Vec<(usize, T)>>,
+    /// Each deal's fund equity value in each quarter.
+    navs: Vec<Vec<T>>,
+}
+
+/// Projects each company and books its cheque, follow-ons, proceeds, NAV and cost basis
+/// in `periods`.
+fn project_deals<T: Num>(
+    portfolio: &Portfolio,
+    companies: &[PreparedCompany<T>],
+    dates: &[chrono::NaiveDate],
+    periods: &mut [FundPeriod<T>],
+    detail: Detail,
+) -> Deals<T> {
+    let mut deals = Deals {
+        results: Vec::with_capacity(companies.len()),
+        flows: Vec::with_capacity(companies.len()),
+        navs: Vec::with_capacity(companies.len()),
+    };
     for (company, prepared) in portfolio.companies.iter().zip(companies) {
-        let projection = prepared.project(len);
+        let projection = prepared.project(dates.len());
         let cheque = prepared.equity_cheque();
-        let acquisition = prepared.acquisition_index;
-        let exit = prepared.exit_index;
-        let mut flows = vec![(acquisition, -cheque)];
-        if let Some(p) = periods.get_mut(acquisition) {
-            p.deal_equity += cheque;
-        }
-        let mut follow_ons = zero;
-        for (q, amount) in prepared.follow_ons() {
-            if let Some(p) = periods.get_mut(q) {
-                p.follow_ons += amount;
-                follow_ons += amount;
-                flows.push((q, -amount));
-            }
-        }
-        if let Some(p) = periods.get_mut(exit) {
-            p.gross_proceeds += projection.proceeds;
-        }
-        flows.push((exit, projection.proceeds));
-        let mut basis = cheque;
-        for (q, period) in periods.iter_mut().enumerate().take(exit).skip(acquisition) {
-            basis += prepared
-                .follow_ons()
-                .filter(|(at, _)| *at == q)
-                .map(|(_, a)| a)
-                .sum::<T>();
-            period.net_invested_capital += basis;
-            if let Some(cp) = projection.periods.get(q) {
-                period.gross_nav += cp.fund_equity_value;
-            }
-        }
-        deal_navs.push(projection.periods.iter().map(|p| p.fund_equity_value).collect());
+        let (flows, follow_ons) = book_deal_flows(prepared, cheque, projection.proceeds, periods);
+        book_holding(prepared, cheque, &projection, periods);
+        deals
+            .navs
+            .push(projection.periods.iter().map(|p| p.fund_equity_value).collect());
         let invested = cheque + follow_ons;
         let gross_irr = match detail {
-            Detail::Full => metrics::irr_on_grid(&dates, &flows),
+            Detail::Full => metrics::irr_on_grid(dates, &flows),
             Detail::FundOnly => Err(super::xirr::XirrError::NotComputed),
         };
-        company_results.push(CompanyResult {
+        deals.results.push(CompanyResult {
             name: company.name.clone(),
             sector: company.sector,
             stage: company.stage.clone(),
-            acquisition_index: acquisition,
-            exit_index: exit,
+            acquisition_index: prepared.acquisition_index,
+            exit_index: prepared.exit_index,
             equity_cheque: cheque,
             follow_ons,
             invested,
             proceeds: projection.proceeds,
-            gross_moic: (invested > zero).then(|| projection.proceeds / invested),
+            gross_moic: (invested > T::zero()).then(|| projection.proceeds / invested),
             gross_irr,
             entry_ebitda: prepared.entry_ebitda(),
             exit_ebitda: projection.exit_ebitda,
@@ -155,21 +184,85 @@ pub fn project_prepared<T: Num>(
                 Vec::new()
             },
         });
-        deal_flows.push(flows);
+        deals.flows.push(flows);
     }
+    deals
+}
 
-    // Fees and expenses.
+/// Books the deal's cheque, follow-ons and `proceeds` in `periods`; returns its flows and
+/// the follow-ons booked.
+fn book_deal_flows<T: Num>(
+    prepared: &PreparedCompany<T>,
+    cheque: T,
+    proceeds: T,
+    periods: &mut [FundPeriod<T>],
+) -> (Vec<(usize, T)>, T) {
+    let acquisition = prepared.acquisition_index;
+    let exit = prepared.exit_index;
+    let mut flows = vec![(acquisition, -cheque)];
+    if let Some(p) = periods.get_mut(acquisition) {
+        p.deal_equity += cheque;
+    }
+    let mut follow_ons = T::zero();
+    for (q, amount) in prepared.follow_ons() {
+        if let Some(p) = periods.get_mut(q) {
+            p.follow_ons += amount;
+            follow_ons += amount;
+            flows.push((q, -amount));
+        }
+    }
+    if let Some(p) = periods.get_mut(exit) {
+        p.gross_proceeds += proceeds;
+    }
+    flows.push((exit, proceeds));
+    (flows, follow_ons)
+}
+
+/// Adds the deal's cost basis and fund equity value to each quarter it is held.
+fn book_holding<T: Num>(
+    prepared: &PreparedCompany<T>,
+    cheque: T,
+    projection: &Projection<T>,
+    periods: &mut [FundPeriod<T>],
+) {
+    let mut basis = cheque;
+    for (q, period) in periods
+        .iter_mut()
+        .enumerate()
+        .take(prepared.exit_index)
+        .skip(prepared.acquisition_index)
+    {
+        basis += prepared
+            .follow_ons()
+            .filter(|(at, _)| *at == q)
+            .map(|(_, a)| a)
+            .sum::<T>();
+        period.net_invested_capital += basis;
+        if let Some(cp) = projection.periods.get(q) {
+            period.gross_nav += cp.fund_equity_value;
+        }
+    }
+}
+
+/// Management fees and fund expenses (see the module doc), the rounded gross NAV, and
+/// each quarter's contributions.
+fn charge_fees_and_expenses<T: Num>(
+    fund: &FundTerms,
+    calendar: &FundCalendar,
+    periods: &mut [FundPeriod<T>],
+) {
+    let four = T::from_i64(4);
     let commitment = T::from_dec(fund.commitment);
     let fee_ip = T::from_dec(fund.management_fee_rate) / four;
     let fee_post = T::from_dec(fund.post_investment_fee_rate.unwrap_or(fund.management_fee_rate)) / four;
     let expenses_quarter = T::from_dec(fund.annual_expenses) / four;
     for (q, p) in periods.iter_mut().enumerate() {
-        if p.date < ip_end {
+        if p.date < calendar.investment_period_end {
             p.management_fees = (fee_ip * commitment).round_money();
-        } else if p.date < fund_end {
+        } else if p.date < calendar.fund_end {
             p.management_fees = (fee_post * p.net_invested_capital).round_money();
         }
-        if p.date < fund_end {
+        if p.date < calendar.fund_end {
             p.fund_expenses = expenses_quarter.round_money();
         }
         if q == 0 {
@@ -178,7 +271,14 @@ pub fn project_prepared<T: Num>(
         p.gross_nav = p.gross_nav.round_money();
         p.contributions = p.deal_equity + p.follow_ons + p.management_fees + p.fund_expenses;
     }
+}
 
+/// Distributions, carried interest and accrued carry under the fund's waterfall.
+fn run_waterfall<T: Num>(
+    fund: &FundTerms,
+    deals: &Deals<T>,
+    periods: &mut [FundPeriod<T>],
+) -> Result<(), ProjectError> {
     let terms = Terms {
         carry_rate: T::from_dec(fund.carry_rate),
         hurdle_quarter_factor: (T::one() + T::from_dec(fund.preferred_return))
@@ -188,104 +288,26 @@ pub fn project_prepared<T: Num>(
     };
     match fund.waterfall {
         Waterfall::European => {
-            run_european(&mut periods, &terms);
-            final_true_up(&mut periods, &terms, None);
+            run_european(periods, &terms);
+            final_true_up(periods, &terms, None);
         }
         Waterfall::American { clawback } => {
-            let whole_fund_carry = run_american(&mut periods, &terms, &deal_flows, &deal_navs);
+            let whole_fund_carry = run_american(periods, &terms, &deals.flows, &deals.navs);
             if clawback {
-                final_true_up(&mut periods, &terms, Some(whole_fund_carry));
+                final_true_up(periods, &terms, Some(whole_fund_carry));
             }
         }
     }
+    Ok(())
+}
 
-    let mut cumulative = zero;
-    for p in &mut periods {
+/// NAV net of accrued carry, and the net and cumulative cash flows to partners.
+fn net_cash_flows<T: Num>(periods: &mut [FundPeriod<T>]) {
+    let mut cumulative = T::zero();
+    for p in periods {
         p.nav = p.gross_nav - p.accrued_carry;
         p.net_cash_flow = p.distributions - p.contributions;
         cumulative += p.net_cash_flow;
         p.cumulative_net_cash_flow = cumulative;
-    }
-    let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
-    Ok(FundResult {
-        currency: fund.currency.clone(),
-        dates,
-        periods,
-        companies: company_results,
-        metrics,
-    })
-}
-
-fn run_european<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>) {
-    let mut ledger = Ledger::default();
-    for p in periods.iter_mut() {
-        ledger.accrue_quarter(terms);
-        ledger.contribute(p.contributions);
-        let split = ledger.distribute(p.gross_proceeds, terms);
-        p.distributions = split.partners;
-        p.carried_interest = split.carry;
-        p.accrued_carry = ledger.clone().distribute(p.gross_nav, terms).carry;
-    }
-}
-
-/// Deal by deal: each deal's ledger holds its own cheque and follow-ons; fees and
-/// expenses sit in no deal. A whole-fund ledger runs alongside; the carry it would have
-/// paid over the life (with a liquidation at the final NAV) is returned for the clawback.
-fn run_american<T: Num>(
-    periods: &mut [FundPeriod<T>],
-    terms: &Terms<T>,
-    deal_flows: &[Vec<(usize, T)>],
-    deal_navs: &[Vec<T>],
-) -> T {
-    let zero = T::zero();
-    let mut deals = vec![Ledger::<T>::default(); deal_flows.len()];
-    let mut whole_fund = Ledger::<T>::default();
-    for (q, p) in periods.iter_mut().enumerate() {
-        whole_fund.accrue_quarter(terms);
-        whole_fund.contribute(p.contributions);
-        whole_fund.distribute(p.gross_proceeds, terms);
-        let mut carry = zero;
-        let mut accrued = zero;
-        for ((ledger, flows), navs) in deals.iter_mut().zip(deal_flows).zip(deal_navs) {
-            ledger.accrue_quarter(terms);
-            for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a < zero) {
-                ledger.contribute(-*amount);
-            }
-            for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a > zero) {
-                carry += ledger.distribute(*amount, terms).carry;
-            }
-            let value = navs.get(q).copied().unwrap_or(zero);
-            if value > zero {
-                accrued += ledger.clone().distribute(value, terms).carry;
-            }
-        }
-        p.distributions = p.gross_proceeds - carry;
-        p.carried_interest = carry;
-        p.accrued_carry = accrued;
-    }
-    let final_nav = periods.last().map_or(zero, |p| p.gross_nav);
-    whole_fund.carry_paid + whole_fund.clone().distribute(final_nav, terms).carry
-}
-
-/// The GP clawback at the end of the fund: carry paid plus carry accrued on the final NAV
-/// may not exceed the carry rate times the fund's lifetime profit (nor, when given, the
-/// whole-fund carry `cap`). Any excess returns to the partners on the last date.
-fn final_true_up<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>, cap: Option<T>) {
-    let zero = T::zero();
-    let contributed: T = periods.iter().map(|p| p.contributions).sum();
-    let proceeds: T = periods.iter().map(|p| p.gross_proceeds).sum();
-    let paid: T = periods.iter().map(|p| p.carried_interest).sum();
-    let Some(last) = periods.last_mut() else { return };
-    let profit = (proceeds + last.gross_nav - contributed).max_of(zero);
-    let mut entitlement = terms.carry_rate * profit;
-    if let Some(cap) = cap {
-        entitlement = entitlement.min_of(cap);
-    }
-    let excess = paid + last.accrued_carry - entitlement;
-    if excess > zero {
-        let from_paid = excess.min_of(paid.max_of(zero));
-        last.carried_interest -= from_paid;
-        last.distributions += from_paid;
-        last.accrued_carry -= excess - from_paid;
     }
 }
