@@ -25,6 +25,11 @@ pub struct ExportArgs {
 
 /// Writes the pack and prints each file written.
 pub fn run(args: &ExportArgs, out: &mut dyn Write) -> Outcome {
+    // Checked before anything is computed: a pack file named like the portfolio
+    // (`summary.csv` in the folder holding it) would replace it.
+    for name in pack::file_names() {
+        opened::refuse_overwriting(&args.file, &args.out.join(name), "--out")?;
+    }
     let mut opened = opened::open(&args.file, args.scenario.as_deref())?;
     opened.result()?;
     let source = opened.source();

@@ -85,18 +85,14 @@ impl Opened {
 }
 
 /// Refuses to write `output` when it is the input file itself (compared as canonical
-/// paths, so `./f.json`, a symlink or `dir/../f.json` are caught too). An output that
-/// does not exist yet cannot be the input.
+/// paths and, on Unix, by device and inode, so `./f.json`, a symlink, `dir/../f.json`
+/// or a hard link are caught too). An output that does not exist yet cannot be the
+/// input.
 pub fn refuse_overwriting(input: &Path, output: &Path, option: &str) -> Result<(), Failure> {
-    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-        (Ok(input), Ok(output)) => input == output,
-        _ => false,
-    };
-    if same {
-        return Err(Failure::Usage(format!(
+    crate::io::ensure_not_an_input(output, &[input]).map_err(|_| {
+        Failure::Usage(format!(
             "{option} {} is the portfolio file itself; choose another output file",
             output.display()
-        )));
-    }
-    Ok(())
+        ))
+    })
 }

@@ -141,7 +141,9 @@ impl Num for f64 {
         Some(self * other).filter(|product| product.is_finite())
     }
     fn checked_div(self, other: Self) -> Option<Self> {
-        (other != 0.0).then(|| self / other).filter(|quotient| quotient.is_finite())
+        (other != 0.0)
+            .then(|| self / other)
+            .filter(|quotient| quotient.is_finite())
     }
 }
 

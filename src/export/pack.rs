@@ -113,6 +113,16 @@ pub fn file_count() -> usize {
     ChartId::ALL.len() * 2 + 4
 }
 
+/// The names of the files the pack writes into its folder, in the order it writes them:
+/// each chart as SVG then PNG, then the three CSV tables and the workbook.
+pub fn file_names() -> Vec<String> {
+    ChartId::ALL
+        .iter()
+        .flat_map(|id| [format!("{}.svg", id.name()), format!("{}.png", id.name())])
+        .chain(["summary.csv", "cashflows.csv", "companies.csv", "model.xlsx"].map(String::from))
+        .collect()
+}
+
 /// How much work the pack's own analyses may take on a large model: what the pack runs
 /// itself (never a run the user made) is sized so that paths × companies and grid cells
 /// × companies stay under these, and the charts say so.

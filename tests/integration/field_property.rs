@@ -51,7 +51,13 @@ fn decimals() -> impl Strategy<Value = Decimal> {
     prop_oneof![
         prop::sample::select(extremes.to_vec()),
         (-2_000_i64..2_000, 0_u32..=4).prop_map(|(m, s)| Decimal::new(m, s)),
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0_u32..=28)
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0_u32..=28
+        )
             .prop_map(|(lo, mid, hi, neg, scale)| Decimal::from_parts(lo, mid, hi, neg, scale)),
     ]
 }
@@ -143,7 +149,11 @@ fn fail(message: String) -> Result<(), TestCaseError> {
 }
 
 fn describe(problems: &[Problem]) -> String {
-    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The property for one edit of a fund, stage, company, lever or uncertainty field.
@@ -172,7 +182,10 @@ fn check_base_field(path: FieldPath, value: FieldValue) -> Result<(), TestCaseEr
             if at_path || related {
                 Ok(())
             } else {
-                fail(format!("{path} = {value:?}: problems name other fields: {}", describe(&problems)))
+                fail(format!(
+                    "{path} = {value:?}: problems name other fields: {}",
+                    describe(&problems)
+                ))
             }
         }
         Err(e) => fail(format!("{path} = {value:?}: not a validation error: {e}")),
@@ -208,7 +221,9 @@ fn check_scenario_field(path: FieldPath, value: FieldValue) -> Result<(), TestCa
         {
             Ok(())
         }
-        Err(e) => fail(format!("{path} = {value:?}: the error names neither {key} nor {targets:?}: {e}")),
+        Err(e) => fail(format!(
+            "{path} = {value:?}: the error names neither {key} nor {targets:?}: {e}"
+        )),
     }
 }
 
@@ -239,7 +254,10 @@ fn any_number_in_a_stage_field_computes_or_names_the_field() {
 
 #[test]
 fn any_number_in_a_company_field_computes_or_names_the_field() {
-    run_group(&[Owner::Company(0), Owner::Company(3), Owner::Company(7)], check_base_field);
+    run_group(
+        &[Owner::Company(0), Owner::Company(3), Owner::Company(7)],
+        check_base_field,
+    );
 }
 
 #[test]

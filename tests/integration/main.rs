@@ -8,6 +8,7 @@ mod app_editing;
 #[cfg(feature = "gui")]
 mod app_files;
 mod cli;
+mod cli_overwrite;
 mod export;
 mod field_property;
 mod fuzz_smoke;
