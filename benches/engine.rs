@@ -115,5 +115,43 @@ fn sweeps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, recompute, xirr_40_flows, sweeps);
+/// The memo pack's analyses on a 2,000-company copy of the flagship (its companies
+/// repeated under new names): the tornado, the pack's heatmap and Monte Carlo sized by
+/// `WorkBudget::PACK` (5 × 5 steps, 1,000 paths). Goal: the whole pack under 10 s on 2
+/// cores; one sweep cell (`sweep_cell_fund_metrics_flagship`) against a full recompute.
+fn memo_pack_at_scale(c: &mut Criterion) {
+    use millwright::engine::study::{Case, Study};
+    use millwright::export::pack;
+    let flagship = match samples::flagship() {
+        Ok(p) => p,
+        Err(e) => panic!("the flagship sample must load: {e}"),
+    };
+    c.bench_function("sweep_cell_fund_metrics_flagship", |b| {
+        b.iter(|| millwright::engine::sensitivity::fund_metrics(std::hint::black_box(&flagship)));
+    });
+    let mut large = flagship.clone();
+    large.companies = flagship
+        .companies
+        .iter()
+        .cycle()
+        .take(2_000)
+        .enumerate()
+        .map(|(i, company)| {
+            let mut company = company.clone();
+            company.name = format!("{} #{i}", company.name);
+            company
+        })
+        .collect();
+    let mut group = c.benchmark_group("memo_pack");
+    group.sample_size(10);
+    group.bench_function("pack_analyses_2000_companies", |b| {
+        b.iter(|| {
+            let mut study = Study::new(large.clone(), 1);
+            pack::prepare_analyses(&mut study, &Case::Base)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, recompute, xirr_40_flows, sweeps, memo_pack_at_scale);
 criterion_main!(benches);

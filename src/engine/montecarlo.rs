@@ -24,8 +24,11 @@ use super::fund::{self, Detail};
 use super::model::{Distribution, Portfolio, Uncertainty};
 use super::validate::{Rule, Severity};
 use draw::Spreads;
+pub use summary::percentile;
+use summary::{PathOutcome, collect};
 
 mod draw;
+mod summary;
 
 /// Percentiles reported for every figure.
 pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
@@ -132,50 +135,6 @@ pub fn default_uncertainty() -> Uncertainty {
         },
         market_factor_weight: dec!(0.3),
     }
-}
-
-/// The `p`th percentile of sorted `values`, linear between order statistics (numpy's
-/// default): rank `p/100 × (n − 1)`.
-pub fn percentile(sorted: &[f64], p: f64) -> f64 {
-    match sorted {
-        [] => f64::NAN,
-        [only] => *only,
-        [.., last] => {
-            #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
-            let rank = p / 100.0 * (sorted.len() - 1) as f64;
-            let lower = rank.floor();
-            #[expect(
-                clippy::cast_possible_truncation,
-                clippy::cast_sign_loss,
-                reason = "0 ≤ rank ≤ n − 1"
-            )]
-            let i = lower as usize;
-            let at = sorted.get(i).copied().unwrap_or(*last);
-            let next = sorted.get(i + 1).copied().unwrap_or(*last);
-            at + (rank - lower) * (next - at)
-        }
-    }
-}
-
-fn summarise(mut values: Vec<f64>) -> Summary {
-    values.retain(|v| v.is_finite());
-    values.sort_by(f64::total_cmp);
-    #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
-    let mean = values.iter().sum::<f64>() / values.len().max(1) as f64;
-    Summary {
-        values: PERCENTILES.map(|p| percentile(&values, p)),
-        mean,
-    }
-}
-
-/// One simulated path's figures.
-struct PathOutcome {
-    net_irr: Option<f64>,
-    tvpi: f64,
-    dpi: f64,
-    at_years: Vec<(f64, f64)>,
-    nav: Vec<f64>,
-    cash: Vec<f64>,
 }
 
 fn simulate_path(
@@ -325,87 +284,6 @@ pub fn run(
     Ok(collect(outcomes, config, dates))
 }
 
-fn fan(series: impl Fn(&PathOutcome) -> &Vec<f64>, outcomes: &[PathOutcome], len: usize) -> Vec<[f64; 5]> {
-    (0..len)
-        .map(|q| {
-            let mut column: Vec<f64> = outcomes
-                .iter()
-                .map(|o| series(o).get(q).copied().unwrap_or(0.0))
-                .collect();
-            column.sort_by(f64::total_cmp);
-            [5.0, 25.0, 50.0, 75.0, 95.0].map(|p| percentile(&column, p))
-        })
-        .collect()
-}
-
-fn collect(outcomes: Vec<PathOutcome>, config: &McConfig, dates: Vec<chrono::NaiveDate>) -> McResult {
-    let irrs: Vec<f64> = outcomes.iter().filter_map(|o| o.net_irr).collect();
-    let tvpis: Vec<f64> = outcomes.iter().map(|o| o.tvpi).collect();
-    let below = tvpis.iter().filter(|t| **t < 1.0).count();
-    let (lo, hi) = tvpis
-        .iter()
-        .filter(|t| t.is_finite())
-        .fold((f64::MAX, f64::MIN), |(a, b), t| (a.min(*t), b.max(*t)));
-    let bins = config.histogram_bins.max(1);
-    #[expect(clippy::cast_precision_loss, reason = "a few dozen bins")]
-    let width = ((hi - lo) / bins as f64).max(1e-9);
-    let mut counts = vec![0usize; bins];
-    for t in tvpis.iter().filter(|t| t.is_finite()) {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "non-negative bin index"
-        )]
-        let i = (((t - lo) / width) as usize).min(bins - 1);
-        #[expect(
-            clippy::indexing_slicing,
-            reason = "`i` is capped at `bins - 1` and `counts` has `bins` entries"
-        )]
-        {
-            counts[i] += 1;
-        }
-    }
-    #[expect(clippy::cast_precision_loss, reason = "a few dozen bins")]
-    let tvpi_histogram = counts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (lo + width * i as f64, lo + width * (i + 1) as f64, *c))
-        .collect();
-    let at_years = config
-        .at_years
-        .iter()
-        .enumerate()
-        .map(|(k, y)| {
-            let dpi = outcomes
-                .iter()
-                .map(|o| o.at_years.get(k).map_or(f64::NAN, |v| v.0))
-                .collect();
-            let tvpi = outcomes
-                .iter()
-                .map(|o| o.at_years.get(k).map_or(f64::NAN, |v| v.1))
-                .collect();
-            (*y, summarise(dpi), summarise(tvpi))
-        })
-        .collect();
-    let len = dates.len();
-    #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
-    let probability_tvpi_below_one = below as f64 / outcomes.len().max(1) as f64;
-    McResult {
-        paths: outcomes.len(),
-        seed: config.seed,
-        paths_without_irr: outcomes.len() - irrs.len(),
-        net_irr: summarise(irrs),
-        tvpi: summarise(tvpis),
-        dpi: summarise(outcomes.iter().map(|o| o.dpi).collect()),
-        at_years,
-        probability_tvpi_below_one,
-        tvpi_histogram,
-        nav_fan: fan(|o| &o.nav, &outcomes, len),
-        cash_fan: fan(|o| &o.cash, &outcomes, len),
-        dates,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,15 +301,6 @@ mod tests {
 
     fn sample() -> Portfolio {
         crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn percentiles_match_numpy_on_a_known_list() {
-        // numpy.percentile(range(1, 101), [5, 50, 95]) = [5.95, 50.5, 95.05].
-        let values: Vec<f64> = (1..=100).map(f64::from).collect();
-        assert!((percentile(&values, 5.0) - 5.95).abs() < 1e-12);
-        assert!((percentile(&values, 50.0) - 50.5).abs() < 1e-12);
-        assert!((percentile(&values, 95.0) - 95.05).abs() < 1e-12);
     }
 
     #[test]
