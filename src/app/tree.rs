@@ -86,14 +86,40 @@ fn companies(ui: &mut Ui, state: &mut AppState, prefs: &mut Prefs, filter: &mut 
             .id_salt(("group", &group))
             .default_open(true)
             .show(ui, |ui| {
-                for i in members {
+                let selected = match state.selection {
+                    Selection::Company(c) | Selection::Lever(c, _) => Some(c),
+                    _ => None,
+                };
+                let (shown, hidden) = rows_to_draw(&members, selected);
+                for i in shown {
                     company_row(ui, state, i);
+                }
+                if hidden > 0 {
+                    ui.weak(format!("… and {hidden} more: type in Filter to find one"));
                 }
             });
     }
     if ui.button("+ Add company").clicked() {
         state.queue(Edit::AddCompany { stage: None });
     }
+}
+
+/// Most company rows drawn per group: a 10,000-company fund would otherwise spend
+/// hundreds of milliseconds a frame drawing rows nobody can see at once.
+pub const ROWS_PER_GROUP: usize = 200;
+
+/// The members of a group to draw (the first [`ROWS_PER_GROUP`], plus the selected
+/// company wherever it is) and how many are left out.
+fn rows_to_draw(members: &[usize], selected: Option<usize>) -> (Vec<usize>, usize) {
+    let mut shown: Vec<usize> = members.iter().copied().take(ROWS_PER_GROUP).collect();
+    if let Some(s) = selected
+        && members.contains(&s)
+        && !shown.contains(&s)
+    {
+        shown.push(s);
+    }
+    let hidden = members.len() - shown.len();
+    (shown, hidden)
 }
 
 fn indices(
@@ -169,4 +195,20 @@ fn scenarios(ui: &mut Ui, state: &mut AppState) {
                 state.queue(Edit::AddScenario);
             }
         });
+}
+
+#[cfg(test)]
+mod row_limit_tests {
+    use super::*;
+
+    #[test]
+    fn a_large_group_draws_its_first_rows_and_the_selected_one() {
+        let members: Vec<usize> = (0..2500).collect();
+        let (shown, hidden) = rows_to_draw(&members, Some(2400));
+        assert_eq!(shown.len(), ROWS_PER_GROUP + 1);
+        assert_eq!(shown.last(), Some(&2400));
+        assert_eq!(hidden, 2500 - ROWS_PER_GROUP - 1);
+        let (small, none_hidden) = rows_to_draw(&[3, 4, 5], Some(4));
+        assert_eq!((small, none_hidden), (vec![3, 4, 5], 0));
+    }
 }
