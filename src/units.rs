@@ -189,9 +189,13 @@ pub fn format_money_in(value: Decimal, currency: &str) -> String {
     }
 }
 
-/// `0.0825` → `8.25%`.
+/// `0.0825` → `8.25%`; a fraction too large to scale (an out-of-range value being
+/// shown with its error, such as `1e28`) is written as the fraction it is.
 pub fn format_percent(value: Decimal) -> String {
-    format!("{:.2}%", (value * Decimal::ONE_HUNDRED).round_dp(2))
+    match value.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(percent) => format!("{:.2}%", percent.round_dp(2)),
+        None => format!("{} (as a fraction)", value.normalize()),
+    }
 }
 
 /// `2.5` → `2.50×`.

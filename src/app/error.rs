@@ -23,6 +23,10 @@ pub enum AppError {
     /// The autosave copy could not be removed after a save or a clean exit.
     #[error("Could not delete the autosave copy ({0}): Millwright may offer to recover it next time")]
     RemoveAutosave(std::io::Error),
+    /// Leftover temporary files of an interrupted save could not be removed from the
+    /// app's own folders.
+    #[error("Could not remove leftover temporary files from Millwright's folders: {0}")]
+    TempCleanup(std::io::Error),
     /// The model refused an edit (a bad index, a name already taken, a value that does
     /// not fit).
     #[error("That change could not be made: {0}.")]
@@ -48,11 +52,16 @@ pub struct FileWarnings {
     pub prefs: Option<AppError>,
     /// The autosave copy could not be deleted ([`AppError::RemoveAutosave`]).
     pub cleanup: Option<AppError>,
+    /// Stale temporary files in the app's folders could not be removed on start
+    /// ([`AppError::TempCleanup`]).
+    pub temp_cleanup: Option<AppError>,
 }
 
 impl FileWarnings {
     /// The warnings to show, most serious first.
     pub fn iter(&self) -> impl Iterator<Item = &AppError> {
-        [&self.autosave, &self.prefs, &self.cleanup].into_iter().flatten()
+        [&self.autosave, &self.prefs, &self.cleanup, &self.temp_cleanup]
+            .into_iter()
+            .flatten()
     }
 }

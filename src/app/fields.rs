@@ -58,7 +58,12 @@ fn show(unit: Unit, value: Decimal, currency: &str) -> String {
 /// A number as it is put in the box when editing starts.
 fn editable(unit: Unit, value: Decimal) -> String {
     match unit {
-        Unit::Percent => format!("{}%", units::editable(value * Decimal::ONE_HUNDRED)),
+        // A fraction too large to scale to a percentage is edited as the fraction (read
+        // back the same: a number without `%` is a fraction).
+        Unit::Percent => value.checked_mul(Decimal::ONE_HUNDRED).map_or_else(
+            || units::editable(value),
+            |pct| format!("{}%", units::editable(pct)),
+        ),
         Unit::Money => units::thousands(value),
         _ => units::editable(value),
     }

@@ -122,6 +122,9 @@ impl MillwrightApp {
         paths: Option<AppPaths>,
     ) -> Self {
         let prefs = paths.as_ref().map(Prefs::load).unwrap_or_default();
+        // Before looking for an autosave: a copy whose write was killed at the rename
+        // leaves a temporary file that is ours to remove.
+        let temp_cleanup = paths.as_ref().and_then(clean_stale_temp_files);
         let recovery = paths.as_ref().and_then(autosave::find_autosave);
         Self {
             state: AppState::new(portfolio, path),
@@ -132,7 +135,10 @@ impl MillwrightApp {
             table_sort: (results::Column::Invested, true),
             pending: None,
             error: None,
-            warnings: error::FileWarnings::default(),
+            warnings: error::FileWarnings {
+                temp_cleanup,
+                ..error::FileWarnings::default()
+            },
             commands: commands::CommandQueue::default(),
             show_problems: false,
             recovery,
@@ -265,6 +271,19 @@ impl eframe::App for MillwrightApp {
             eprintln!("Millwright: {warning}");
         }
     }
+}
+
+/// Removes stale temporary files of ours (a save killed before its rename) from the
+/// app's data and config folders; a folder not created yet has none. The first failure
+/// is returned for the status bar.
+fn clean_stale_temp_files(paths: &AppPaths) -> Option<error::AppError> {
+    [&paths.data_dir, &paths.config_dir].into_iter().find_map(|dir| {
+        match crate::io::clean_stale_temp_files(dir) {
+            Ok(_) => None,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => Some(error::AppError::TempCleanup(e)),
+        }
+    })
 }
 
 /// Opens the window on `initial_file` (or the built-in $100B sample) and returns when it

@@ -7,6 +7,8 @@ mod app;
 mod app_editing;
 #[cfg(feature = "gui")]
 mod app_files;
+#[cfg(feature = "gui")]
+mod app_safety;
 mod cli;
 mod cli_overwrite;
 mod export;

@@ -81,3 +81,13 @@ fn issue_9_a_pme_series_with_tiny_levels_computes() {
     // The first contribution would be carried by about 1e14 / 1e-28 = 1e42: no PME.
     assert_eq!(result.metrics.pme, None);
 }
+
+/// Issue 9: typing `1e28` into Carried interest crashed the app: the editor showed the
+/// stored value as a percentage (× 100) and overflowed, and again when editing started.
+/// A fraction too large to scale is shown as the fraction it is.
+#[test]
+fn issue_9_a_huge_percentage_is_shown_without_overflow() {
+    assert_eq!(millwright::units::format_percent(dec!(0.0825)), "8.25%");
+    let shown = millwright::units::format_percent(Decimal::MAX);
+    assert_eq!(shown, "79228162514264337593543950335 (as a fraction)");
+}
