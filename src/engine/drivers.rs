@@ -94,13 +94,23 @@ impl Driver {
             Driver::GrowthShift => (dec!(-0.02), dec!(0.02)),
             Driver::ExitDelayQuarters => (dec!(-4), dec!(8)),
             Driver::LeverageShift => (dec!(-1), dec!(1)),
+            // Saturating: the range is also asked for on a model whose rate is out of
+            // bounds (the app's grid settings), which the sweep then refuses.
             Driver::ManagementFeeRate => {
                 let base = portfolio.fund.management_fee_rate;
-                ((base - dec!(0.005)).max(Decimal::ZERO), base + dec!(0.005))
+                let step = dec!(0.005);
+                (
+                    base.saturating_sub(step).max(Decimal::ZERO),
+                    base.saturating_add(step),
+                )
             }
             Driver::HurdleRate => {
                 let base = portfolio.fund.preferred_return;
-                ((base - dec!(0.02)).max(Decimal::ZERO), base + dec!(0.02))
+                let step = dec!(0.02);
+                (
+                    base.saturating_sub(step).max(Decimal::ZERO),
+                    base.saturating_add(step),
+                )
             }
         }
     }

@@ -185,7 +185,19 @@ impl Axis {
         }
         let gaps = Decimal::from(self.steps - 1);
         (0..self.steps)
-            .map(|i| self.low + (self.high - self.low) * Decimal::from(i) / gaps)
+            .map(|i| {
+                let i = Decimal::from(i);
+                let exact = (self.high.checked_sub(self.low))
+                    .and_then(|span| span.checked_mul(i))
+                    .and_then(|part| part.checked_div(gaps))
+                    .and_then(|offset| self.low.checked_add(offset));
+                // Ends near `Decimal`'s limits: the same point as a weighted mean of the
+                // ends, whose terms never exceed the larger end.
+                exact.unwrap_or_else(|| {
+                    let from_low = (self.low / gaps).saturating_mul(gaps - i);
+                    from_low.saturating_add((self.high / gaps).saturating_mul(i))
+                })
+            })
             .collect()
     }
 }

@@ -91,3 +91,46 @@ fn issue_9_a_huge_percentage_is_shown_without_overflow() {
     let shown = millwright::units::format_percent(Decimal::MAX);
     assert_eq!(shown, "79228162514264337593543950335 (as a fraction)");
 }
+
+/// Issue 9: the default tornado and grid range of the management fee (and the hurdle)
+/// added half a point to the model's rate unchecked; the app asks for it on a model whose
+/// fee was typed as 7.9e28 (out of bounds) and overflowed. The range now saturates.
+#[test]
+fn issue_9_a_driver_range_on_an_out_of_range_rate_does_not_overflow() {
+    use millwright::engine::drivers::Driver;
+    let mut p = midmarket();
+    p.fund.management_fee_rate = dec!(0.02);
+    assert_eq!(
+        Driver::ManagementFeeRate.tornado_range(&p),
+        (dec!(0.015), dec!(0.025))
+    );
+    p.fund.management_fee_rate = Decimal::MAX;
+    p.fund.preferred_return = Decimal::MAX;
+    let (low, high) = Driver::ManagementFeeRate.tornado_range(&p);
+    assert_eq!((low, high), (Decimal::MAX - dec!(0.005), Decimal::MAX));
+    assert_eq!(Driver::HurdleRate.tornado_range(&p).1, Decimal::MAX);
+}
+
+/// Issue 9: a grid axis from `Decimal::MIN` to `Decimal::MAX` overflowed computing its
+/// values (`high − low`). The ends stay exact and the middle of three steps is zero;
+/// ordinary axes are unchanged (−2 to 2 in 5 steps: −2, −1, 0, 1, 2).
+#[test]
+fn issue_9_a_grid_axis_across_the_whole_decimal_range_does_not_overflow() {
+    use millwright::engine::drivers::Driver;
+    use millwright::engine::sensitivity::Axis;
+    let axis = |low, high, steps| Axis {
+        driver: Driver::GrowthShift,
+        low,
+        high,
+        steps,
+    };
+    assert_eq!(
+        axis(dec!(-2), dec!(2), 5).values(),
+        vec![dec!(-2), dec!(-1), dec!(0), dec!(1), dec!(2)]
+    );
+    let values = axis(Decimal::MIN, Decimal::MAX, 3).values();
+    assert_eq!(values.len(), 3);
+    assert_eq!(values.first(), Some(&Decimal::MIN));
+    assert!(values.get(1).is_some_and(|v| v.abs() < dec!(1)), "{values:?}");
+    assert_eq!(values.last(), Some(&Decimal::MAX));
+}
