@@ -173,3 +173,68 @@ fn a_failed_temp_clean_up_is_a_warning() {
         "{shown:?}"
     );
 }
+
+/// Every tab the app has (the fixed ones and each chart tab).
+fn every_tab() -> Vec<millwright::app::files::Tab> {
+    use millwright::app::files::Tab;
+    let charts = (0..millwright::charts::ChartId::TABS.len()).map(Tab::Chart);
+    [
+        Tab::Overview,
+        Tab::Companies,
+        Tab::Compare,
+        Tab::Sensitivity,
+        Tab::MonteCarlo,
+    ]
+    .into_iter()
+    .chain(charts)
+    .collect()
+}
+
+/// A model holding values far outside their bounds (each the kind the fuzz harness and
+/// typing reach) opens, and every tab and the editor of each part draw frames without
+/// panicking: the results wait for the errors to be fixed.
+#[test]
+fn every_tab_draws_on_a_model_with_values_out_of_range() {
+    type Break = fn(&mut Portfolio);
+    let breaks: [Break; 8] = [
+        |p| p.fund.management_fee_rate = rust_decimal::Decimal::MAX,
+        |p| p.stages[0].budget = rust_decimal::Decimal::MIN,
+        |p| p.scenarios[1].growth_shift = Some(rust_decimal::Decimal::MAX),
+        |p| p.fund.preferred_return = rust_decimal::Decimal::MAX,
+        |p| p.companies[0].entry_revenue = rust_decimal::Decimal::MAX,
+        |p| p.companies[0].exit_multiple = rust_decimal::Decimal::MIN,
+        |p| p.companies[0].revenue_growth = rust_decimal::Decimal::MAX,
+        |p| p.companies[0].levers[0].ramp_quarters = u32::MAX,
+    ];
+    for (n, break_it) in breaks.into_iter().enumerate() {
+        let dir = tempdir();
+        let mut portfolio = midmarket();
+        break_it(&mut portfolio);
+        let app = app_in(&dir, portfolio);
+        let scenario_only = n == 2; // the base case computes; the scenario does not
+        assert!(
+            scenario_only || has_errors(app.state.problems()),
+            "case {n} is not broken"
+        );
+        let mut harness = harness_of(app);
+        if scenario_only {
+            // View the scenario that fails, as the results area would.
+            let name = harness.state().state.portfolio.scenarios[1].name.clone();
+            harness.state_mut().scenario = Some(name);
+        }
+        let selections = [
+            Selection::Fund,
+            Selection::Stage(0),
+            Selection::Company(0),
+            Selection::Lever(0, 0),
+            Selection::Scenario(1),
+        ];
+        for selection in selections {
+            harness.state_mut().state.selection = selection;
+            for tab in every_tab() {
+                harness.state_mut().prefs.tab = tab;
+                harness.run();
+            }
+        }
+    }
+}
