@@ -307,6 +307,20 @@ pub struct Fan {
 }
 
 impl Chart {
+    /// What the legend lists, in order: the legend's entries, then the markers (drawn as
+    /// points). Both renderers draw exactly these.
+    pub fn legend_entries(&self) -> Vec<(&str, Rgb, Swatch)> {
+        self.legend
+            .iter()
+            .map(|e| (e.name.as_str(), e.colour, e.swatch))
+            .chain(
+                self.markers
+                    .iter()
+                    .map(|m| (m.label.as_str(), m.colour, Swatch::Point)),
+            )
+            .collect()
+    }
+
     /// Every y value drawn (stacked tops included), for a renderer's range.
     pub fn y_extent(&self) -> Option<(f64, f64)> {
         let mut values: Vec<f64> = Vec::new();

@@ -14,9 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use millwright::charts::{self, ChartId};
-use millwright::engine::drivers::{Driver, Metric};
 use millwright::engine::montecarlo::McConfig;
-use millwright::engine::sensitivity::Axis;
 use millwright::engine::study::{Case, GridSettings, Study};
 use millwright::engine::validate;
 use millwright::export::pack::{self, Source};
@@ -198,23 +196,14 @@ fn drive_loaded(bytes: &[u8], budget: Budget) -> Result<Reach, Panic> {
     })
 }
 
-/// A 2×2 grid over the heatmap's drivers, on their tornado ranges.
+/// The pack's heatmap (its drivers on their tornado ranges) at 2×2.
 fn small_grid(study: &Study) -> GridSettings {
-    let model = study.portfolio();
-    let axis = |driver: Driver| {
-        let (low, high) = driver.tornado_range(model);
-        Axis {
-            driver,
-            low,
-            high,
-            steps: 2,
-        }
-    };
-    GridSettings {
-        x: axis(Driver::ExitMultipleShift),
-        y: Some(axis(Driver::RealisationScale)),
-        metric: Metric::NetIrr,
+    let mut settings = GridSettings::default_heatmap(study.portfolio());
+    settings.x.steps = 2;
+    if let Some(y) = &mut settings.y {
+        y.steps = 2;
     }
+    settings
 }
 
 /// A short stable name for an input (hex of its hash).

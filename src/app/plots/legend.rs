@@ -4,27 +4,11 @@
 use egui::{Stroke, Ui};
 
 use super::{Measure, colour};
-use crate::charts::style::Rgb;
 use crate::charts::{Body, Chart, Swatch};
 
 /// Width of a swatch and the gaps around an entry, in points.
 const SWATCH: f32 = 18.0;
 const ENTRY_GAPS: f32 = 16.0;
-
-/// The entries of the chart's legend and of its markers.
-fn entries(chart: &Chart) -> Vec<(&str, Rgb, Swatch)> {
-    chart
-        .legend
-        .iter()
-        .map(|e| (e.name.as_str(), e.colour, e.swatch))
-        .chain(
-            chart
-                .markers
-                .iter()
-                .map(|m| (m.label.as_str(), m.colour, Swatch::Point)),
-        )
-        .collect()
-}
 
 fn heading(chart: &Chart) -> &'static str {
     if matches!(chart.body, Body::Heatmap(_)) {
@@ -36,7 +20,7 @@ fn heading(chart: &Chart) -> &'static str {
 
 /// How many rows the legend takes at the current width (0 for none).
 pub(super) fn rows(ui: &Ui, chart: &Chart) -> usize {
-    let entries = entries(chart);
+    let entries = chart.legend_entries();
     if entries.is_empty() {
         return 0;
     }
@@ -56,7 +40,7 @@ pub(super) fn rows(ui: &Ui, chart: &Chart) -> usize {
 
 /// Draws the legend row(s).
 pub(super) fn legend_ui(ui: &mut Ui, chart: &Chart) {
-    let entries = entries(chart);
+    let entries = chart.legend_entries();
     if entries.is_empty() {
         return;
     }

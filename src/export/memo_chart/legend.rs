@@ -7,7 +7,6 @@ use plotters::prelude::*;
 
 use super::frame::rgb;
 use super::{ChartError, FONT, Scale as Px, draw_err};
-use crate::charts::style::Rgb;
 use crate::charts::{Chart, Swatch};
 
 /// A rectangle in pixels: `x0..x1` across, `y0..y1` down.
@@ -67,21 +66,6 @@ pub(super) fn layout(body: PixelBox, widths: &[i32], row_height: i32, gap: i32) 
     Layout { strip, entries, plot }
 }
 
-/// The chart's legend entries and markers.
-fn entries(chart: &Chart) -> Vec<(&str, Rgb, Swatch)> {
-    chart
-        .legend
-        .iter()
-        .map(|e| (e.name.as_str(), e.colour, e.swatch))
-        .chain(
-            chart
-                .markers
-                .iter()
-                .map(|m| (m.label.as_str(), m.colour, Swatch::Point)),
-        )
-        .collect()
-}
-
 /// Swatch width and the gaps of an entry, for a 1200-pixel chart.
 const SWATCH: f64 = 24.0;
 const SWATCH_GAP: f64 = 8.0;
@@ -98,7 +82,7 @@ pub(super) fn draw<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let entries = entries(chart);
+    let entries = chart.legend_entries();
     let font = (FONT, k.px(16.0)).into_font().color(&BLACK);
     let mut widths = Vec::new();
     for (name, _, _) in &entries {
