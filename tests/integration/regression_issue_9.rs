@@ -134,3 +134,35 @@ fn issue_9_a_grid_axis_across_the_whole_decimal_range_does_not_overflow() {
     assert!(values.get(1).is_some_and(|v| v.abs() < dec!(1)), "{values:?}");
     assert_eq!(values.last(), Some(&Decimal::MAX));
 }
+
+/// Issue 9: the fund's sums over companies could leave Decimal's range for a file with
+/// hundreds of thousands of companies (no single field's bound stops it). Validation now
+/// refuses a model beyond the size the overflow argument covers, naming where it tips.
+#[test]
+fn issue_9_a_model_beyond_the_size_limit_is_refused_not_overflowed() {
+    let mut p = millwright::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}"));
+    // A company with 5,000 revenue levers counts 2 + 3 × 5,000 halves, so 94 of them
+    // cross 1,400,000 (93 × 15,002 = 1,395,186; 94 × 15,002 = 1,410,188).
+    let mut lever = defaults::template_lever();
+    lever.target = millwright::engine::model::LeverTarget::Revenue;
+    let mut template = p.companies[0].clone();
+    template.levers = vec![lever; 5_000];
+    let needed = 94;
+    p.companies = (0..needed)
+        .map(|i| {
+            let mut c = template.clone();
+            c.name = format!("Company {i}");
+            c
+        })
+        .collect();
+    let problems = millwright::engine::validate::validate(&p);
+    let tipped = problems.iter().find(|x| {
+        x.rule == millwright::engine::validate::Rule::AboveLimit && x.message.contains("too large")
+    });
+    let tipped = tipped.unwrap_or_else(|| panic!("no size problem among {} problems", problems.len()));
+    assert_eq!(
+        tipped.path.to_string(),
+        format!("companies[{}].levers", needed - 1)
+    );
+    assert_eq!(tipped.severity, millwright::engine::validate::Severity::Error);
+}

@@ -36,9 +36,9 @@
 //!   compounds by at most 1.5 a year over 40 years (1.1e7): ≤ N × 1.7e23;
 //! - fees ≤ 10 % × 1e14 a year; the fund's sums over companies (NAV, proceeds, net cash
 //!   flow) ≤ N × 1.1e23 × (1 + 1.5·L), inside `Decimal` while N × (1 + 1.5·L) stays
-//!   under about 700,000 (10,000 companies with 40 revenue levers each). This is the one
-//!   limit no single field's bound gives; a file beyond it would have to hold that many
-//!   companies each at 1e14 of revenue growing 50 % a year for 40 years.
+//!   under about 700,000 (10,000 companies with 40 revenue levers each). No single
+//!   field's bound gives this limit, so validation checks it on its own: a model beyond
+//!   it is an error ([`MODEL_SIZE_LIMIT`]).
 //!
 //! What the bounds cannot keep in range is computed with checked arithmetic instead:
 //! ratios with a small denominator (TVPI, DPI, MOIC, PME: `None` when the quotient does
@@ -161,7 +161,40 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     fund::check_stage_budgets(&mut c, portfolio);
     scenario::check_uncertainty(&mut c, portfolio);
     scenario::check_scenarios(&mut c, portfolio);
+    check_model_size(&mut c, portfolio);
     c.problems
+}
+
+/// The one limit no single field's bound gives (see the module doc): the fund's sums
+/// over companies stay inside `Decimal` while N × (1 + 1.5·L) stays under about 700,000.
+/// Counted in halves, so in whole numbers: Σ (2 + 3·L) ≤ [`MODEL_SIZE_LIMIT`].
+pub const MODEL_SIZE_LIMIT: u64 = 1_400_000;
+
+fn check_model_size(c: &mut Checker, p: &Portfolio) {
+    use super::model::LeverTarget;
+    let mut size: u64 = 0;
+    for (index, company) in p.companies.iter().enumerate() {
+        let revenue_levers = company
+            .levers
+            .iter()
+            .filter(|l| matches!(l.target, LeverTarget::Revenue))
+            .count();
+        let weight = u64::try_from(revenue_levers).unwrap_or(u64::MAX);
+        size = size.saturating_add(weight.saturating_mul(3).saturating_add(2));
+        if size > MODEL_SIZE_LIMIT {
+            c.error(
+                FieldPath::Levers { company: index },
+                Rule::AboveLimit,
+                format!(
+                    "the model is too large to compute exactly: {} companies and their revenue levers \
+                     exceed Millwright's limit (companies × (1 + 1.5 × revenue levers each) under 700,000); \
+                     split the fund into several files",
+                    p.companies.len()
+                ),
+            );
+            return;
+        }
+    }
 }
 
 /// Collects problems as the checks find them.
