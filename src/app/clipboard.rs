@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::MillwrightApp;
 use super::files::Tab;
 use crate::engine::montecarlo::{self, McResult};
-use crate::engine::results::{CompanyResult, FundMetrics};
+use crate::engine::results::{CompanyResult, FundMetrics, FundResult};
 use crate::engine::sensitivity::Grid;
 use crate::engine::study::{Case, Study};
 use crate::engine::xirr::XirrError;
@@ -56,6 +56,43 @@ fn estimate(value: f64) -> String {
     } else {
         String::new()
     }
+}
+
+/// The fund's quarterly cash flows, one row a quarter: the columns of `cashflows.csv`
+/// (contributions, distributions, reported NAV, then the components), amounts to the
+/// cent, with the currency in each amount's header.
+pub fn cashflows_tsv(result: &FundResult, currency: &str) -> String {
+    let header: Vec<String> = crate::export::tables::CASHFLOW_COLUMNS
+        .iter()
+        .map(|c| {
+            if *c == "date" {
+                "Quarter end".to_string()
+            } else {
+                format!("{c} ({currency})")
+            }
+        })
+        .collect();
+    let rows = result.periods.iter().map(|p| {
+        let amounts = [
+            p.contributions,
+            p.distributions,
+            p.nav,
+            p.deal_equity,
+            p.follow_ons,
+            p.management_fees,
+            p.fund_expenses,
+            p.gross_proceeds,
+            p.carried_interest,
+            p.gross_nav,
+            p.accrued_carry,
+            p.net_cash_flow,
+            p.cumulative_net_cash_flow,
+        ];
+        std::iter::once(p.date.to_string())
+            .chain(amounts.into_iter().map(money))
+            .collect::<Vec<String>>()
+    });
+    tsv(&std::iter::once(header).chain(rows).collect::<Vec<_>>())
 }
 
 /// The companies in the order given (the table's sort), one row each.

@@ -186,6 +186,23 @@ impl MillwrightApp {
         }
         match self.charts.get(&id).map(|c| c.chart.clone()) {
             Some(Ok(chart)) => {
+                if id == ChartId::JCurve
+                    && let Some(study) = self.state.shown_study()
+                    && let Ok(result) = study.result(case)
+                {
+                    let button = ui.button("Copy cash flows").on_hover_text(
+                        "Copy the fund's quarterly cash flows as tab-separated numbers, to paste into a spreadsheet",
+                    );
+                    if button.clicked() {
+                        let currency = &study.portfolio().fund.currency;
+                        ui.ctx()
+                            .copy_text(super::clipboard::cashflows_tsv(&result, currency));
+                        self.notice = Some(format!(
+                            "Copied the cash flows ({} quarters)",
+                            result.periods.len()
+                        ));
+                    }
+                }
                 self.export_buttons(ui, "", &chart, case);
                 plots::draw(ui, &chart);
             }
