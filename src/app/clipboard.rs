@@ -73,21 +73,7 @@ pub fn cashflows_tsv(result: &FundResult, currency: &str) -> String {
         })
         .collect();
     let rows = result.periods.iter().map(|p| {
-        let amounts = [
-            p.contributions,
-            p.distributions,
-            p.nav,
-            p.deal_equity,
-            p.follow_ons,
-            p.management_fees,
-            p.fund_expenses,
-            p.gross_proceeds,
-            p.carried_interest,
-            p.gross_nav,
-            p.accrued_carry,
-            p.net_cash_flow,
-            p.cumulative_net_cash_flow,
-        ];
+        let amounts = crate::export::tables::cashflow_amounts(p);
         std::iter::once(p.date.to_string())
             .chain(amounts.into_iter().map(money))
             .collect::<Vec<String>>()

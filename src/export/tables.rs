@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use crate::engine::model::Portfolio;
-use crate::engine::results::{FundMetrics, FundResult};
+use crate::engine::results::{FundMetrics, FundPeriod, FundResult};
 use crate::engine::xirr::XirrError;
 
 /// Money is reported to the cent; ratios and rates to 12 decimal places.
@@ -158,6 +158,27 @@ pub const CASHFLOW_COLUMNS: [&str; 14] = [
     "cumulative_net_cash_flow",
 ];
 
+/// One quarter's amounts in the order of [`CASHFLOW_COLUMNS`] after the date: what
+/// partners paid in and received, reported NAV, then the components. Every table of the
+/// fund's cash flows (CSV, workbook, clipboard) takes its row from here.
+pub fn cashflow_amounts(p: &FundPeriod) -> [Decimal; 13] {
+    [
+        p.contributions,
+        p.distributions,
+        p.nav,
+        p.deal_equity,
+        p.follow_ons,
+        p.management_fees,
+        p.fund_expenses,
+        p.gross_proceeds,
+        p.carried_interest,
+        p.gross_nav,
+        p.accrued_carry,
+        p.net_cash_flow,
+        p.cumulative_net_cash_flow,
+    ]
+}
+
 /// The quarterly cash flows as CSV: contributions and distributions positive, money to
 /// the cent.
 pub fn cashflows_csv(result: &FundResult) -> anyhow::Result<String> {
@@ -167,24 +188,8 @@ pub fn cashflows_csv(result: &FundResult) -> anyhow::Result<String> {
         .context("could not write CSV")?;
     for p in &result.periods {
         let cents = |d: Decimal| d.round_dp(MONEY_DP).to_string();
-        writer
-            .write_record([
-                p.date.to_string(),
-                cents(p.contributions),
-                cents(p.distributions),
-                cents(p.nav),
-                cents(p.deal_equity),
-                cents(p.follow_ons),
-                cents(p.management_fees),
-                cents(p.fund_expenses),
-                cents(p.gross_proceeds),
-                cents(p.carried_interest),
-                cents(p.gross_nav),
-                cents(p.accrued_carry),
-                cents(p.net_cash_flow),
-                cents(p.cumulative_net_cash_flow),
-            ])
-            .context("could not write CSV")?;
+        let record = std::iter::once(p.date.to_string()).chain(cashflow_amounts(p).into_iter().map(cents));
+        writer.write_record(record).context("could not write CSV")?;
     }
     let bytes = writer.into_inner().context("could not finish CSV")?;
     String::from_utf8(bytes).context("CSV is not UTF-8")

@@ -136,20 +136,11 @@ fn cash_flows(sheet: &mut Worksheet, result: &FundResult, fmt: &Formats) -> Resu
     let last = result.periods.len();
     for (row, p) in (1u32..).zip(&result.periods) {
         sheet.write_date_with_format(row, 0, excel_date(p.date)?, &fmt.date)?;
-        let values = [
-            p.contributions,
-            p.distributions,
-            p.nav,
-            p.deal_equity,
-            p.follow_ons,
-            p.management_fees,
-            p.fund_expenses,
-            p.gross_proceeds,
-            p.carried_interest,
-            p.gross_nav,
-            p.accrued_carry,
-            p.net_cash_flow,
-        ];
+        // Between the date and the partners' flow (a formula of the sheet's own), the
+        // columns are the CSV's up to the net cash flow: 12 amounts.
+        let values = super::tables::cashflow_amounts(p)
+            .into_iter()
+            .take(FLOW_COLUMNS.len() - 2);
         for (col, value) in (1u16..).zip(values) {
             sheet.write_number_with_format(row, col, f(value), &fmt.money)?;
         }
