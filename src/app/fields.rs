@@ -129,7 +129,12 @@ pub fn row(ui: &mut Ui, state: &mut AppState, path: FieldPath) {
         (Unit::Text, _) => text(ui, state, path, meta),
         (Unit::Date, _) => date(ui, state, path, meta),
         (Unit::Choice, _) => choice(ui, state, path, meta),
-        (_, Presence::Override { default }) => override_number(ui, state, path, meta, default),
+        (_, Presence::Override { default }) => {
+            override_number(ui, state, path, meta, default, "not overridden");
+        }
+        (_, Presence::Optional { default, when_off }) => {
+            override_number(ui, state, path, meta, default, when_off);
+        }
         _ => number(ui, state, path, meta, meta.label),
     }
 }
@@ -242,7 +247,14 @@ fn choice(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta) 
 }
 
 /// An override that may be absent: a labelled checkbox, and the value when it is on.
-fn override_number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &FieldMeta, default: Decimal) {
+fn override_number(
+    ui: &mut Ui,
+    state: &mut AppState,
+    path: FieldPath,
+    meta: &FieldMeta,
+    default: Decimal,
+    when_off: &str,
+) {
     let Some(current) = registry::value(&state.portfolio, &path) else {
         return;
     };
@@ -266,7 +278,7 @@ fn override_number(ui: &mut Ui, state: &mut AppState, path: FieldPath, meta: &Fi
         ui.end_row();
         number(ui, state, path, meta, &format!("{} value", meta.label));
     } else {
-        ui.label("not overridden");
+        ui.label(when_off);
         ui.end_row();
     }
 }

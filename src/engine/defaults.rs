@@ -7,8 +7,9 @@ use rust_decimal::dec;
 
 use super::grid;
 use super::model::{
-    Company, CostPool, CostPools, FORMAT_NAME, FORMAT_VERSION, FundTerms, Lever, LeverFunding, LeverKind,
-    LeverTarget, PmeBenchmark, Portfolio, RampShape, Sector, Stage, Waterfall,
+    CashPolicy, Company, CostPool, CostPools, DEFAULT_CAPEX_LIFE_YEARS, Depreciation, FORMAT_NAME,
+    FORMAT_VERSION, FixedCosts, FundTerms, Lever, LeverFunding, LeverKind, LeverTarget, ManagementPool,
+    MarkingPolicy, PmeBenchmark, Portfolio, RampShape, Sector, Stage, TaxRules, Waterfall, WorkingCapital,
 };
 
 /// The name a new company starts with (made unique where it is added).
@@ -46,6 +47,8 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
             pme_benchmark: PmeBenchmark::ConstantReturn {
                 annual_return: dec!(0.07),
             },
+            marking_policy: MarkingPolicy::EntryMultiple,
+            comparable_multiples: Vec::new(),
         },
         stages: vec![Stage {
             name: "Stage I".into(),
@@ -63,7 +66,10 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
 /// A mid-sized industrial machinery maker, bought outright in `stage` on
 /// `acquisition_date` and sold [`TEMPLATE_HOLD_YEARS`] later (no later than
 /// `latest_exit`): 250M revenue growing 3 % a year, an 18 % EBITDA margin, 9× in and out,
-/// 4× debt. No levers yet.
+/// 4× debt. Working capital of a machinery maker (60 receivable, 75 inventory, 50 payable
+/// days); a third of labour and maintenance and half of overhead fixed, growing 2.5 % a
+/// year; D&A equal to capex; the 30 % interest cap; 10 % of the equity gain above 1.0× for
+/// management. No levers yet.
 pub fn template_company(stage: &str, acquisition_date: NaiveDate, latest_exit: NaiveDate) -> Company {
     Company {
         name: NEW_COMPANY_NAME.into(),
@@ -80,8 +86,26 @@ pub fn template_company(stage: &str, acquisition_date: NaiveDate, latest_exit: N
             maintenance: dec!(0.05),
             overhead: dec!(0.15),
         },
+        fixed_costs: FixedCosts {
+            shares: CostPools {
+                materials: dec!(0),
+                direct_labour: dec!(0.33),
+                energy: dec!(0.2),
+                maintenance: dec!(0.33),
+                overhead: dec!(0.5),
+            },
+            inflation: dec!(0.025),
+        },
+        working_capital: WorkingCapital {
+            receivable_days: dec!(60),
+            inventory_days: dec!(75),
+            payable_days: dec!(50),
+        },
         maintenance_capex: dec!(0.03),
+        depreciation: Depreciation::default(),
         tax_rate: dec!(0.25),
+        tax: TaxRules::default(),
+        cash: CashPolicy::default(),
         entry_multiple: dec!(9),
         debt_multiple: dec!(4),
         interest_rate: dec!(0.07),
@@ -90,6 +114,12 @@ pub fn template_company(stage: &str, acquisition_date: NaiveDate, latest_exit: N
         exit_date: grid::add_years(acquisition_date, TEMPLATE_HOLD_YEARS).min(latest_exit),
         exit_multiple: dec!(9),
         exit_costs: dec!(0.01),
+        partial_exits: Vec::new(),
+        marking_policy: None,
+        management_pool: ManagementPool {
+            share: dec!(0.1),
+            hurdle_multiple: dec!(1),
+        },
         levers: Vec::new(),
     }
 }
@@ -127,6 +157,8 @@ pub fn template_lever() -> Lever {
         annual_run_cost: dec!(0),
         realisation: dec!(0.8),
         funding: LeverFunding::Company,
+        one_time_capex_share: dec!(0),
+        capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
     }
 }
 

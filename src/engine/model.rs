@@ -13,17 +13,22 @@ use serde::{Deserialize, Serialize};
 mod company;
 mod fund;
 mod lever;
+mod operations;
 mod scenario;
 
 pub use company::{Company, CostPool, CostPools, Sector};
 pub use fund::{FundTerms, IndexPoint, PmeBenchmark, Stage, Waterfall};
-pub use lever::{Lever, LeverFunding, LeverKind, LeverTarget, RampShape};
+pub use lever::{DEFAULT_CAPEX_LIFE_YEARS, Lever, LeverFunding, LeverKind, LeverTarget, RampShape};
+pub use operations::{
+    CashPolicy, ComparablePath, DEFAULT_INTEREST_CAP, Depreciation, DepreciationMethod, FixedCosts,
+    ManagementPool, MarkingPolicy, MultiplePoint, PartialExit, TaxRules, WorkingCapital,
+};
 pub use scenario::{CompanyOverride, Scenario};
 
 /// The file format name written into every portfolio file.
 pub const FORMAT_NAME: &str = "millwright-portfolio";
 /// The newest file format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole portfolio file: the fund, its stages and companies, scenarios and notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::model::Sector;
 use super::xirr::XirrError;
 
-/// One company in one quarter, at 100 % of the company unless said otherwise.
+/// One company in one quarter, at 100 % of the company unless said otherwise. The rows
+/// of the company statement (`millwright company`) are these fields; the conventions
+/// behind each are at the top of [`crate::engine::company`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CompanyPeriod<T = Decimal> {
     /// Whether the fund holds the company at the end of this quarter (acquired, not exited).
@@ -18,34 +20,76 @@ pub struct CompanyPeriod<T = Decimal> {
     pub revenue: T,
     /// Quarterly revenue had no lever been applied.
     pub revenue_without_levers: T,
-    /// Quarterly EBITDA with AI levers (after their run costs).
+    /// Each cost pool after the levers, in [`CostPool::ALL`](super::model::CostPool::ALL) order.
+    pub pool_costs: [T; 5],
+    /// Quarterly EBITDA with AI levers (after their run costs; one-time costs are below it).
     pub ebitda: T,
     /// Quarterly EBITDA had no lever been applied.
     pub ebitda_without_levers: T,
+    /// EBITDA of the last four quarters, quarters before the acquisition at entry EBITDA.
+    pub ltm_ebitda: T,
     /// Run costs of the AI levers live this quarter (already inside `ebitda`).
     pub lever_run_costs: T,
-    /// One-time lever costs paid by the company this quarter.
+    /// One-time lever costs spent this quarter, whoever funds them.
     pub lever_one_time_costs: T,
-    /// Interest on the debt outstanding at the start of the quarter.
+    /// The expensed part of `lever_one_time_costs` (deductible at once).
+    pub lever_one_time_expensed: T,
+    /// The capitalised part of `lever_one_time_costs` (depreciated).
+    pub lever_capex: T,
+    /// Depreciation and amortisation: the asset base and capitalised lever costs.
+    pub depreciation: T,
+    /// `ebitda − depreciation − lever_one_time_expensed`.
+    pub ebit: T,
+    /// Interest on the debt and the overdraft outstanding at the start of the quarter.
     pub interest: T,
-    /// Tax on `EBITDA − interest − capex` when that is positive.
+    /// Interest earned on cash held at the start of the quarter.
+    pub interest_income: T,
+    /// Net interest deducted for tax this quarter (after the cap, with what was carried).
+    pub deductible_interest: T,
+    /// Net interest disallowed by the cap so far and carried forward.
+    pub interest_carried_forward: T,
+    /// `ebit − deductible interest` before losses carried forward.
+    pub taxable_income: T,
+    /// Tax paid this quarter.
     pub tax: T,
-    /// Maintenance capex (a share of revenue; it stands in for depreciation in the tax).
+    /// Tax losses carried forward at quarter end.
+    pub tax_losses_carried_forward: T,
+    /// Maintenance capex (a share of revenue).
     pub capex: T,
-    /// EBITDA less interest, tax, capex and company-funded one-time lever costs.
+    /// Receivables plus inventory less payables at quarter end.
+    pub working_capital: T,
+    /// `working_capital` less last quarter's (positive: cash tied up).
+    pub change_in_working_capital: T,
+    /// Cash generated: EBITDA + interest income − interest − tax − capex − one-time lever
+    /// costs − change in working capital + owners' equity for fund-funded levers.
     pub free_cash_flow: T,
+    /// Equity the owners put in this quarter for fund-funded levers (100 %).
+    pub equity_injected: T,
     /// Debt outstanding at quarter end, after the cash sweep.
     pub debt: T,
-    /// Cash at quarter end (negative when a shortfall is drawn on a revolver).
+    /// Overdraft drawn at quarter end to keep the minimum cash (bears the loan rate).
+    pub overdraft: T,
+    /// Cash at quarter end (never below zero; at least the minimum unless drawn).
     pub cash: T,
-    /// EV / EBITDA used to mark the company this quarter.
+    /// `debt + overdraft − cash`.
+    pub net_debt: T,
+    /// EV / EBITDA used to mark the company this quarter (the exit multiple at a sale).
     pub multiple: T,
-    /// Enterprise value: `multiple ×` run-rate EBITDA (the quarter × 4).
+    /// Enterprise value: `multiple ×` LTM EBITDA.
     pub enterprise_value: T,
-    /// Equity value marked to model, 100 % basis (never below zero).
+    /// Equity value marked to model, 100 % basis, before the management pool (never
+    /// below zero).
     pub equity_value: T,
-    /// The fund's share of `equity_value` while held; zero otherwise.
+    /// The management pool on `equity_value`: accrued in a mark, paid at a sale.
+    pub management_pool: T,
+    /// The fund's share of the equity at quarter end (after any sale this quarter).
+    pub ownership: T,
+    /// The fund's share of `equity_value − management_pool` while held; zero otherwise.
     pub fund_equity_value: T,
+    /// The fund's follow-on equity this quarter (its share of `equity_injected`).
+    pub fund_follow_on: T,
+    /// What the fund received from sales this quarter (partial or final).
+    pub fund_proceeds: T,
 }
 
 /// Value-creation bridge of one deal, at 100 % of equity, from entry equity to exit

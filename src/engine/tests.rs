@@ -35,6 +35,8 @@ fn terms(investment_period_years: u32) -> FundTerms {
         pme_benchmark: PmeBenchmark::ConstantReturn {
             annual_return: dec!(0.07),
         },
+        marking_policy: MarkingPolicy::EntryMultiple,
+        comparable_multiples: Vec::new(),
     }
 }
 
@@ -67,6 +69,14 @@ fn ten_million_deal(name: &str, acquired: NaiveDate, exit: NaiveDate) -> Company
         exit_date: exit,
         exit_multiple: dec!(5),
         exit_costs: Decimal::ZERO,
+        fixed_costs: FixedCosts::default(),
+        working_capital: WorkingCapital::default(),
+        depreciation: Depreciation::default(),
+        tax: TaxRules::default(),
+        cash: CashPolicy::default(),
+        partial_exits: Vec::new(),
+        marking_policy: None,
+        management_pool: ManagementPool::default(),
         levers: Vec::new(),
     }
 }
@@ -192,6 +202,8 @@ fn a_lever_ramps_linearly_and_lifts_ebitda() {
         annual_run_cost: dec!(4),
         realisation: dec!(0.5),
         funding: LeverFunding::Company,
+        one_time_capex_share: Decimal::ZERO,
+        capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
     });
     p.companies = vec![c];
     let r = computed(&p);
@@ -227,6 +239,8 @@ fn fund_funded_levers_are_follow_ons() {
         annual_run_cost: dec!(50_000),
         realisation: dec!(0.8),
         funding: LeverFunding::FundFollowOn,
+        one_time_capex_share: Decimal::ZERO,
+        capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
     };
     p.companies[0].levers.push(lever);
     let r = computed(&p);
@@ -255,6 +269,8 @@ fn validation_names_the_fields() {
         annual_run_cost: Decimal::ZERO,
         realisation: Decimal::ONE,
         funding: LeverFunding::Company,
+        one_time_capex_share: Decimal::ZERO,
+        capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
     });
     p.companies[3].cost_pools.energy = Decimal::ZERO;
     p.companies[3].cost_pools.materials = dec!(0.53);
@@ -425,6 +441,8 @@ fn every_scenario_override_kind_applies_as_stated() {
         annual_run_cost: Decimal::ZERO,
         realisation: dec!(0.8),
         funding: LeverFunding::Company,
+        one_time_capex_share: Decimal::ZERO,
+        capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
     });
     p.companies[0].debt_multiple = dec!(2);
     let apply = |s: Scenario| scenario::apply(&p, &s).unwrap_or_else(|e| panic!("{e}"));

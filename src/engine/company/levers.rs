@@ -27,7 +27,7 @@ impl<T: Num> PreparedLever<T> {
         Self {
             pool: match lever.target {
                 LeverTarget::Pool(p) => Some(pool_index(p)),
-                LeverTarget::Revenue => None,
+                LeverTarget::Revenue | LeverTarget::InventoryDays => None,
             },
             realised_effect: T::from_dec(lever.effect) * T::from_dec(lever.realisation),
             start: acquisition_index + 1 + lever.start_delay_quarters as usize,

@@ -217,6 +217,7 @@ impl<T: Num> PreparedCompany<T> {
             } else {
                 self.ownership * mark.equity
             },
+            ..CompanyPeriod::default()
         }
     }
 

@@ -2,18 +2,55 @@
 
 use rust_decimal::{Decimal, dec};
 
-use super::{Choices, FieldMeta, FieldSpec, FieldValue, MAX_MONEY, MONEY, Unit, above, between};
+use super::{Choices, FieldMeta, FieldSpec, FieldValue, MAX_MONEY, MONEY, Presence, Unit, above, between};
 use crate::engine::model::{
-    Company, CostPool, Lever, LeverFunding, LeverKind, LeverTarget, RampShape, Sector,
+    Company, CostPool, DepreciationMethod, Lever, LeverFunding, LeverKind, LeverTarget, MarkingPolicy,
+    RampShape, Sector,
 };
 
-const TARGETS: [(LeverTarget, &str); 6] = [
+/// A company's marking policy: the fund's, or one of its own.
+const COMPANY_MARKING: [(Option<MarkingPolicy>, &str); 4] = [
+    (None, "As the fund"),
+    (Some(MarkingPolicy::EntryMultiple), "Hold at entry multiple"),
+    (Some(MarkingPolicy::Comparables), "Sector comparables"),
+    (Some(MarkingPolicy::LinearToExit), "Linear to exit multiple (optimistic)"),
+];
+
+const DEPRECIATION_METHODS: [(DepreciationMethod, &str); 2] = [
+    (DepreciationMethod::ShareOfRevenue, "Share of revenue"),
+    (DepreciationMethod::AssetBase, "Straight line on the asset base"),
+];
+
+/// Working-capital days: up to two years of the flow.
+const DAYS: Option<super::Bounds> = between(Decimal::ZERO, dec!(730));
+
+/// An optional share of a quarter's EBITDA or income, from 0 % to 100 %.
+macro_rules! optional_share {
+    ($key:literal, $label:literal, $default:expr, $when_off:literal, |$x:ident| $place:expr) => {
+        FieldSpec {
+            meta: FieldMeta::new($key, $label, Unit::Percent, share(dec!(1))).with_presence(
+                Presence::Optional {
+                    default: $default,
+                    when_off: $when_off,
+                },
+            ),
+            get: |$x| Some($place.map_or(FieldValue::Unset, FieldValue::Decimal)),
+            set: |$x, v| {
+                $place = v.optional_decimal()?;
+                Ok(())
+            },
+        }
+    };
+}
+
+const TARGETS: [(LeverTarget, &str); 7] = [
     (LeverTarget::Pool(CostPool::Materials), "Materials cost"),
     (LeverTarget::Pool(CostPool::DirectLabour), "Direct labour cost"),
     (LeverTarget::Pool(CostPool::Energy), "Energy cost"),
     (LeverTarget::Pool(CostPool::Maintenance), "Maintenance cost"),
     (LeverTarget::Pool(CostPool::Overhead), "Overhead cost"),
     (LeverTarget::Revenue, "Revenue (uplift)"),
+    (LeverTarget::InventoryDays, "Inventory days"),
 ];
 
 const RAMP_SHAPES: [(RampShape, &str); 2] = [(RampShape::Linear, "Linear"), (RampShape::SCurve, "S-curve")];
@@ -95,13 +132,146 @@ pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
         |c| c.cost_pools.overhead
     ),
     decimal_field!(
+        "fixed_costs.shares.materials",
+        "Fixed share of materials",
+        Percent,
+        share(dec!(1)),
+        |c| c.fixed_costs.shares.materials
+    ),
+    decimal_field!(
+        "fixed_costs.shares.direct_labour",
+        "Fixed share of direct labour",
+        Percent,
+        share(dec!(1)),
+        |c| c.fixed_costs.shares.direct_labour
+    ),
+    decimal_field!(
+        "fixed_costs.shares.energy",
+        "Fixed share of energy",
+        Percent,
+        share(dec!(1)),
+        |c| c.fixed_costs.shares.energy
+    ),
+    decimal_field!(
+        "fixed_costs.shares.maintenance",
+        "Fixed share of maintenance",
+        Percent,
+        share(dec!(1)),
+        |c| c.fixed_costs.shares.maintenance
+    ),
+    decimal_field!(
+        "fixed_costs.shares.overhead",
+        "Fixed share of overhead",
+        Percent,
+        share(dec!(1)),
+        |c| c.fixed_costs.shares.overhead
+    ),
+    decimal_field!(
+        "fixed_costs.inflation",
+        "Fixed-cost inflation (annual)",
+        Percent,
+        between(dec!(-0.1), dec!(0.3)),
+        |c| c.fixed_costs.inflation
+    ),
+    decimal_field!(
+        "working_capital.receivable_days",
+        "Receivable days (on revenue)",
+        Number,
+        DAYS,
+        |c| c.working_capital.receivable_days
+    ),
+    decimal_field!(
+        "working_capital.inventory_days",
+        "Inventory days (on cost of goods)",
+        Number,
+        DAYS,
+        |c| c.working_capital.inventory_days
+    ),
+    decimal_field!(
+        "working_capital.payable_days",
+        "Payable days (on cost of goods)",
+        Number,
+        DAYS,
+        |c| c.working_capital.payable_days
+    ),
+    decimal_field!(
         "maintenance_capex",
         "Maintenance capex (% of revenue)",
         Percent,
         share(dec!(1)),
         |c| c.maintenance_capex
     ),
+    choice_field!("depreciation.method", "D&A method", DEPRECIATION_METHODS, |c| c
+        .depreciation
+        .method),
+    FieldSpec {
+        meta: FieldMeta::new(
+            "depreciation.share_of_revenue",
+            "D&A (% of revenue)",
+            Unit::Percent,
+            share(dec!(0.5)),
+        )
+        .with_presence(Presence::SameAs {
+            key: "maintenance_capex",
+        }),
+        get: |c| {
+            Some(
+                c.depreciation
+                    .share_of_revenue
+                    .map_or(FieldValue::Unset, FieldValue::Decimal),
+            )
+        },
+        set: |c, v| {
+            c.depreciation.share_of_revenue = v.optional_decimal()?;
+            Ok(())
+        },
+    },
+    decimal_field!(
+        "depreciation.opening_assets",
+        "Fixed assets at entry (asset base)",
+        Money,
+        MONEY,
+        |c| c.depreciation.opening_assets
+    ),
+    whole_field!(
+        "depreciation.useful_life_years",
+        "Useful life of assets (years)",
+        Years,
+        between(dec!(1), dec!(60)),
+        |c| c.depreciation.useful_life_years
+    ),
     decimal_field!("tax_rate", "Tax rate", Percent, share(dec!(0.9)), |c| c.tax_rate),
+    optional_share!(
+        "tax.interest_cap",
+        "Interest cap (% of EBITDA)",
+        crate::engine::model::DEFAULT_INTEREST_CAP,
+        "all net interest is deductible",
+        |c| c.tax.interest_cap
+    ),
+    optional_share!(
+        "tax.loss_offset_cap",
+        "Loss offset cap (% of taxable income)",
+        dec!(0.8),
+        "losses carried forward may offset all taxable income",
+        |c| c.tax.loss_offset_cap
+    ),
+    decimal_field!(
+        "tax.opening_tax_losses",
+        "Tax losses at entry",
+        Money,
+        MONEY,
+        |c| c.tax.opening_tax_losses
+    ),
+    decimal_field!("cash.minimum_cash", "Minimum cash", Money, MONEY, |c| c
+        .cash
+        .minimum_cash),
+    decimal_field!(
+        "cash.interest_rate_on_cash",
+        "Interest on cash",
+        Percent,
+        share(dec!(0.2)),
+        |c| c.cash.interest_rate_on_cash
+    ),
     decimal_field!(
         "entry_multiple",
         "Entry EV / EBITDA",
@@ -141,6 +311,22 @@ pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
         share(dec!(0.5)),
         |c| c.exit_costs
     ),
+    choice_field!("marking_policy", "Marking policy", COMPANY_MARKING, |c| c
+        .marking_policy),
+    decimal_field!(
+        "management_pool.share",
+        "Management pool (% of gain over hurdle)",
+        Percent,
+        share(dec!(0.5)),
+        |c| c.management_pool.share
+    ),
+    decimal_field!(
+        "management_pool.hurdle_multiple",
+        "Management pool hurdle (x equity invested)",
+        Multiple,
+        between(dec!(0), dec!(20)),
+        |c| c.management_pool.hurdle_multiple
+    ),
 ];
 
 /// One AI lever of a company.
@@ -171,4 +357,18 @@ pub static LEVER_FIELDS: &[FieldSpec<Lever>] = &[
     decimal_field!("annual_run_cost", "Annual run cost", Money, MONEY, |l| l
         .annual_run_cost),
     choice_field!("funding", "Funded by", FUNDING, |l| l.funding),
+    decimal_field!(
+        "one_time_capex_share",
+        "Capitalised share of one-time cost",
+        Percent,
+        share(dec!(1)),
+        |l| l.one_time_capex_share
+    ),
+    whole_field!(
+        "capex_life_years",
+        "Depreciation life of capitalised cost (years)",
+        Years,
+        between(dec!(1), dec!(30)),
+        |l| l.capex_life_years
+    ),
 ];

@@ -111,6 +111,12 @@ pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
         |f| f.gp_catch_up
     ),
     choice_field!("waterfall", "Waterfall", WATERFALLS, |f| f.waterfall),
+    choice_field!(
+        "marking_policy",
+        "Marking policy (companies held)",
+        crate::engine::model::MarkingPolicy::ALL.map(|m| (m, m.label())),
+        |f| f.marking_policy
+    ),
     FieldSpec {
         meta: FieldMeta::new(
             "pme_benchmark.annual_return",

@@ -247,6 +247,14 @@ pub enum Presence {
         /// The value the override takes when it is switched on.
         default: Decimal,
     },
+    /// A rule that may be switched off: absent means "off" (`when_off` says what that
+    /// means, e.g. "no cap"); switching it on starts at `default`.
+    Optional {
+        /// The value the field takes when it is switched on.
+        default: Decimal,
+        /// What absence means, in words.
+        when_off: &'static str,
+    },
     /// When absent, the value of the owner's field `key` applies.
     SameAs {
         /// Key of the field whose value stands in.

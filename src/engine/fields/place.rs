@@ -166,6 +166,9 @@ impl FieldMeta {
             Presence::Override { .. } => {
                 text.push_str(". An override: when off, the base model's own values apply");
             }
+            Presence::Optional { when_off, .. } => {
+                text.push_str(&format!(". Optional: when off, {when_off}"));
+            }
             Presence::SameAs { key } => {
                 text.push_str(&format!(". When blank, the same as {}", label_of_key(key)));
             }

@@ -5,6 +5,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::Lever;
+use super::operations::{
+    CashPolicy, Depreciation, FixedCosts, ManagementPool, MarkingPolicy, PartialExit, TaxRules,
+    WorkingCapital,
+};
 
 /// Industry sector of an acquired manufacturer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -169,10 +173,26 @@ pub struct Company {
     pub revenue_growth: Decimal,
     /// Operating costs by pool, as shares of revenue.
     pub cost_pools: CostPools,
+    /// The fixed part of each cost pool, growing with inflation rather than revenue.
+    #[serde(default)]
+    pub fixed_costs: FixedCosts,
+    /// Receivable, inventory and payable days.
+    #[serde(default)]
+    pub working_capital: WorkingCapital,
     /// Maintenance capital expenditure as a share of revenue.
     pub maintenance_capex: Decimal,
-    /// Tax on `EBITDA − interest − capex` when positive (fraction: 0.25 is 25 %).
+    /// Depreciation and amortisation of the company's own asset base.
+    #[serde(default)]
+    pub depreciation: Depreciation,
+    /// Tax on `EBIT − deductible interest − expensed one-time lever costs`, after losses
+    /// carried forward (fraction: 0.25 is 25 %).
     pub tax_rate: Decimal,
+    /// The interest cap, loss offset cap and opening tax losses.
+    #[serde(default)]
+    pub tax: TaxRules,
+    /// Minimum cash and the interest it earns.
+    #[serde(default)]
+    pub cash: CashPolicy,
     /// Entry enterprise value / EBITDA.
     pub entry_multiple: Decimal,
     /// Acquisition debt as a multiple of entry EBITDA.
@@ -190,6 +210,15 @@ pub struct Company {
     /// Costs of the sale, as a share of exit enterprise value.
     #[serde(default)]
     pub exit_costs: Decimal,
+    /// Sales of part of the holding before `exit_date`, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partial_exits: Vec<PartialExit>,
+    /// How the company is marked while held; `None`: the fund's policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marking_policy: Option<MarkingPolicy>,
+    /// Management's share of the equity gain above a hurdle, paid at each sale.
+    #[serde(default)]
+    pub management_pool: ManagementPool,
     /// The AI programmes applied to this company.
     #[serde(default)]
     pub levers: Vec<Lever>,

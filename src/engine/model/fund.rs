@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::{ComparablePath, MarkingPolicy};
+
 /// The fund's legal and economic terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +48,12 @@ pub struct FundTerms {
     pub waterfall: Waterfall,
     /// Benchmark for the Kaplan–Schoar public-market equivalent.
     pub pme_benchmark: PmeBenchmark,
+    /// How companies are marked while held, unless a company says otherwise.
+    #[serde(default)]
+    pub marking_policy: MarkingPolicy,
+    /// Comparable multiples by sector, for the comparables policy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparable_multiples: Vec<ComparablePath>,
 }
 
 /// How gross proceeds are split between partners and GP.

@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::CostPool;
 
+/// Years a version-1 lever's capitalised cost would depreciate over (it has none).
+pub const DEFAULT_CAPEX_LIFE_YEARS: u32 = 5;
+
+fn default_capex_life() -> u32 {
+    DEFAULT_CAPEX_LIFE_YEARS
+}
+
 /// The kind of AI programme a lever represents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,6 +62,8 @@ pub enum LeverTarget {
     Pool(CostPool),
     /// Raises revenue by `effect` (a share of baseline revenue).
     Revenue,
+    /// Cuts inventory days by `effect` (a share of them), releasing cash.
+    InventoryDays,
 }
 
 /// Shape of a lever's ramp from zero to full effect.
@@ -101,6 +110,14 @@ pub struct Lever {
     pub annual_run_cost: Decimal,
     /// Share of the target effect the user believes will be reached.
     pub realisation: Decimal,
-    /// Who pays the one-time cost: the company, or the fund as follow-on equity.
+    /// Who pays the one-time cost: the company, or its owners as follow-on equity (the
+    /// fund its ownership share, co-owners the rest).
     pub funding: LeverFunding,
+    /// Share of the one-time cost capitalised (depreciated over `capex_life_years`); the
+    /// rest is expensed, deductible for tax at once.
+    #[serde(default)]
+    pub one_time_capex_share: Decimal,
+    /// Years over which the capitalised part is depreciated.
+    #[serde(default = "default_capex_life")]
+    pub capex_life_years: u32,
 }

@@ -75,9 +75,12 @@ fn every_bounded_field_just_above_its_max_is_a_problem_at_its_path() {
         }
     }
     // Fund 13, stage 2 (budget, reserve), company 17 (ownership, entry revenue, growth,
-    // five pools, capex, tax, three multiples, interest, sweep, two costs), lever 6,
+    // five pools, capex, tax, three multiples, interest, sweep, two costs) + 19 of format
+    // version 2 (five fixed shares and inflation, three working-capital days, D&A share,
+    // asset base and life, interest and loss caps, opening losses, minimum cash and its
+    // rate, management pool share and hurdle), lever 6 + 2 (capitalised share, life),
     // uncertainty 1 (market factor weight).
-    assert_eq!(checked, 13 + 2 + 17 + 6 + 1);
+    assert_eq!(checked, 13 + 2 + (17 + 19) + (6 + 2) + 1);
 }
 
 #[test]
