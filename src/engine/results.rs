@@ -110,12 +110,19 @@ pub struct ValueBridge<T = Decimal> {
     pub multiple_expansion: T,
     /// Change in multiple applied to the change in EBITDA.
     pub cross_term: T,
-    /// Entry net debt minus exit net debt (positive when debt was paid down).
+    /// Cash released from working capital, entry to exit (negative when it was tied up).
+    pub working_capital: T,
+    /// Entry net debt minus exit net debt, less the working-capital line (positive when
+    /// debt was paid down from cash generated).
     pub deleveraging: T,
     /// Transaction costs at entry (positive; part of what the buyer paid).
     pub entry_costs: T,
     /// Transaction and exit costs (negative).
     pub costs: T,
+    /// The management incentive pool paid at the sales (negative).
+    pub management_pool: T,
+    /// Leakage to others than the owners: `costs + management_pool` (negative).
+    pub leakage: T,
     /// Equity at exit: exit multiple × exit EBITDA − exit net debt.
     pub exit_equity: T,
 }

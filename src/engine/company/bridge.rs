@@ -77,6 +77,9 @@ pub fn value_bridge<T: Num>(x: &BridgeInputs<T>) -> ValueBridge<T> {
         deleveraging: x.entry_net_debt - x.exit_net_debt,
         entry_costs: x.entry_costs,
         costs: -x.entry_costs - x.exit_costs,
+        working_capital: T::zero(),
+        management_pool: T::zero(),
+        leakage: -x.entry_costs - x.exit_costs,
         exit_equity: x.exit_multiple * x.exit_ebitda - x.exit_net_debt,
     }
 }

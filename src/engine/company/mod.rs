@@ -25,7 +25,9 @@ mod bridge;
 mod levers;
 mod prepare;
 mod projection;
+mod statement;
 
 pub use bridge::{BridgeInputs, value_bridge};
 pub use prepare::{CompanyAdjustment, PrepareError, PreparedCompany};
 pub use projection::Projection;
+pub use statement::{LeverLine, LeverMeasure, lever_lines};
