@@ -1,5 +1,6 @@
 //! Model edits as data: add, duplicate, move, delete and rename the model's stages,
-//! companies, levers and scenarios, and set one field ([`FieldEdit`]). An [`Edit`] is
+//! companies, levers and scenarios; add, delete and set a company's partial exits and the
+//! fund's comparable multiple paths and their points; and set one field ([`FieldEdit`]). An [`Edit`] is
 //! applied to a [`Portfolio`] with [`Edit::apply`], which either changes the portfolio and
 //! says what to select next, or refuses with an [`EditError`] and leaves it untouched.
 //! The app's buttons, menus and undo history speak only this type; tests drive it with
@@ -10,12 +11,19 @@
 //! it; deleting a company drops the overrides that named it.
 
 mod cascade;
+mod comparables;
 mod lists;
+mod partial_exits;
 
+pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
 pub use lists::unique_name;
+pub use partial_exits::{NEW_PARTIAL_EXIT_SHARE, new_partial_exit_date};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::fields::{FieldEdit, FieldError};
-use super::model::Portfolio;
+use super::model::{Portfolio, Sector};
 
 /// Up or down in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,6 +116,64 @@ pub enum Edit {
     DeleteScenario(usize),
     /// Moves `scenarios[i]` one place up or down.
     MoveScenario(usize, Direction),
+    /// A partial exit of company `.0` selling [`NEW_PARTIAL_EXIT_SHARE`] of the original
+    /// holding, on [`new_partial_exit_date`] (halfway through the hold, or from the latest
+    /// sale to the exit), placed in date order.
+    AddPartialExit(usize),
+    /// Deletes partial exit `.1` of company `.0`.
+    DeletePartialExit(usize, usize),
+    /// Sets the date of a partial exit.
+    SetPartialExitDate {
+        /// Position of the company in `companies`.
+        company: usize,
+        /// Position of the sale in its `partial_exits`.
+        index: usize,
+        /// The new date of the sale.
+        date: NaiveDate,
+    },
+    /// Sets the share of the original holding a partial exit sells.
+    SetPartialExitShare {
+        /// Position of the company in `companies`.
+        company: usize,
+        /// Position of the sale in its `partial_exits`.
+        index: usize,
+        /// The new share (fraction: 0.25 is 25 % of what the fund bought).
+        share: Decimal,
+    },
+    /// A comparable multiple path for a sector that has none: two points, the first close
+    /// and [`NEW_COMPARABLE_SPAN_YEARS`] years later, both at [`NEW_COMPARABLE_MULTIPLE`].
+    AddComparablePath(Sector),
+    /// Deletes `fund.comparable_multiples[j]`.
+    DeleteComparablePath(usize),
+    /// Gives a comparable path another sector (one that has no path).
+    SetComparableSector {
+        /// Position of the path in `comparable_multiples`.
+        comparable: usize,
+        /// The sector the path is for now.
+        sector: Sector,
+    },
+    /// A point after the last of path `.0` ([`new_comparable_point`]).
+    AddComparablePoint(usize),
+    /// Deletes point `.1` of comparable path `.0`.
+    DeleteComparablePoint(usize, usize),
+    /// Sets the date of a point of a comparable path.
+    SetComparablePointDate {
+        /// Position of the path in `comparable_multiples`.
+        comparable: usize,
+        /// Position of the point in the path's `points`.
+        index: usize,
+        /// The new date.
+        date: NaiveDate,
+    },
+    /// Sets the multiple of a point of a comparable path.
+    SetComparablePointMultiple {
+        /// Position of the path in `comparable_multiples`.
+        comparable: usize,
+        /// Position of the point in the path's `points`.
+        index: usize,
+        /// The sector's EV / EBITDA on the point's date.
+        multiple: Decimal,
+    },
     /// Sets one field; a stage's or company's name goes through the rename cascade.
     SetField(FieldEdit),
 }
@@ -183,6 +249,41 @@ pub enum EditError {
     /// A rename would give two companies the same name.
     #[error("another company is already named '{0}': company names must differ")]
     CompanyNameTaken(String),
+    /// The company exists but has no partial exit at that position.
+    #[error("company number {} has no partial exit number {} (it has {count})", .company + 1, .index + 1)]
+    NoPartialExit {
+        /// The company's position (zero-based).
+        company: usize,
+        /// The sale asked for (zero-based).
+        index: usize,
+        /// How many partial exits the company has.
+        count: usize,
+    },
+    /// The edit names a comparable path past the end of the fund's list.
+    #[error("there is no comparable multiple path number {} (the fund has {count})", .index + 1)]
+    NoComparablePath {
+        /// The position asked for (zero-based).
+        index: usize,
+        /// How many paths there are.
+        count: usize,
+    },
+    /// The comparable path exists but has no point at that position.
+    #[error(
+        "comparable multiple path number {} has no point number {} (it has {count})",
+        .comparable + 1,
+        .index + 1
+    )]
+    NoComparablePoint {
+        /// The path's position (zero-based).
+        comparable: usize,
+        /// The point asked for (zero-based).
+        index: usize,
+        /// How many points the path has.
+        count: usize,
+    },
+    /// A second comparable path for one sector was asked for.
+    #[error("the fund already has a comparable multiple path for {0}: a sector has one path")]
+    ComparableSectorTaken(String),
     /// A field edit was refused (not a settable field, nothing at the path, a value of the
     /// wrong kind, an unknown stage).
     #[error(transparent)]
@@ -211,6 +312,17 @@ impl Edit {
             Edit::DuplicateScenario(_) => "duplicate a scenario",
             Edit::DeleteScenario(_) => "delete a scenario",
             Edit::MoveScenario(..) => "move a scenario",
+            Edit::AddPartialExit(_) => "add a partial exit",
+            Edit::DeletePartialExit(..) => "delete a partial exit",
+            Edit::SetPartialExitDate { .. } => "change a partial exit's date",
+            Edit::SetPartialExitShare { .. } => "change a partial exit's share",
+            Edit::AddComparablePath(_) => "add a comparable multiple path",
+            Edit::DeleteComparablePath(_) => "delete a comparable multiple path",
+            Edit::SetComparableSector { .. } => "change a comparable path's sector",
+            Edit::AddComparablePoint(_) => "add a comparable multiple point",
+            Edit::DeleteComparablePoint(..) => "delete a comparable multiple point",
+            Edit::SetComparablePointDate { .. } => "change a comparable point's date",
+            Edit::SetComparablePointMultiple { .. } => "change a comparable multiple",
             Edit::SetField(_) => "edit a field",
         }
     }
@@ -237,6 +349,29 @@ impl Edit {
             Edit::DuplicateScenario(i) => lists::duplicate_scenario(p, *i),
             Edit::DeleteScenario(i) => lists::delete_scenario(p, *i),
             Edit::MoveScenario(i, d) => lists::move_scenario(p, *i, *d),
+            Edit::AddPartialExit(c) => partial_exits::add(p, *c),
+            Edit::DeletePartialExit(c, k) => partial_exits::delete(p, *c, *k),
+            Edit::SetPartialExitDate { company, index, date } => {
+                partial_exits::set_date(p, *company, *index, *date)
+            }
+            Edit::SetPartialExitShare { company, index, share } => {
+                partial_exits::set_share(p, *company, *index, *share)
+            }
+            Edit::AddComparablePath(sector) => comparables::add_path(p, *sector),
+            Edit::DeleteComparablePath(j) => comparables::delete_path(p, *j),
+            Edit::SetComparableSector { comparable, sector } => comparables::set_sector(p, *comparable, *sector),
+            Edit::AddComparablePoint(j) => comparables::add_point(p, *j),
+            Edit::DeleteComparablePoint(j, k) => comparables::delete_point(p, *j, *k),
+            Edit::SetComparablePointDate {
+                comparable,
+                index,
+                date,
+            } => comparables::set_point_date(p, *comparable, *index, *date),
+            Edit::SetComparablePointMultiple {
+                comparable,
+                index,
+                multiple,
+            } => comparables::set_point_multiple(p, *comparable, *index, *multiple),
             Edit::SetField(field) => cascade::set_field(p, field),
         }
     }

@@ -21,10 +21,17 @@ pub fn enterprise_value<T: Num>(entry_multiple: T, entry_ebitda: T) -> T {
 }
 
 /// The fund's equity cheque at entry, booked to the cent: its ownership share of the
-/// entry equity (enterprise value less acquisition debt) and of the transaction costs
-/// (a share of enterprise value).
-pub fn equity_cheque<T: Num>(ownership: T, enterprise_value: T, entry_debt: T, transaction_costs: T) -> T {
-    (ownership * (enterprise_value - entry_debt + enterprise_value * transaction_costs)).round_money()
+/// uses less the debt — enterprise value, transaction costs (a share of enterprise value)
+/// and the minimum cash put on the balance sheet — less the acquisition debt.
+pub fn equity_cheque<T: Num>(
+    ownership: T,
+    enterprise_value: T,
+    entry_debt: T,
+    transaction_costs: T,
+    minimum_cash: T,
+) -> T {
+    (ownership * (enterprise_value - entry_debt + enterprise_value * transaction_costs + minimum_cash))
+        .round_money()
 }
 
 /// The cost pools of `company` as shares of revenue, in [`CostPool::ALL`] order.
@@ -51,6 +58,7 @@ pub fn company_equity_cheque(company: &Company) -> Decimal {
         enterprise_value(company.entry_multiple, ebitda),
         company.debt_multiple * ebitda,
         company.transaction_costs,
+        company.cash.minimum_cash,
     )
 }
 
@@ -84,12 +92,17 @@ mod tests {
         // EV 10 × 200 = 2,000; debt 4 × 200 = 800; costs 2% of EV = 40;
         // 60% of (2,000 − 800 + 40) = 744.
         assert_eq!(
-            equity_cheque(dec!(0.6), dec!(2000), dec!(800), dec!(0.02)),
+            equity_cheque(dec!(0.6), dec!(2000), dec!(800), dec!(0.02), dec!(0)),
             dec!(744)
+        );
+        // With 60 of minimum cash funded at entry: 60% of (1,240 + 60) = 780.
+        assert_eq!(
+            equity_cheque(dec!(0.6), dec!(2000), dec!(800), dec!(0.02), dec!(60)),
+            dec!(780)
         );
         // 1/3 of 100 is booked as 33.33.
         assert_eq!(
-            equity_cheque(dec!(1) / dec!(3), dec!(100), dec!(0), dec!(0)),
+            equity_cheque(dec!(1) / dec!(3), dec!(100), dec!(0), dec!(0), dec!(0)),
             dec!(33.33)
         );
     }

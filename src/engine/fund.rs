@@ -51,7 +51,6 @@ pub fn project<T: Num>(
     adjustments: Option<&[CompanyAdjustment<T>]>,
     detail: Detail,
 ) -> Result<FundResult<T>, ProjectError> {
-    let origin = portfolio.fund.first_close;
     let default_adjustment = CompanyAdjustment::default();
     let companies = portfolio
         .companies
@@ -59,7 +58,7 @@ pub fn project<T: Num>(
         .enumerate()
         .map(|(i, c)| {
             let adjustment = adjustments.and_then(|a| a.get(i)).unwrap_or(&default_adjustment);
-            PreparedCompany::new(c, origin, adjustment)
+            PreparedCompany::new(c, &portfolio.fund, adjustment)
         })
         .collect::<Result<Vec<_>, _>>()?;
     project_prepared(portfolio, &companies, detail)
@@ -153,7 +152,7 @@ fn project_deals<T: Num>(
     for (company, prepared) in portfolio.companies.iter().zip(companies) {
         let projection = prepared.project(dates.len());
         let cheque = prepared.equity_cheque();
-        let (flows, follow_ons) = book_deal_flows(prepared, cheque, projection.proceeds, periods);
+        let (flows, follow_ons) = book_deal_flows(prepared, cheque, &projection, periods);
         book_holding(prepared, cheque, &projection, periods);
         deals
             .navs
@@ -189,36 +188,42 @@ fn project_deals<T: Num>(
     deals
 }
 
-/// Books the deal's cheque, follow-ons and `proceeds` in `periods`; returns its flows and
-/// the follow-ons booked.
+/// Books the deal's cheque, follow-ons and sales in `periods`; returns its flows and the
+/// follow-ons booked.
 fn book_deal_flows<T: Num>(
     prepared: &PreparedCompany<T>,
     cheque: T,
-    proceeds: T,
+    projection: &Projection<T>,
     periods: &mut [FundPeriod<T>],
 ) -> (Vec<(usize, T)>, T) {
     let acquisition = prepared.acquisition_index;
-    let exit = prepared.exit_index;
     let mut flows = vec![(acquisition, -cheque)];
     if let Some(p) = periods.get_mut(acquisition) {
         p.deal_equity += cheque;
     }
     let mut follow_ons = T::zero();
-    for (q, amount) in prepared.follow_ons() {
+    for &(q, amount) in &projection.follow_ons {
         if let Some(p) = periods.get_mut(q) {
             p.follow_ons += amount;
             follow_ons += amount;
             flows.push((q, -amount));
         }
     }
-    if let Some(p) = periods.get_mut(exit) {
-        p.gross_proceeds += proceeds;
+    for &(q, amount) in &projection.sales {
+        if let Some(p) = periods.get_mut(q) {
+            p.gross_proceeds += amount;
+        }
+        flows.push((q, amount));
     }
-    flows.push((exit, proceeds));
+    if projection.sales.is_empty() {
+        flows.push((prepared.exit_index, T::zero()));
+    }
     (flows, follow_ons)
 }
 
-/// Adds the deal's cost basis and fund equity value to each quarter it is held.
+/// Adds the deal's cost basis and fund equity value to each quarter it is held. The cost
+/// basis grows with follow-ons and falls with a partial sale in proportion to the share of
+/// the holding sold.
 fn book_holding<T: Num>(
     prepared: &PreparedCompany<T>,
     cheque: T,
@@ -226,21 +231,27 @@ fn book_holding<T: Num>(
     periods: &mut [FundPeriod<T>],
 ) {
     let mut basis = cheque;
+    let mut held = prepared.ownership();
     for (q, period) in periods
         .iter_mut()
         .enumerate()
         .take(prepared.exit_index)
         .skip(prepared.acquisition_index)
     {
-        basis += prepared
-            .follow_ons()
+        basis += projection
+            .follow_ons
+            .iter()
             .filter(|(at, _)| *at == q)
-            .map(|(_, a)| a)
+            .map(|(_, a)| *a)
             .sum::<T>();
-        period.net_invested_capital += basis;
         if let Some(cp) = projection.periods.get(q) {
+            if cp.ownership < held && held > T::zero() {
+                basis = basis * cp.ownership / held;
+            }
+            held = cp.ownership;
             period.gross_nav += cp.fund_equity_value;
         }
+        period.net_invested_capital += basis;
     }
 }
 

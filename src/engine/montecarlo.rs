@@ -251,7 +251,7 @@ pub fn run(
     let prepared: Vec<PreparedCompany<f64>> = portfolio
         .companies
         .iter()
-        .map(|c| PreparedCompany::new(c, portfolio.fund.first_close, &CompanyAdjustment::default()))
+        .map(|c| PreparedCompany::new(c, &portfolio.fund, &CompanyAdjustment::default()))
         .collect::<Result<_, _>>()
         .map_err(|e| McError::Model(e.to_string()))?;
     let dates = base.dates.clone();

@@ -2,7 +2,8 @@
 //! and the per-company adjustments a Monte Carlo path applies to it.
 
 use super::levers::PreparedLever;
-use crate::engine::model::{Company, CostPool};
+use super::terms::OperatingTerms;
+use crate::engine::model::{Company, CostPool, FundTerms};
 use crate::engine::num::Num;
 
 /// Per-company adjustments applied on top of the model (Monte Carlo draws).
@@ -57,6 +58,7 @@ pub struct PreparedCompany<T> {
     pub(super) transaction_costs: T,
     pub(super) exit_costs: T,
     pub(super) levers: Vec<PreparedLever<T>>,
+    pub(super) terms: OperatingTerms<T>,
 }
 
 /// Failure to prepare a company (the model is validated first, so these are rare).
@@ -65,6 +67,12 @@ pub enum PrepareError {
     /// Annual growth (after any adjustment) at or below −100 %: no quarterly rate exists.
     #[error("company '{company}': revenue growth of −100 % or below cannot compound")]
     GrowthBelowMinusHundred {
+        /// The company's name.
+        company: String,
+    },
+    /// Fixed-cost inflation at or below −100 %: no quarterly rate exists.
+    #[error("company '{company}': fixed-cost inflation of −100 % or below cannot compound")]
+    InflationBelowMinusHundred {
         /// The company's name.
         company: String,
     },
@@ -79,14 +87,10 @@ pub enum PrepareError {
 }
 
 impl<T: Num> PreparedCompany<T> {
-    /// Places `company` on the grid that starts at the quarter of `grid_origin`, with
-    /// `adjustment` applied.
-    pub fn new(
-        company: &Company,
-        grid_origin: chrono::NaiveDate,
-        adjustment: &CompanyAdjustment<T>,
-    ) -> Result<Self, PrepareError> {
-        Self::prepare(company, grid_origin)?.adjusted(adjustment)
+    /// Places `company` on the grid of `fund` (which starts at the quarter of its first
+    /// close), with `adjustment` applied.
+    pub fn new(company: &Company, fund: &FundTerms, adjustment: &CompanyAdjustment<T>) -> Result<Self, PrepareError> {
+        Self::prepare(company, fund)?.adjusted(adjustment)
     }
 
     /// This company with `adjustment` applied to its unadjusted figures: cheap, so Monte
@@ -120,7 +124,8 @@ impl<T: Num> PreparedCompany<T> {
     }
 
     /// Places `company` on the grid, unadjusted.
-    fn prepare(company: &Company, grid_origin: chrono::NaiveDate) -> Result<Self, PrepareError> {
+    fn prepare(company: &Company, fund: &FundTerms) -> Result<Self, PrepareError> {
+        let grid_origin = fund.first_close;
         let outside = |what| PrepareError::OutsideGrid {
             company: company.name.clone(),
             what,
@@ -153,6 +158,11 @@ impl<T: Num> PreparedCompany<T> {
             .iter()
             .map(|lever| PreparedLever::new(lever, acquisition_index))
             .collect();
+        let terms = OperatingTerms::new(company, fund, acquisition_index).ok_or_else(|| {
+            PrepareError::InflationBelowMinusHundred {
+                company: company.name.clone(),
+            }
+        })?;
         Ok(Self {
             acquisition_index,
             exit_index,
@@ -174,6 +184,7 @@ impl<T: Num> PreparedCompany<T> {
             transaction_costs: T::from_dec(company.transaction_costs),
             exit_costs: T::from_dec(company.exit_costs),
             levers,
+            terms,
         })
     }
 
@@ -187,23 +198,22 @@ impl<T: Num> PreparedCompany<T> {
         crate::engine::entry::enterprise_value(self.entry_multiple, self.entry_ebitda())
     }
 
-    /// The fund's equity cheque: its share of entry equity and transaction costs.
+    /// The fund's equity cheque: its share of entry equity, transaction costs and the
+    /// minimum cash put on the balance sheet.
     pub fn equity_cheque(&self) -> T {
         crate::engine::entry::equity_cheque(
             self.ownership,
             self.entry_enterprise_value(),
             self.entry_debt,
             self.transaction_costs,
+            self.terms.minimum_cash,
         )
     }
 
-    /// Fund follow-on equity: `(grid quarter, amount)` for each fund-funded lever that
-    /// starts before the exit.
-    pub fn follow_ons(&self) -> impl Iterator<Item = (usize, T)> + '_ {
-        self.levers
-            .iter()
-            .filter(|l| l.fund_funded && l.start < self.exit_index)
-            .map(|l| (l.start, l.one_time_cost.round_money()))
+    /// Equity invested at entry, 100 % basis: EV less debt, plus costs and minimum cash.
+    pub(super) fn entry_equity_invested(&self) -> T {
+        let ev = self.entry_enterprise_value();
+        ev - self.entry_debt + ev * self.transaction_costs + self.terms.minimum_cash
     }
 
     /// The fund's ownership share.

@@ -1,8 +1,11 @@
 //! The quarter-by-quarter projection of one company: revenue and cost pools after the
-//! levers, EBITDA, debt and cash, the mark, and the exit.
+//! levers, EBITDA and its last twelve months, the cash lines below it (`cash`), the mark,
+//! the sales (partial and final) and the management pool.
 
+use super::cash::{Balances, CashLines, Operating};
 use super::levers::LeverQuarter;
 use super::prepare::PreparedCompany;
+use crate::engine::model::MarkingPolicy;
 use crate::engine::num::Num;
 use crate::engine::results::{CompanyPeriod, ValueBridge};
 
@@ -11,74 +14,106 @@ use crate::engine::results::{CompanyPeriod, ValueBridge};
 pub struct Projection<T> {
     /// The company in each quarter of the fund, one per fund date.
     pub periods: Vec<CompanyPeriod<T>>,
-    /// The fund's exit proceeds (in the exit quarter).
+    /// The fund's proceeds of each sale, `(quarter, amount)`, booked to the cent.
+    pub sales: Vec<(usize, T)>,
+    /// The fund's follow-on equity, `(quarter, amount)`, booked to the cent.
+    pub follow_ons: Vec<(usize, T)>,
+    /// The fund's proceeds over all sales.
     pub proceeds: T,
-    /// Run-rate EBITDA at exit.
+    /// LTM EBITDA at exit.
     pub exit_ebitda: T,
     /// Where the equity gain from entry to exit came from.
     pub bridge: ValueBridge<T>,
 }
 
-/// Revenue and EBITDA of one operating quarter.
-struct Operations<T> {
-    /// Revenue had no lever been applied.
+/// The last four quarters of a figure (before the acquisition: the entry quarter's).
+#[derive(Debug, Clone, Copy)]
+struct Trailing<T> {
+    quarters: [T; 4],
+    next: usize,
+}
+
+impl<T: Num> Trailing<T> {
+    fn flat(quarter: T) -> Self {
+        Self {
+            quarters: [quarter; 4],
+            next: 0,
+        }
+    }
+
+    fn push(&mut self, value: T) {
+        if let Some(slot) = self.quarters.get_mut(self.next) {
+            *slot = value;
+        }
+        self.next = (self.next + 1) % 4;
+    }
+
+    fn sum(&self) -> T {
+        self.quarters.iter().copied().sum()
+    }
+}
+
+/// What the loop carries from quarter to quarter besides the balances.
+struct Running<T> {
     base_revenue: T,
+    fixed_index: T,
+    ltm_ebitda: Trailing<T>,
+    ltm_ebitda_without_levers: Trailing<T>,
+    ltm_base_revenue: Trailing<T>,
+    /// The fund's share of the equity now.
+    ownership: T,
+    /// Equity put in by all owners so far (entry and follow-ons), 100 % basis.
+    invested: T,
+}
+
+/// Revenue, pools and EBITDA of one quarter.
+struct Lines<T> {
     revenue: T,
+    pool_costs: [T; 5],
     ebitda: T,
     ebitda_without_levers: T,
     levers: LeverQuarter<T>,
 }
 
-/// Below EBITDA in one quarter: interest, capex, tax and free cash flow.
-struct CashFlows<T> {
-    interest: T,
-    capex: T,
-    tax: T,
-    free_cash_flow: T,
-}
-
-/// Debt and cash at quarter end.
-struct Balance<T> {
-    debt: T,
-    cash: T,
-}
-
-/// The company marked at quarter end.
-struct Mark<T> {
-    multiple: T,
-    run_rate_ebitda: T,
-    enterprise_value: T,
-    net_debt: T,
-    equity: T,
-}
-
-/// The exit figures the proceeds and the bridge are built from (annual, 100 %).
+/// The exit figures the bridge is built from (annual, 100 %).
 pub(super) struct ExitFigures<T> {
-    /// The fund's proceeds, rounded to money.
-    pub(super) proceeds: T,
-    /// Run-rate EBITDA, levers included.
-    pub(super) ebitda: T,
-    /// Run-rate revenue had no lever been applied.
+    /// LTM revenue had no lever been applied.
     pub(super) revenue_without_levers: T,
-    /// Run-rate EBITDA had no lever been applied.
+    /// LTM EBITDA, levers included.
+    pub(super) ebitda: T,
+    /// LTM EBITDA had no lever been applied.
     pub(super) ebitda_without_levers: T,
-    /// Debt less cash.
+    /// Debt and overdraft less cash.
     pub(super) net_debt: T,
+    pub(super) working_capital: T,
+    /// The management pool paid at the final sale.
+    pub(super) management_pool: T,
 }
 
 impl<T: Num> PreparedCompany<T> {
     /// Projects the company over `grid_len` quarters.
     pub fn project(&self, grid_len: usize) -> Projection<T> {
         let mut periods = vec![CompanyPeriod::<T>::default(); grid_len];
-        let hold = T::from_i64(i64::try_from(self.exit_index - self.acquisition_index).unwrap_or(1));
-        let pool_total: T = self.pools.iter().copied().sum();
-        let mut balance = Balance {
-            debt: self.entry_debt,
-            cash: T::zero(),
+        let mut balances = self.opening_balances();
+        let entry_ebitda_quarter = self.entry_ebitda() / T::from_i64(4);
+        let mut run = Running {
+            base_revenue: self.entry_revenue_quarter,
+            fixed_index: T::one(),
+            ltm_ebitda: Trailing::flat(entry_ebitda_quarter),
+            ltm_ebitda_without_levers: Trailing::flat(entry_ebitda_quarter),
+            ltm_base_revenue: Trailing::flat(self.entry_revenue_quarter),
+            ownership: self.ownership,
+            invested: self.entry_equity_invested(),
         };
-        let mut base_revenue = self.entry_revenue_quarter;
-        let mut exit = self.exit_outside_grid();
-
+        let mut projection = Projection {
+            periods: Vec::new(),
+            sales: Vec::new(),
+            follow_ons: Vec::new(),
+            proceeds: T::zero(),
+            exit_ebitda: self.entry_ebitda(),
+            bridge: ValueBridge::default(),
+        };
+        let mut exit = self.exit_outside_grid(&balances);
         let last = self.exit_index.min(grid_len.saturating_sub(1));
         for (q, period) in periods
             .iter_mut()
@@ -87,162 +122,261 @@ impl<T: Num> PreparedCompany<T> {
             .skip(self.acquisition_index)
         {
             if q == self.acquisition_index {
-                *period = self.entry_period();
+                *period = self.entry_period(&balances, run.invested);
                 continue;
             }
-            base_revenue = base_revenue * self.growth_quarter_factor;
-            let operations = self.operations(q, base_revenue, pool_total);
-            let cash_flows = self.cash_flows(&operations, &mut balance);
             let is_exit = q == self.exit_index;
-            let mark = self.mark(q, hold, is_exit, operations.ebitda, &balance);
-            *period = self.period(&operations, &cash_flows, &balance, &mark, is_exit);
+            run.base_revenue = run.base_revenue * self.growth_quarter_factor;
+            run.fixed_index = run.fixed_index * self.terms.fixed_growth_quarter;
+            let lines = self.lines(q, &run);
+            let equity_injected = if is_exit { T::zero() } else { lines.levers.equity_funded };
+            let operating = Operating {
+                revenue: lines.revenue,
+                ebitda: lines.ebitda,
+                working_capital: self.terms.working_capital(
+                    lines.revenue,
+                    cost_of_goods(&lines.pool_costs),
+                    lines.levers.inventory_kept,
+                ),
+                levers: lines.levers,
+                equity_injected,
+            };
+            let cash = self.cash_lines(&operating, &mut balances);
+            run.ltm_ebitda.push(lines.ebitda);
+            run.ltm_ebitda_without_levers.push(lines.ebitda_without_levers);
+            run.ltm_base_revenue.push(run.base_revenue);
+            let fund_follow_on = (run.ownership * equity_injected).round_money();
+            if fund_follow_on != T::zero() {
+                projection.follow_ons.push((q, fund_follow_on));
+            }
+            run.invested += equity_injected;
+            *period = self.operating_period(&lines, &cash, &balances, &run);
+            period.equity_injected = equity_injected;
+            period.fund_follow_on = fund_follow_on;
+            self.value(q, is_exit, period, &balances, &mut run);
+            if period.fund_proceeds != T::zero() || is_exit {
+                projection.sales.push((q, period.fund_proceeds));
+                projection.proceeds += period.fund_proceeds;
+            }
             if is_exit {
-                exit = self.exit_figures(&operations, &mark);
+                projection.exit_ebitda = run.ltm_ebitda.sum();
+                exit = ExitFigures {
+                    revenue_without_levers: run.ltm_base_revenue.sum(),
+                    ebitda: run.ltm_ebitda.sum(),
+                    ebitda_without_levers: run.ltm_ebitda_without_levers.sum(),
+                    net_debt: balances.net_debt(),
+                    working_capital: balances.working_capital,
+                    management_pool: period.management_pool,
+                };
             }
         }
+        projection.bridge = self.bridge(&exit);
+        projection.periods = periods;
+        projection
+    }
 
-        let bridge = self.bridge(&exit);
-        Projection {
-            periods,
-            proceeds: exit.proceeds,
-            exit_ebitda: exit.ebitda,
-            bridge,
+    /// Balances at the acquisition: the acquisition debt, the minimum cash, the asset
+    /// base, the opening tax losses and the working capital on entry figures.
+    fn opening_balances(&self) -> Balances<T> {
+        let opening_assets = match self.terms.depreciation {
+            super::terms::DepreciationTerms::AssetBase { opening_assets, .. } => opening_assets,
+            super::terms::DepreciationTerms::ShareOfRevenue(_) => T::zero(),
+        };
+        let entry_pools = self.pools.map(|share| self.entry_revenue_quarter * share);
+        Balances {
+            debt: self.entry_debt,
+            overdraft: T::zero(),
+            cash: self.terms.minimum_cash,
+            net_assets: opening_assets,
+            gross_assets: opening_assets,
+            tax_losses: self.terms.opening_tax_losses,
+            interest_carried: T::zero(),
+            working_capital: self.terms.working_capital(
+                self.entry_revenue_quarter,
+                cost_of_goods(&entry_pools),
+                T::one(),
+            ),
         }
     }
 
-    /// The acquisition quarter: entry revenue and EBITDA, marked at the entry multiple.
-    fn entry_period(&self) -> CompanyPeriod<T> {
+    /// The acquisition quarter: entry revenue, pools and EBITDA, marked at the entry
+    /// multiple.
+    fn entry_period(&self, balances: &Balances<T>, invested: T) -> CompanyPeriod<T> {
         let four = T::from_i64(4);
         let entry_ebitda = self.entry_ebitda();
         let ev = self.entry_enterprise_value();
-        let equity_value = (ev - self.entry_debt).max_of(T::zero());
+        let net_debt = balances.net_debt();
+        let equity_value = (ev - net_debt).max_of(T::zero());
+        let management_pool = self.terms.management_pool(equity_value, invested);
         CompanyPeriod {
             held: true,
             revenue: self.entry_revenue_quarter,
             revenue_without_levers: self.entry_revenue_quarter,
+            pool_costs: self.pools.map(|share| self.entry_revenue_quarter * share),
             ebitda: entry_ebitda / four,
             ebitda_without_levers: entry_ebitda / four,
-            debt: self.entry_debt,
+            ltm_ebitda: entry_ebitda,
+            debt: balances.debt,
+            cash: balances.cash,
+            net_debt,
+            working_capital: balances.working_capital,
+            tax_losses_carried_forward: balances.tax_losses,
             multiple: self.entry_multiple,
             enterprise_value: ev,
             equity_value,
-            fund_equity_value: self.ownership * equity_value,
+            management_pool,
+            ownership: self.ownership,
+            fund_equity_value: self.ownership * (equity_value - management_pool),
             ..CompanyPeriod::default()
         }
     }
 
-    /// Revenue and cost pools in quarter `q` after the levers live then, and the EBITDA
-    /// with and without them (`pool_total` is the sum of the pool shares).
-    fn operations(&self, q: usize, base_revenue: T, pool_total: T) -> Operations<T> {
+    /// Revenue and each pool in quarter `q` after the levers live then, and the EBITDA
+    /// with and without them. A pool's fixed share grows with inflation from its entry
+    /// amount; the rest moves with revenue.
+    fn lines(&self, q: usize, run: &Running<T>) -> Lines<T> {
         let levers = LeverQuarter::at(&self.levers, q);
-        let revenue = levers.revenue(base_revenue);
-        let ebitda = revenue - levers.costs(revenue, &self.pools);
-        Operations {
-            base_revenue,
+        let revenue = levers.revenue(run.base_revenue);
+        let mut pool_costs = [T::zero(); 5];
+        let mut costs_without_levers = T::zero();
+        for (p, slot) in pool_costs.iter_mut().enumerate() {
+            let share = self.pools.get(p).copied().unwrap_or_default();
+            let fixed = self.terms.fixed_shares.get(p).copied().unwrap_or_default();
+            let kept = levers.pool_kept.get(p).copied().unwrap_or(T::one());
+            let fixed_part = self.entry_revenue_quarter * share * fixed * run.fixed_index;
+            let variable_share = share * (T::one() - fixed);
+            *slot = (revenue * variable_share + fixed_part) * kept;
+            costs_without_levers += run.base_revenue * variable_share + fixed_part;
+        }
+        let ebitda = revenue - pool_costs.iter().copied().sum::<T>() - levers.run_costs;
+        Lines {
             revenue,
+            pool_costs,
             ebitda,
-            ebitda_without_levers: base_revenue * (T::one() - pool_total),
+            ebitda_without_levers: run.base_revenue - costs_without_levers,
             levers,
         }
     }
 
-    /// Interest, capex, tax and free cash flow; the sweep repays debt, the rest moves cash.
-    fn cash_flows(&self, operations: &Operations<T>, balance: &mut Balance<T>) -> CashFlows<T> {
-        let zero = T::zero();
-        let ebitda = operations.ebitda;
-        let interest = balance.debt * self.interest_quarter;
-        let capex = operations.revenue * self.capex_share;
-        let tax = (ebitda - interest - capex).max_of(zero) * self.tax_rate;
-        let free_cash_flow = ebitda - interest - tax - capex - operations.levers.one_time_company;
-        let repayment = (free_cash_flow.max_of(zero) * self.cash_sweep).min_of(balance.debt);
-        balance.debt -= repayment;
-        balance.cash += free_cash_flow - repayment;
-        CashFlows {
-            interest,
-            capex,
-            tax,
-            free_cash_flow,
-        }
-    }
-
-    /// The mark in quarter `q` of a `hold`-quarter hold: the multiple moves linearly from
-    /// entry to exit, on run-rate EBITDA, less net debt.
-    fn mark(&self, q: usize, hold: T, is_exit: bool, ebitda: T, balance: &Balance<T>) -> Mark<T> {
-        let elapsed = T::from_i64(i64::try_from(q - self.acquisition_index).unwrap_or(0));
-        let multiple = if is_exit {
-            self.exit_multiple
-        } else {
-            self.entry_multiple + (self.exit_multiple - self.entry_multiple) * elapsed / hold
-        };
-        let run_rate_ebitda = ebitda * T::from_i64(4);
-        let enterprise_value = multiple * run_rate_ebitda;
-        let net_debt = balance.debt - balance.cash;
-        Mark {
-            multiple,
-            run_rate_ebitda,
-            enterprise_value,
-            net_debt,
-            equity: (enterprise_value - net_debt).max_of(T::zero()),
-        }
-    }
-
-    /// One operating quarter's figures.
-    fn period(
+    /// One operating quarter's figures before the valuation.
+    fn operating_period(
         &self,
-        operations: &Operations<T>,
-        cash_flows: &CashFlows<T>,
-        balance: &Balance<T>,
-        mark: &Mark<T>,
-        is_exit: bool,
+        lines: &Lines<T>,
+        cash: &CashLines<T>,
+        balances: &Balances<T>,
+        run: &Running<T>,
     ) -> CompanyPeriod<T> {
         CompanyPeriod {
-            held: !is_exit,
-            revenue: operations.revenue,
-            revenue_without_levers: operations.base_revenue,
-            ebitda: operations.ebitda,
-            ebitda_without_levers: operations.ebitda_without_levers,
-            lever_run_costs: operations.levers.run_costs,
-            lever_one_time_costs: operations.levers.one_time_company,
-            interest: cash_flows.interest,
-            tax: cash_flows.tax,
-            capex: cash_flows.capex,
-            free_cash_flow: cash_flows.free_cash_flow,
-            debt: balance.debt,
-            cash: balance.cash,
-            multiple: mark.multiple,
-            enterprise_value: mark.enterprise_value,
-            equity_value: mark.equity,
-            fund_equity_value: if is_exit {
-                T::zero()
-            } else {
-                self.ownership * mark.equity
-            },
+            held: true,
+            revenue: lines.revenue,
+            revenue_without_levers: run.base_revenue,
+            pool_costs: lines.pool_costs,
+            ebitda: lines.ebitda,
+            ebitda_without_levers: lines.ebitda_without_levers,
+            ltm_ebitda: run.ltm_ebitda.sum(),
+            lever_run_costs: lines.levers.run_costs,
+            lever_one_time_costs: lines.levers.one_time,
+            lever_one_time_expensed: lines.levers.one_time - lines.levers.capitalised,
+            lever_capex: lines.levers.capitalised,
+            depreciation: cash.depreciation,
+            ebit: cash.ebit,
+            interest: cash.interest,
+            interest_income: cash.interest_income,
+            deductible_interest: cash.deductible_interest,
+            interest_carried_forward: balances.interest_carried,
+            taxable_income: cash.taxable_income,
+            tax: cash.tax,
+            tax_losses_carried_forward: balances.tax_losses,
+            capex: cash.capex,
+            working_capital: balances.working_capital,
+            change_in_working_capital: cash.change_in_working_capital,
+            free_cash_flow: cash.free_cash_flow,
+            debt: balances.debt,
+            overdraft: balances.overdraft,
+            cash: balances.cash,
+            net_debt: balances.net_debt(),
             ..CompanyPeriod::default()
         }
     }
 
-    /// The exit quarter: the fund's share of EV after exit costs, less net debt.
-    fn exit_figures(&self, operations: &Operations<T>, mark: &Mark<T>) -> ExitFigures<T> {
-        let four = T::from_i64(4);
-        let sale = mark.enterprise_value * (T::one() - self.exit_costs) - mark.net_debt;
-        ExitFigures {
-            proceeds: (self.ownership * sale.max_of(T::zero())).round_money(),
-            ebitda: mark.run_rate_ebitda,
-            revenue_without_levers: operations.base_revenue * four,
-            ebitda_without_levers: operations.ebitda_without_levers * four,
-            net_debt: mark.net_debt,
+    /// The sale (final, or partial in its quarter) and the mark of what the fund still
+    /// holds, into `period`; moves the fund's ownership on.
+    fn value(&self, q: usize, is_exit: bool, period: &mut CompanyPeriod<T>, balances: &Balances<T>, run: &mut Running<T>) {
+        let zero = T::zero();
+        let ltm = period.ltm_ebitda;
+        let net_debt = balances.net_debt();
+        let sold_share = if is_exit {
+            run.ownership
+        } else {
+            self.terms
+                .partial_exits
+                .iter()
+                .filter(|(at, _)| *at == q)
+                .map(|(_, share)| *share * self.ownership)
+                .sum::<T>()
+                .min_of(run.ownership)
+        };
+        if is_exit || sold_share > zero {
+            let sale_ev = self.exit_multiple * ltm;
+            let sale_equity = (sale_ev * (T::one() - self.exit_costs) - net_debt).max_of(zero);
+            let pool = self.terms.management_pool(sale_equity, run.invested);
+            period.fund_proceeds = (sold_share * (sale_equity - pool)).round_money();
+            run.ownership -= sold_share;
+            if is_exit {
+                period.held = false;
+                period.multiple = self.exit_multiple;
+                period.enterprise_value = sale_ev;
+                period.equity_value = (sale_ev - net_debt).max_of(zero);
+                period.management_pool = pool;
+                return;
+            }
+            period.management_pool = pool * sold_share;
+        }
+        let multiple = self.mark_multiple(q);
+        let enterprise_value = multiple * ltm;
+        let equity_value = (enterprise_value - net_debt).max_of(zero);
+        let accrued_pool = self.terms.management_pool(equity_value, run.invested);
+        period.multiple = multiple;
+        period.enterprise_value = enterprise_value;
+        period.equity_value = equity_value;
+        if sold_share == zero {
+            period.management_pool = accrued_pool;
+        }
+        period.ownership = run.ownership;
+        period.fund_equity_value = run.ownership * (equity_value - accrued_pool);
+    }
+
+    /// The multiple a held company is marked at in quarter `q` under its policy.
+    fn mark_multiple(&self, q: usize) -> T {
+        match self.terms.marking {
+            MarkingPolicy::EntryMultiple => self.entry_multiple,
+            MarkingPolicy::Comparables => {
+                self.entry_multiple * self.terms.comparable_ratio.get(q).copied().unwrap_or(T::one())
+            }
+            MarkingPolicy::LinearToExit => {
+                let hold = T::from_i64(i64::try_from(self.exit_index - self.acquisition_index).unwrap_or(1));
+                let elapsed = T::from_i64(i64::try_from(q - self.acquisition_index).unwrap_or(0));
+                self.entry_multiple + (self.exit_multiple - self.entry_multiple) * elapsed / hold
+            }
         }
     }
 
     /// An exit beyond the grid: no proceeds, and the bridge stays at the entry figures.
-    fn exit_outside_grid(&self) -> ExitFigures<T> {
+    fn exit_outside_grid(&self, balances: &Balances<T>) -> ExitFigures<T> {
         let entry_ebitda = self.entry_ebitda();
         ExitFigures {
-            proceeds: T::zero(),
-            ebitda: entry_ebitda,
             revenue_without_levers: self.entry_revenue_quarter * T::from_i64(4),
+            ebitda: entry_ebitda,
             ebitda_without_levers: entry_ebitda,
-            net_debt: self.entry_debt,
+            net_debt: balances.net_debt(),
+            working_capital: balances.working_capital,
+            management_pool: T::zero(),
         }
     }
+}
+
+/// Cost of goods: every pool but overhead (materials, direct labour, energy,
+/// maintenance).
+fn cost_of_goods<T: Num>(pool_costs: &[T; 5]) -> T {
+    pool_costs.iter().take(4).copied().sum()
 }

@@ -8,7 +8,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::model::Portfolio;
+use super::levers::{Acts, LeverQuarter};
+use super::prepare::PreparedCompany;
+use crate::engine::model::{LeverTarget, Portfolio};
 
 /// What a lever's quarterly figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,17 +55,69 @@ pub fn lever_lines(
     let Some(company) = portfolio.companies.get(company_index) else {
         return Ok(Vec::new());
     };
-    Ok(company
+    let prepared =
+        PreparedCompany::<Decimal>::new(company, &portfolio.fund, &super::CompanyAdjustment::default())?;
+    let mut lines: Vec<LeverLine> = company
         .levers
         .iter()
         .map(|lever| LeverLine {
             name: lever.name.clone(),
             measure: match lever.target {
-                crate::engine::model::LeverTarget::Pool(_) => LeverMeasure::CostSaving,
-                crate::engine::model::LeverTarget::Revenue => LeverMeasure::RevenueUplift,
-                crate::engine::model::LeverTarget::InventoryDays => LeverMeasure::InventoryReleased,
+                LeverTarget::Pool(_) => LeverMeasure::CostSaving,
+                LeverTarget::Revenue => LeverMeasure::RevenueUplift,
+                LeverTarget::InventoryDays => LeverMeasure::InventoryReleased,
             },
             per_quarter: vec![Decimal::ZERO; grid_len],
         })
-        .collect())
+        .collect();
+    prepared.attribute_levers(&mut lines, grid_len);
+    Ok(lines)
+}
+
+impl PreparedCompany<Decimal> {
+    /// Fills each lever's figure per quarter, attributing compounded effects in list order.
+    fn attribute_levers(&self, lines: &mut [LeverLine], grid_len: usize) {
+        let last = self.exit_index.min(grid_len.saturating_sub(1));
+        let mut base_revenue = self.entry_revenue_quarter;
+        let mut fixed_index = Decimal::ONE;
+        for q in self.acquisition_index + 1..=last {
+            base_revenue *= self.growth_quarter_factor;
+            fixed_index *= self.terms.fixed_growth_quarter;
+            let quarter = LeverQuarter::at(&self.levers, q);
+            let revenue = quarter.revenue(base_revenue);
+            // Each pool before any lever, then what is left as each lever takes its share.
+            let mut left = [Decimal::ZERO; 5];
+            for (p, slot) in left.iter_mut().enumerate() {
+                let share = self.pools.get(p).copied().unwrap_or_default();
+                let fixed = self.terms.fixed_shares.get(p).copied().unwrap_or_default();
+                *slot = revenue * share * (Decimal::ONE - fixed) + self.entry_revenue_quarter * share * fixed * fixed_index;
+            }
+            let cost_of_goods: Decimal = left
+                .iter()
+                .zip(quarter.pool_kept)
+                .take(4)
+                .map(|(pool, kept)| *pool * kept)
+                .sum();
+            let mut inventory_left = cost_of_goods * self.terms.inventory_factor;
+            for (lever, line) in self.levers.iter().zip(lines.iter_mut()) {
+                let effect = lever.effect_at(q);
+                let figure = match lever.acts {
+                    Acts::Pool(p) => left.get_mut(p).map_or(Decimal::ZERO, |pool| {
+                        let saving = *pool * effect;
+                        *pool -= saving;
+                        saving
+                    }),
+                    Acts::Revenue => base_revenue * effect,
+                    Acts::Inventory => {
+                        let released = inventory_left * effect;
+                        inventory_left -= released;
+                        released
+                    }
+                };
+                if let Some(slot) = line.per_quarter.get_mut(q) {
+                    *slot = figure;
+                }
+            }
+        }
+    }
 }

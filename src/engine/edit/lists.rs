@@ -130,7 +130,7 @@ pub(super) fn company_at(p: &Portfolio, index: usize) -> Result<&Company, EditEr
     })
 }
 
-fn company_mut(p: &mut Portfolio, index: usize) -> Result<&mut Company, EditError> {
+pub(super) fn company_mut(p: &mut Portfolio, index: usize) -> Result<&mut Company, EditError> {
     let count = p.companies.len();
     p.companies
         .get_mut(index)

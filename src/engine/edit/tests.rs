@@ -314,3 +314,5 @@ fn unique_names_count_up() {
     assert_eq!(unique_name("A", existing.iter().copied()), "A (3)");
     assert_eq!(unique_name("C", existing.iter().copied()), "C");
 }
+
+mod valuation_lists;

@@ -132,7 +132,9 @@ mod value;
 pub use company::{COMPANY_FIELDS, LEVER_FIELDS};
 pub use edit::{FieldEdit, FieldError, effective_value, value};
 pub use fund::{FUND_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS};
-pub use path::{FieldPath, Owner, ParsePathError, PointPart, UncertainDriver};
+pub use path::{
+    FieldPath, MultiplePointPart, Owner, ParsePathError, PartialExitPart, PointPart, UncertainDriver,
+};
 pub use place::{Place, owner_name, place};
 pub use scenario::SCENARIO_FIELDS;
 pub use template::{KEY_COMPANY_FIELDS, has_template_figures};

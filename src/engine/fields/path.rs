@@ -1,9 +1,14 @@
 //! Typed field paths: `companies[3].exit_costs` as a value. [`FieldPath`]'s `Display`
 //! writes exactly the strings problems, the CLI's `check` and the editor use, and
-//! `FromStr` reads them back; a scalar field's key is always one of its table's keys.
+//! `FromStr` reads them back (see `parse`); a scalar field's key is always one of its
+//! table's keys. Items of the model's lists of figures (benchmark points, partial exits,
+//! comparable multiples) have paths of their own.
+
+mod parse;
 
 use std::fmt;
-use std::str::FromStr;
+
+pub use parse::ParsePathError;
 
 use super::{meta_in, metas};
 use crate::engine::model::{Distribution, Uncertainty};
@@ -53,10 +58,55 @@ pub enum PointPart {
 }
 
 impl PointPart {
-    fn key(self) -> &'static str {
+    /// The field name in files and paths.
+    pub fn key(self) -> &'static str {
         match self {
             PointPart::Date => "date",
             PointPart::Level => "level",
+        }
+    }
+}
+
+/// The part of a partial exit a path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialExitPart {
+    /// The date of the sale: `.date`.
+    Date,
+    /// The share of the original holding sold: `.share`.
+    Share,
+}
+
+impl PartialExitPart {
+    /// Both parts, in file order.
+    pub const ALL: [PartialExitPart; 2] = [PartialExitPart::Date, PartialExitPart::Share];
+
+    /// The field name in files and paths.
+    pub fn key(self) -> &'static str {
+        match self {
+            PartialExitPart::Date => "date",
+            PartialExitPart::Share => "share",
+        }
+    }
+}
+
+/// The part of a point of a comparable multiple path a path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MultiplePointPart {
+    /// The date of the observation: `.date`.
+    Date,
+    /// The sector's EV / EBITDA on that date: `.multiple`.
+    Multiple,
+}
+
+impl MultiplePointPart {
+    /// Both parts, in file order.
+    pub const ALL: [MultiplePointPart; 2] = [MultiplePointPart::Date, MultiplePointPart::Multiple];
+
+    /// The field name in files and paths.
+    pub fn key(self) -> &'static str {
+        match self {
+            MultiplePointPart::Date => "date",
+            MultiplePointPart::Multiple => "multiple",
         }
     }
 }
@@ -144,6 +194,41 @@ pub enum FieldPath {
         /// Position of the override in the scenario's `company_overrides`.
         index: usize,
     },
+    /// A company's partial exits together: `companies[i].partial_exits`.
+    PartialExits {
+        /// Position of the company in `companies`.
+        company: usize,
+    },
+    /// One partial exit's date or share: `companies[i].partial_exits[k].share`.
+    PartialExit {
+        /// Position of the company in `companies`.
+        company: usize,
+        /// Position of the sale in the company's `partial_exits`.
+        index: usize,
+        /// Its date or its share.
+        part: PartialExitPart,
+    },
+    /// The comparable multiple paths together: `fund.comparable_multiples`.
+    ComparablePaths,
+    /// The sector of one comparable path: `fund.comparable_multiples[j].sector`.
+    ComparableSector {
+        /// Position of the path in `comparable_multiples`.
+        comparable: usize,
+    },
+    /// The points of one comparable path together: `fund.comparable_multiples[j].points`.
+    ComparablePoints {
+        /// Position of the path in `comparable_multiples`.
+        comparable: usize,
+    },
+    /// One point of a comparable path: `fund.comparable_multiples[j].points[k].multiple`.
+    ComparablePoint {
+        /// Position of the path in `comparable_multiples`.
+        comparable: usize,
+        /// Position of the point in the path's `points`.
+        index: usize,
+        /// Its date or its multiple.
+        part: MultiplePointPart,
+    },
     /// A Monte Carlo distribution: `uncertainty.exit_multiple_shift`.
     Distribution(UncertainDriver),
     /// The scenario a sweep or goal seek applied (not a field of the file): `scenario`.
@@ -176,7 +261,8 @@ impl FieldPath {
         }
     }
 
-    /// The company this path is inside (its fields, pools and levers), if any.
+    /// The company this path is inside (its fields, pools, levers and partial exits), if
+    /// any.
     pub fn company_index(&self) -> Option<usize> {
         match self {
             FieldPath::Field {
@@ -184,7 +270,27 @@ impl FieldPath {
                 ..
             }
             | FieldPath::CostPools { company: c }
-            | FieldPath::Levers { company: c } => Some(*c),
+            | FieldPath::Levers { company: c }
+            | FieldPath::PartialExits { company: c }
+            | FieldPath::PartialExit { company: c, .. } => Some(*c),
+            _ => None,
+        }
+    }
+
+    /// The `(company, sale)` of a partial exit this path is inside, if any.
+    pub fn partial_exit_index(&self) -> Option<(usize, usize)> {
+        match self {
+            FieldPath::PartialExit { company, index, .. } => Some((*company, *index)),
+            _ => None,
+        }
+    }
+
+    /// The comparable multiple path this path is inside (its sector, its points), if any.
+    pub fn comparable_index(&self) -> Option<usize> {
+        match self {
+            FieldPath::ComparableSector { comparable: j }
+            | FieldPath::ComparablePoints { comparable: j }
+            | FieldPath::ComparablePoint { comparable: j, .. } => Some(*j),
             _ => None,
         }
     }
@@ -227,6 +333,26 @@ impl fmt::Display for FieldPath {
             FieldPath::OverrideCompany { scenario, index } => {
                 write!(f, "scenarios[{scenario}].company_overrides[{index}].company")
             }
+            FieldPath::PartialExits { company } => write!(f, "companies[{company}].partial_exits"),
+            FieldPath::PartialExit { company, index, part } => {
+                write!(f, "companies[{company}].partial_exits[{index}].{}", part.key())
+            }
+            FieldPath::ComparablePaths => write!(f, "fund.comparable_multiples"),
+            FieldPath::ComparableSector { comparable } => {
+                write!(f, "fund.comparable_multiples[{comparable}].sector")
+            }
+            FieldPath::ComparablePoints { comparable } => {
+                write!(f, "fund.comparable_multiples[{comparable}].points")
+            }
+            FieldPath::ComparablePoint {
+                comparable,
+                index,
+                part,
+            } => write!(
+                f,
+                "fund.comparable_multiples[{comparable}].points[{index}].{}",
+                part.key()
+            ),
             FieldPath::Distribution(driver) => write!(f, "uncertainty.{}", driver.key()),
             FieldPath::AppliedScenario => write!(f, "scenario"),
         }
@@ -251,116 +377,3 @@ impl serde::Serialize for FieldPath {
     }
 }
 
-/// Why a string is not a field path.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{text}' is not a field of the model")]
-pub struct ParsePathError {
-    /// The text that was read.
-    pub text: String,
-}
-
-/// One dot-separated part of a path: a name and an optional `[index]`.
-#[derive(Clone, Copy)]
-struct Segment<'a> {
-    name: &'a str,
-    index: Option<usize>,
-}
-
-fn segment(text: &str) -> Option<Segment<'_>> {
-    match text.split_once('[') {
-        None => (!text.is_empty()).then_some(Segment {
-            name: text,
-            index: None,
-        }),
-        Some((name, rest)) => {
-            let digits = rest.strip_suffix(']')?;
-            if name.is_empty() || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            Some(Segment {
-                name,
-                index: Some(digits.parse().ok()?),
-            })
-        }
-    }
-}
-
-/// The scalar field of `owner` named by the remaining plain segments (`cost_pools.energy`).
-fn scalar(owner: Owner, rest: &[Segment<'_>]) -> Option<FieldPath> {
-    if rest.is_empty() || rest.iter().any(|s| s.index.is_some()) {
-        return None;
-    }
-    let key: Vec<&str> = rest.iter().map(|s| s.name).collect();
-    FieldPath::field(owner, &key.join("."))
-}
-
-fn parse_segments(s: &[Segment<'_>]) -> Option<FieldPath> {
-    let plain = |seg: &Segment<'_>, name: &str| seg.index.is_none() && seg.name == name;
-    let indexed = |seg: &Segment<'_>, name: &str| if seg.name == name { seg.index } else { None };
-    match s {
-        [only] if plain(only, "stages") => Some(FieldPath::Stages),
-        [only] if plain(only, "scenario") => Some(FieldPath::AppliedScenario),
-        [fund, pme, points]
-            if plain(fund, "fund") && plain(pme, "pme_benchmark") && plain(points, "points") =>
-        {
-            Some(FieldPath::BenchmarkPoints)
-        }
-        [fund, pme, point, part] if plain(fund, "fund") && plain(pme, "pme_benchmark") => {
-            let index = indexed(point, "points")?;
-            let part = [PointPart::Date, PointPart::Level]
-                .into_iter()
-                .find(|p| plain(part, p.key()))?;
-            Some(FieldPath::BenchmarkPoint { index, part })
-        }
-        [fund, rest @ ..] if plain(fund, "fund") => scalar(Owner::Fund, rest),
-        [stage, rest @ ..] if indexed(stage, "stages").is_some() => {
-            scalar(Owner::Stage(indexed(stage, "stages")?), rest)
-        }
-        [company, rest @ ..] if indexed(company, "companies").is_some() => {
-            let c = indexed(company, "companies")?;
-            match rest {
-                [pools] if plain(pools, "cost_pools") => Some(FieldPath::CostPools { company: c }),
-                [levers] if plain(levers, "levers") => Some(FieldPath::Levers { company: c }),
-                [lever, tail @ ..] if indexed(lever, "levers").is_some() => scalar(
-                    Owner::Lever {
-                        company: c,
-                        lever: indexed(lever, "levers")?,
-                    },
-                    tail,
-                ),
-                _ => scalar(Owner::Company(c), rest),
-            }
-        }
-        [scenario, rest @ ..] if indexed(scenario, "scenarios").is_some() => {
-            let i = indexed(scenario, "scenarios")?;
-            match rest {
-                [o, company] if plain(company, "company") => Some(FieldPath::OverrideCompany {
-                    scenario: i,
-                    index: indexed(o, "company_overrides")?,
-                }),
-                _ => scalar(Owner::Scenario(i), rest),
-            }
-        }
-        [u, rest @ ..] if plain(u, "uncertainty") => match rest {
-            [driver] => UncertainDriver::ALL
-                .into_iter()
-                .find(|d| plain(driver, d.key()))
-                .map(FieldPath::Distribution)
-                .or_else(|| scalar(Owner::Uncertainty, rest)),
-            _ => scalar(Owner::Uncertainty, rest),
-        },
-        _ => None,
-    }
-}
-
-impl FromStr for FieldPath {
-    type Err = ParsePathError;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = || ParsePathError {
-            text: text.to_string(),
-        };
-        let segments: Option<Vec<Segment<'_>>> = text.split('.').map(segment).collect();
-        parse_segments(&segments.ok_or_else(error)?).ok_or_else(error)
-    }
-}

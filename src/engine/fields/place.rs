@@ -7,7 +7,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::{Bounds, Choices, FieldMeta, FieldPath, MAX_MONEY, Owner, PointPart, Presence, Unit, meta};
+use super::{
+    Bounds, Choices, FieldMeta, FieldPath, MAX_MONEY, MultiplePointPart, Owner, PartialExitPart, PointPart,
+    Presence, Unit, meta,
+};
 use crate::engine::model::Portfolio;
 
 /// Where a field is: the item it belongs to ("Northwind Castings", "Stage I", "Fund
@@ -84,10 +87,56 @@ pub fn place(portfolio: &Portfolio, path: &FieldPath) -> Place {
             owner_name(portfolio, Owner::Scenario(*scenario)),
             format!("Company override {}", index + 1),
         ),
+        FieldPath::PartialExits { company: i } => (company(*i), "Partial exits".into()),
+        FieldPath::PartialExit { company: i, index, part } => (
+            company(*i),
+            format!(
+                "Partial exit {} {}",
+                index + 1,
+                match part {
+                    PartialExitPart::Date => "date",
+                    PartialExitPart::Share => "share",
+                }
+            ),
+        ),
+        FieldPath::ComparablePaths => ("Fund terms".into(), "Comparable multiples".into()),
+        FieldPath::ComparableSector { comparable } => (
+            "Fund terms".into(),
+            format!("{} sector", comparable_name(portfolio, *comparable)),
+        ),
+        FieldPath::ComparablePoints { comparable } => (
+            "Fund terms".into(),
+            format!("{} points", comparable_name(portfolio, *comparable)),
+        ),
+        FieldPath::ComparablePoint {
+            comparable,
+            index,
+            part,
+        } => (
+            "Fund terms".into(),
+            format!(
+                "{} point {} {}",
+                comparable_name(portfolio, *comparable),
+                index + 1,
+                match part {
+                    MultiplePointPart::Date => "date",
+                    MultiplePointPart::Multiple => "multiple",
+                }
+            ),
+        ),
         FieldPath::Distribution(driver) => ("Monte Carlo".into(), distribution_label(driver.key())),
         FieldPath::AppliedScenario => ("Analysis".into(), "Scenario applied".into()),
     };
     Place { item, field }
+}
+
+/// A comparable multiple path by its sector ("Aerospace comparables"), or by its place
+/// when it is gone ("Comparable path 3").
+fn comparable_name(portfolio: &Portfolio, index: usize) -> String {
+    portfolio.fund.comparable_multiples.get(index).map_or_else(
+        || format!("Comparable path {}", index + 1),
+        |path| format!("{} comparables", path.sector.label()),
+    )
 }
 
 /// `realisation_scale` → `Realisation scale`.
@@ -230,6 +279,37 @@ mod tests {
         assert_eq!(
             place(&p, &FieldPath::Stages).to_string(),
             "Deployment stages · Budgets and reserves"
+        );
+    }
+
+    #[test]
+    fn list_items_are_placed_by_company_or_sector_and_number() {
+        let mut p = sample();
+        p.fund.comparable_multiples = vec![crate::engine::model::ComparablePath {
+            sector: crate::engine::model::Sector::Aerospace,
+            points: Vec::new(),
+        }];
+        let sale = FieldPath::PartialExit {
+            company: 0,
+            index: 1,
+            part: PartialExitPart::Share,
+        };
+        assert_eq!(
+            place(&p, &sale).to_string(),
+            format!("{} · Partial exit 2 share", p.companies[0].name)
+        );
+        let point = FieldPath::ComparablePoint {
+            comparable: 0,
+            index: 0,
+            part: MultiplePointPart::Multiple,
+        };
+        assert_eq!(
+            place(&p, &point).to_string(),
+            "Fund terms · Aerospace comparables point 1 multiple"
+        );
+        assert_eq!(
+            place(&p, &FieldPath::ComparableSector { comparable: 4 }).to_string(),
+            "Fund terms · Comparable path 5 sector"
         );
     }
 }

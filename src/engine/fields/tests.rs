@@ -41,6 +41,14 @@ fn todays_path_strings_read_back_as_they_were_written() {
         "scenarios[0].name",
         "scenarios[0].exit_multiple_shift",
         "scenarios[1].company_overrides[2].company",
+        "companies[4].partial_exits",
+        "companies[4].partial_exits[0].date",
+        "companies[4].partial_exits[2].share",
+        "fund.comparable_multiples",
+        "fund.comparable_multiples[1].sector",
+        "fund.comparable_multiples[1].points",
+        "fund.comparable_multiples[0].points[3].date",
+        "fund.comparable_multiples[2].points[0].multiple",
         "uncertainty.realisation_scale",
         "uncertainty.exit_delay_quarters",
         "uncertainty.market_factor_weight",
@@ -65,6 +73,30 @@ fn typed_paths_know_where_they_are() {
     assert_eq!(path("stages[10].budget").stage_index(), Some(10));
     assert_eq!(path("stages").stage_index(), None);
     assert!(path("fund.carry_rate") == "fund.carry_rate");
+    let sale = path("companies[5].partial_exits[2].share");
+    assert_eq!(
+        sale,
+        FieldPath::PartialExit {
+            company: 5,
+            index: 2,
+            part: PartialExitPart::Share
+        }
+    );
+    assert_eq!(sale.company_index(), Some(5));
+    assert_eq!(sale.partial_exit_index(), Some((5, 2)));
+    assert_eq!(path("companies[5].partial_exits").company_index(), Some(5));
+    assert_eq!(
+        path("fund.comparable_multiples[3].points[1].multiple"),
+        FieldPath::ComparablePoint {
+            comparable: 3,
+            index: 1,
+            part: MultiplePointPart::Multiple
+        }
+    );
+    assert_eq!(path("fund.comparable_multiples[3].sector").comparable_index(), Some(3));
+    assert_eq!(path("fund.comparable_multiples[3].points").comparable_index(), Some(3));
+    assert_eq!(path("fund.comparable_multiples").comparable_index(), None);
+    assert_eq!(path("fund.comparable_multiples[3].sector").company_index(), None);
 }
 
 #[test]
@@ -82,6 +114,14 @@ fn strings_that_are_not_fields_are_refused() {
         "stages[0].name[1]",
         "fund..carry_rate",
         "uncertainty.sd",
+        "companies[1].partial_exits[0]",
+        "companies[1].partial_exits[0].level",
+        "companies[1].partial_exits.share",
+        "fund.comparable_multiples[0]",
+        "fund.comparable_multiples.sector",
+        "fund.comparable_multiples[0].points[1].share",
+        "fund.comparable_multiples[0].points[1]",
+        "fund.comparable_multiples[0].sector[1]",
     ] {
         assert!(text.parse::<FieldPath>().is_err(), "'{text}' parsed");
     }
@@ -114,6 +154,14 @@ fn any_path() -> impl Strategy<Value = FieldPath> {
             part: if date { PointPart::Date } else { PointPart::Level },
         }),
         1 => (0..20usize, 0..20usize).prop_map(|(scenario, index)| FieldPath::OverrideCompany { scenario, index }),
+        1 => (0..400usize).prop_map(|company| FieldPath::PartialExits { company }),
+        1 => (0..400usize, 0..20usize, prop::sample::select(PartialExitPart::ALL.to_vec()))
+            .prop_map(|(company, index, part)| FieldPath::PartialExit { company, index, part }),
+        1 => Just(FieldPath::ComparablePaths),
+        1 => (0..20usize).prop_map(|comparable| FieldPath::ComparableSector { comparable }),
+        1 => (0..20usize).prop_map(|comparable| FieldPath::ComparablePoints { comparable }),
+        1 => (0..20usize, 0..200usize, prop::sample::select(MultiplePointPart::ALL.to_vec()))
+            .prop_map(|(comparable, index, part)| FieldPath::ComparablePoint { comparable, index, part }),
         1 => prop::sample::select(UncertainDriver::ALL.to_vec()).prop_map(FieldPath::Distribution),
         1 => Just(FieldPath::AppliedScenario),
     ]

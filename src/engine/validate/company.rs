@@ -123,6 +123,7 @@ fn check_company(c: &mut Checker, p: &Portfolio, i: usize, co: &Company) {
         );
     }
     check_levers(c, p, i, co);
+    super::valuation::check_partial_exits(c, i, co);
 }
 
 fn check_levers(c: &mut Checker, p: &Portfolio, i: usize, co: &Company) {

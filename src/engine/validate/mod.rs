@@ -18,7 +18,8 @@
 //! | growth in [−50 %, +50 %] a year | revenue growth |
 //! | shares in [0, 1] | cost pools (and their sum under 100 %), capex, cash sweep, lever effect, GP commitment, catch-up, ownership (above 0) |
 //! | other rates | tax ≤ 90 %, interest ≤ 50 %, transaction and exit costs ≤ 50 %, fees ≤ 10 %, carry and preferred return ≤ 50 %, PME return in [−50 %, 100 %], realisation ≤ 150 % |
-//! | multiples in [0, 100] | entry (at least 0.1), debt (below the entry price), exit |
+//! | multiples in [0, 100] | entry (at least 0.1), debt (below the entry price), exit; comparable multiples above 0, and a mark on comparables at most 100 |
+//! | partial exits | each share in (0, 1], all of a company's together at most 1; each in a quarter after the acquisition and before the exit |
 //! | time | term + extensions ≤ 30 years, exits under 150 quarters after the first close, lever delays and ramps ≤ 80 quarters; the projection refuses more than 160 quarters |
 //!
 //! The largest figures the projection forms, and the bounds each relies on (L is the
@@ -29,7 +30,15 @@
 //!   revenue levers lift it by at most 1 + 1.5·L (effect ≤ 1 × realisation ≤ 1.5);
 //! - EBITDA ≤ revenue (pools and reductions in [0, 1]); enterprise value = multiple ×
 //!   run-rate EBITDA ≤ 100 × 1.1e21 × (1 + 1.5·L) ≈ 1.1e23 × (1 + 1.5·L) (multiples ≤ 100);
-//!   the value bridge's cross term (multiple change × EBITDA growth) is no larger;
+//!   the value bridge's cross term (multiple change × EBITDA growth) is no larger. A mark
+//!   on sector comparables is the entry multiple × the comparable now / the comparable at
+//!   the acquisition: a ratio of two multiples in (0, 100] is not bounded by them (100 /
+//!   0.01 is 10,000), so validation checks the mark itself, over the hold, against the
+//!   same 100x, and the bound stands;
+//! - partial exits multiply nothing: each sells a share of the holding at that quarter's
+//!   equity value, the shares of all of a company's sales add up to at most 1, and the
+//!   final exit sells what is left, so the proceeds of all sales together are no more
+//!   than the equity value bound below, and neither N nor L is changed by them;
 //! - entry debt ≤ 100 × 1e14 = 1e16 and is only repaid; quarterly interest ≤ 12.5 % of it;
 //!   cash piles up at most 160 quarters of free cash flow ≤ 4.4e22 × (1 + 1.5·L);
 //! - an equity cheque ≤ ownership × (1 + 50 %) × 1e16 = 1.5e16; the hurdle account
@@ -52,6 +61,7 @@ mod fund;
 mod scenario;
 #[cfg(test)]
 mod tests;
+mod valuation;
 
 use std::fmt;
 
@@ -158,6 +168,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     fund::check_fund(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);
     company::check_companies(&mut c, portfolio);
+    valuation::check_comparables(&mut c, portfolio);
     fund::check_stage_budgets(&mut c, portfolio);
     scenario::check_uncertainty(&mut c, portfolio);
     scenario::check_scenarios(&mut c, portfolio);

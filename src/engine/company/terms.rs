@@ -1,0 +1,164 @@
+//! The version-2 operating and valuation terms of a company, turned into per-quarter
+//! figures once when the company is prepared: fixed costs, working-capital factors,
+//! depreciation, tax rules, cash, the marking policy, partial exits and the management
+//! pool. The conventions are stated at the top of [`super`].
+
+use chrono::NaiveDate;
+
+use crate::engine::grid;
+use crate::engine::model::{
+    Company, ComparablePath, CostPool, DepreciationMethod, FundTerms, MarkingPolicy, MultiplePoint,
+};
+use crate::engine::num::Num;
+
+/// Days in the year working-capital days are counted on.
+const DAYS_IN_YEAR: i64 = 365;
+
+/// How D&A of the company's own assets is worked out each quarter.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum DepreciationTerms<T> {
+    /// A share of the quarter's revenue.
+    ShareOfRevenue(T),
+    /// Straight line: `gross assets / life` a quarter, capped at the net book value.
+    AssetBase {
+        /// Net book value at the acquisition (taken as the gross base too).
+        opening_assets: T,
+        /// `1 / (useful life in quarters)`.
+        rate_per_quarter: T,
+    },
+}
+
+/// The operating and valuation terms of one company, per quarter.
+#[derive(Debug, Clone)]
+pub(super) struct OperatingTerms<T> {
+    /// Fixed share of each pool, in [`CostPool::ALL`] order.
+    pub(super) fixed_shares: [T; 5],
+    /// `(1 + inflation)^(1/4)`, the quarterly growth of the fixed part.
+    pub(super) fixed_growth_quarter: T,
+    /// Receivable days × 4 / 365: quarterly revenue times this is the receivables.
+    pub(super) receivable_factor: T,
+    /// Inventory days × 4 / 365, on quarterly cost of goods.
+    pub(super) inventory_factor: T,
+    /// Payable days × 4 / 365, on quarterly cost of goods.
+    pub(super) payable_factor: T,
+    pub(super) depreciation: DepreciationTerms<T>,
+    /// Net interest deductible, as a share of the quarter's EBITDA.
+    pub(super) interest_cap: Option<T>,
+    /// Share of taxable income that losses carried forward may offset.
+    pub(super) loss_offset_cap: Option<T>,
+    pub(super) opening_tax_losses: T,
+    pub(super) minimum_cash: T,
+    pub(super) cash_rate_quarter: T,
+    /// The policy in force (the company's, else the fund's).
+    pub(super) marking: MarkingPolicy,
+    /// For [`MarkingPolicy::Comparables`]: the sector multiple in each fund quarter over
+    /// its value at the acquisition (empty otherwise, or when no path exists).
+    pub(super) comparable_ratio: Vec<T>,
+    /// `(fund quarter, share of the original holding)` of each partial sale, in order.
+    pub(super) partial_exits: Vec<(usize, T)>,
+    pub(super) pool_share: T,
+    pub(super) pool_hurdle: T,
+}
+
+impl<T: Num> OperatingTerms<T> {
+    /// The terms of `company` in `fund`, acquired in fund quarter `acquisition_index`.
+    pub(super) fn new(company: &Company, fund: &FundTerms, acquisition_index: usize) -> Option<Self> {
+        let days = |d| T::from_dec(d) * T::from_i64(4) / T::from_i64(DAYS_IN_YEAR);
+        let wc = &company.working_capital;
+        let life_quarters = i64::from(company.depreciation.useful_life_years.max(1)) * 4;
+        let depreciation = match company.depreciation.method {
+            DepreciationMethod::ShareOfRevenue => DepreciationTerms::ShareOfRevenue(T::from_dec(
+                company
+                    .depreciation
+                    .share_of_revenue
+                    .unwrap_or(company.maintenance_capex),
+            )),
+            DepreciationMethod::AssetBase => DepreciationTerms::AssetBase {
+                opening_assets: T::from_dec(company.depreciation.opening_assets),
+                rate_per_quarter: T::one() / T::from_i64(life_quarters),
+            },
+        };
+        let marking = company.marking_policy.unwrap_or(fund.marking_policy);
+        let comparable_ratio = match marking {
+            MarkingPolicy::Comparables => fund
+                .comparable_multiples
+                .iter()
+                .find(|p| p.sector == company.sector)
+                .map(|path| comparable_ratios(path, fund.first_close, acquisition_index))
+                .unwrap_or_default(),
+            MarkingPolicy::EntryMultiple | MarkingPolicy::LinearToExit => Vec::new(),
+        };
+        let partial_exits = company
+            .partial_exits
+            .iter()
+            .filter_map(|sale| {
+                let q = usize::try_from(grid::quarters_between(fund.first_close, sale.date)).ok()?;
+                (q > acquisition_index).then(|| (q, T::from_dec(sale.share)))
+            })
+            .collect();
+        Some(Self {
+            fixed_shares: CostPool::ALL.map(|p| T::from_dec(company.fixed_costs.shares.get(p))),
+            fixed_growth_quarter: (T::one() + T::from_dec(company.fixed_costs.inflation)).fourth_root()?,
+            receivable_factor: days(wc.receivable_days),
+            inventory_factor: days(wc.inventory_days),
+            payable_factor: days(wc.payable_days),
+            depreciation,
+            interest_cap: company.tax.interest_cap.map(T::from_dec),
+            loss_offset_cap: company.tax.loss_offset_cap.map(T::from_dec),
+            opening_tax_losses: T::from_dec(company.tax.opening_tax_losses),
+            minimum_cash: T::from_dec(company.cash.minimum_cash),
+            cash_rate_quarter: T::from_dec(company.cash.interest_rate_on_cash) / T::from_i64(4),
+            marking,
+            comparable_ratio,
+            partial_exits,
+            pool_share: T::from_dec(company.management_pool.share),
+            pool_hurdle: T::from_dec(company.management_pool.hurdle_multiple),
+        })
+    }
+
+    /// Working capital on a quarter's `revenue` and `cost_of_goods`, with `inventory_kept`
+    /// of the inventory days after the levers: receivables + inventory − payables.
+    pub(super) fn working_capital(&self, revenue: T, cost_of_goods: T, inventory_kept: T) -> T {
+        revenue * self.receivable_factor + cost_of_goods * (self.inventory_factor * inventory_kept)
+            - cost_of_goods * self.payable_factor
+    }
+
+    /// The management pool on a 100 % `equity` value when `invested` equity went in.
+    pub(super) fn management_pool(&self, equity: T, invested: T) -> T {
+        if self.pool_share == T::zero() {
+            return T::zero();
+        }
+        (equity - self.pool_hurdle * invested).max_of(T::zero()) * self.pool_share
+    }
+}
+
+/// The path's multiple in each fund quarter over its multiple at the acquisition quarter
+/// (linear between points, flat outside them), for [`crate::engine::fund::MAX_QUARTERS`]
+/// quarters.
+fn comparable_ratios<T: Num>(path: &ComparablePath, first_close: NaiveDate, acquisition_index: usize) -> Vec<T> {
+    let at = |q: usize| multiple_on::<T>(&path.points, grid::nth_quarter_end(first_close, q));
+    let Some(base) = at(acquisition_index).filter(|m| *m > T::zero()) else {
+        return Vec::new();
+    };
+    (0..crate::engine::fund::MAX_QUARTERS)
+        .map(|q| at(q).map_or(T::one(), |m| m / base))
+        .collect()
+}
+
+/// The multiple of `points` on `date`, interpolated linearly by days.
+fn multiple_on<T: Num>(points: &[MultiplePoint], date: NaiveDate) -> Option<T> {
+    let first = points.first()?;
+    if date <= first.date {
+        return Some(T::from_dec(first.multiple));
+    }
+    for pair in points.windows(2) {
+        let [a, b] = pair else { continue };
+        if date <= b.date {
+            let span = (b.date - a.date).num_days().max(1);
+            let into = (date - a.date).num_days();
+            let (ma, mb) = (T::from_dec(a.multiple), T::from_dec(b.multiple));
+            return Some(ma + (mb - ma) * T::from_i64(into) / T::from_i64(span));
+        }
+    }
+    points.last().map(|p| T::from_dec(p.multiple))
+}
