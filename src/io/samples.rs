@@ -90,6 +90,21 @@ mod tests {
         );
     }
 
+    /// Not a test: rewrites the sample files on disk in the serialiser's exact form (as
+    /// the current format version), for after a hand edit. Run with
+    /// `cargo test --lib resave_samples -- --ignored`, then review the diff.
+    #[test]
+    #[ignore = "rewrites sample_portfolios/*.json; run by hand after editing a sample"]
+    fn resave_samples_in_the_serialisers_form() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_portfolios");
+        for (name, _) in SAMPLES {
+            let path = folder.join(name);
+            let mut p = crate::io::portfolio_file::load(&path).unwrap_or_else(|e| panic!("{e}"));
+            p.version = crate::engine::model::FORMAT_VERSION;
+            crate::io::portfolio_file::save(&path, &p).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+
     #[test]
     fn midmarket_sample_is_a_2b_fund_with_8_companies() {
         let p = load(1);
