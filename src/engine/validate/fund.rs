@@ -141,7 +141,8 @@ pub(super) fn check_stage_budgets(c: &mut Checker, p: &Portfolio) {
                 .levers
                 .iter()
                 .filter(|l| l.funding == LeverFunding::FundFollowOn)
-                .map(|l| l.one_time_cost)
+                // The fund pays its ownership share; co-owners fund the rest.
+                .map(|l| l.one_time_cost * co.ownership)
                 .sum();
             (
                 ch + crate::engine::entry::company_equity_cheque(co),
