@@ -354,12 +354,16 @@ impl Edit {
             Edit::SetPartialExitDate { company, index, date } => {
                 partial_exits::set_date(p, *company, *index, *date)
             }
-            Edit::SetPartialExitShare { company, index, share } => {
-                partial_exits::set_share(p, *company, *index, *share)
-            }
+            Edit::SetPartialExitShare {
+                company,
+                index,
+                share,
+            } => partial_exits::set_share(p, *company, *index, *share),
             Edit::AddComparablePath(sector) => comparables::add_path(p, *sector),
             Edit::DeleteComparablePath(j) => comparables::delete_path(p, *j),
-            Edit::SetComparableSector { comparable, sector } => comparables::set_sector(p, *comparable, *sector),
+            Edit::SetComparableSector { comparable, sector } => {
+                comparables::set_sector(p, *comparable, *sector)
+            }
             Edit::AddComparablePoint(j) => comparables::add_point(p, *j),
             Edit::DeleteComparablePoint(j, k) => comparables::delete_point(p, *j, *k),
             Edit::SetComparablePointDate {

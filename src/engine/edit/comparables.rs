@@ -77,7 +77,10 @@ pub(super) fn set_sector(p: &mut Portfolio, index: usize, sector: Sector) -> Res
     let path = path_mut(p, index)?;
     let changed = path.sector != sector;
     path.sector = sector;
-    Ok(EditOutcome { select: None, changed })
+    Ok(EditOutcome {
+        select: None,
+        changed,
+    })
 }
 
 /// The point a path gets next: a year after its last at the same multiple, or the
@@ -103,7 +106,11 @@ pub(super) fn add_point(p: &mut Portfolio, comparable: usize) -> Result<EditOutc
     Ok(EditOutcome::keep())
 }
 
-pub(super) fn delete_point(p: &mut Portfolio, comparable: usize, index: usize) -> Result<EditOutcome, EditError> {
+pub(super) fn delete_point(
+    p: &mut Portfolio,
+    comparable: usize,
+    index: usize,
+) -> Result<EditOutcome, EditError> {
     point_mut(p, comparable, index)?;
     path_mut(p, comparable)?.points.remove(index);
     Ok(EditOutcome::keep())
@@ -118,7 +125,10 @@ pub(super) fn set_point_date(
     let point = point_mut(p, comparable, index)?;
     let changed = point.date != date;
     point.date = date;
-    Ok(EditOutcome { select: None, changed })
+    Ok(EditOutcome {
+        select: None,
+        changed,
+    })
 }
 
 pub(super) fn set_point_multiple(
@@ -130,5 +140,8 @@ pub(super) fn set_point_multiple(
     let point = point_mut(p, comparable, index)?;
     let changed = point.multiple != multiple;
     point.multiple = multiple;
-    Ok(EditOutcome { select: None, changed })
+    Ok(EditOutcome {
+        select: None,
+        changed,
+    })
 }

@@ -71,7 +71,10 @@ pub(super) fn set_date(
     let sale = sale_mut(p, company, index)?;
     let changed = sale.date != date;
     sale.date = date;
-    Ok(EditOutcome { select: None, changed })
+    Ok(EditOutcome {
+        select: None,
+        changed,
+    })
 }
 
 pub(super) fn set_share(
@@ -83,5 +86,8 @@ pub(super) fn set_share(
     let sale = sale_mut(p, company, index)?;
     let changed = sale.share != share;
     sale.share = share;
-    Ok(EditOutcome { select: None, changed })
+    Ok(EditOutcome {
+        select: None,
+        changed,
+    })
 }

@@ -376,4 +376,3 @@ impl serde::Serialize for FieldPath {
         serializer.collect_str(self)
     }
 }
-

@@ -88,7 +88,11 @@ pub fn place(portfolio: &Portfolio, path: &FieldPath) -> Place {
             format!("Company override {}", index + 1),
         ),
         FieldPath::PartialExits { company: i } => (company(*i), "Partial exits".into()),
-        FieldPath::PartialExit { company: i, index, part } => (
+        FieldPath::PartialExit {
+            company: i,
+            index,
+            part,
+        } => (
             company(*i),
             format!(
                 "Partial exit {} {}",

@@ -93,8 +93,14 @@ fn typed_paths_know_where_they_are() {
             part: MultiplePointPart::Multiple
         }
     );
-    assert_eq!(path("fund.comparable_multiples[3].sector").comparable_index(), Some(3));
-    assert_eq!(path("fund.comparable_multiples[3].points").comparable_index(), Some(3));
+    assert_eq!(
+        path("fund.comparable_multiples[3].sector").comparable_index(),
+        Some(3)
+    );
+    assert_eq!(
+        path("fund.comparable_multiples[3].points").comparable_index(),
+        Some(3)
+    );
     assert_eq!(path("fund.comparable_multiples").comparable_index(), None);
     assert_eq!(path("fund.comparable_multiples[3].sector").company_index(), None);
 }

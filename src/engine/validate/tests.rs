@@ -234,3 +234,5 @@ fn stages_over_the_commitment_warn_in_the_funds_currency() {
     );
     assert!(over[0].message.contains('€'), "{over:#?}");
 }
+
+mod valuation;

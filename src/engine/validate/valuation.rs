@@ -182,7 +182,10 @@ fn check_path(c: &mut Checker, j: usize, path: &ComparablePath) {
 /// Whether the path's points can be read: some, dated in order, multiples in range.
 fn is_usable(path: &ComparablePath) -> bool {
     !path.points.is_empty()
-        && path.points.windows(2).all(|w| matches!(w, [a, b] if a.date < b.date))
+        && path
+            .points
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if a.date < b.date))
         && path
             .points
             .iter()
@@ -200,7 +203,12 @@ fn check_company_on_comparables(c: &mut Checker, p: &Portfolio, i: usize, co: &C
     };
     let sector = co.sector.label();
     let field = at(Owner::Company(i), "marking_policy");
-    let Some(path) = p.fund.comparable_multiples.iter().find(|path| path.sector == co.sector) else {
+    let Some(path) = p
+        .fund
+        .comparable_multiples
+        .iter()
+        .find(|path| path.sector == co.sector)
+    else {
         c.error(
             field,
             Rule::Required,

@@ -84,7 +84,10 @@ fn a_partial_exit_is_set_and_deleted_and_an_unchanged_value_is_no_change() {
         p.companies[2].partial_exits,
         vec![sale(2028, 3, 31, dec!(0.45)), sale(2029, 9, 30, dec!(0.2))]
     );
-    assert!(!apply(&mut p, share).changed, "the same share again changes nothing");
+    assert!(
+        !apply(&mut p, share).changed,
+        "the same share again changes nothing"
+    );
     // Out-of-range values are stored: validation names them.
     apply(
         &mut p,
@@ -136,7 +139,10 @@ fn comparable_points_are_added_a_year_after_the_last_set_and_deleted() {
     );
     apply(&mut p, Edit::AddComparablePoint(0));
     // A year after the last point (2036-03-31), at its multiple.
-    assert_eq!(p.fund.comparable_multiples[0].points.last(), Some(&point(2037, 3, 31, dec!(12.5))));
+    assert_eq!(
+        p.fund.comparable_multiples[0].points.last(),
+        Some(&point(2037, 3, 31, dec!(12.5)))
+    );
     apply(
         &mut p,
         Edit::SetComparablePointDate {
@@ -154,7 +160,10 @@ fn comparable_points_are_added_a_year_after_the_last_set_and_deleted() {
     apply(&mut p, Edit::DeleteComparablePoint(0, 0));
     apply(&mut p, Edit::DeleteComparablePoint(0, 0));
     apply(&mut p, Edit::AddComparablePoint(0));
-    assert_eq!(p.fund.comparable_multiples[0].points, vec![point(2026, 3, 31, dec!(10))]);
+    assert_eq!(
+        p.fund.comparable_multiples[0].points,
+        vec![point(2026, 3, 31, dec!(10))]
+    );
 }
 
 #[test]
@@ -195,7 +204,10 @@ fn list_edits_at_missing_positions_are_typed_errors_and_change_nothing() {
     apply(&mut p, Edit::AddPartialExit(0));
     let before = p.clone();
     let cases = [
-        (Edit::AddPartialExit(3), EditError::NoCompany { index: 3, count: 3 }),
+        (
+            Edit::AddPartialExit(3),
+            EditError::NoCompany { index: 3, count: 3 },
+        ),
         (
             Edit::DeletePartialExit(0, 1),
             EditError::NoPartialExit {

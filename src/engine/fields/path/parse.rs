@@ -80,9 +80,7 @@ fn fund_path(rest: &[Segment<'_>]) -> Option<FieldPath> {
                 [point, part] => Some(FieldPath::ComparablePoint {
                     comparable,
                     index: point.indexed("points")?,
-                    part: MultiplePointPart::ALL
-                        .into_iter()
-                        .find(|p| part.is(p.key()))?,
+                    part: MultiplePointPart::ALL.into_iter().find(|p| part.is(p.key()))?,
                 }),
                 _ => None,
             }
