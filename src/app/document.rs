@@ -30,6 +30,7 @@ impl MillwrightApp {
             Pending::New | Pending::Close => {
                 let today = chrono::Local::now().date_naive();
                 self.state.replace(defaults::blank_portfolio(today), None);
+                self.warnings.older_format = None;
                 self.headline = Headline::default();
             }
             Pending::Open(Some(path)) => self.open_path(path),
@@ -41,10 +42,18 @@ impl MillwrightApp {
 
     /// Opens `path`; on failure shows why and keeps the current model.
     pub fn open_path(&mut self, path: PathBuf) {
-        match portfolio_file::load(&path) {
-            Ok(portfolio) => {
+        match portfolio_file::load_with_migration(&path) {
+            Ok(portfolio_file::Loaded { portfolio, migrated }) => {
                 self.prefs.remember(&path);
                 self.save_prefs();
+                // Said once, until the file is saved in the current version.
+                self.warnings.older_format = migrated.map(|migration| AppError::OlderFormat {
+                    file: path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    ),
+                    migration,
+                });
                 self.state.replace(portfolio, Some(path));
                 self.charts.clear();
                 self.headline = Headline::default();
@@ -186,6 +195,7 @@ impl MillwrightApp {
                 self.state.mark_saved(path);
                 // The work is in its file now: an earlier autosave failure no longer matters.
                 self.warnings.autosave = None;
+                self.warnings.older_format = None;
                 self.remove_autosave();
                 true
             }

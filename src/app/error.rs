@@ -1,9 +1,10 @@
 //! The app's errors, kept typed until they are drawn: [`AppError`] for what a dialog
-//! shows, and [`FileWarnings`] for the app's own files (autosave, preferences), shown in
-//! the status bar until the operation next succeeds.
+//! shows, and [`FileWarnings`] for the app's own files (autosave, preferences) and an
+//! open file of an older format version, shown in the status bar until the operation
+//! next succeeds (or the file is saved).
 
 use crate::engine::edit::EditError;
-use crate::io::portfolio_file::{LoadError, SaveError};
+use crate::io::portfolio_file::{LoadError, Migration, SaveError};
 
 /// Something that went wrong, in words for the user.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +41,15 @@ pub enum AppError {
     /// An export was asked for while the model does not compute.
     #[error("There are no results to export yet: fix the model's errors first.")]
     NoResults,
+    /// The open file was written in an older format version and was brought up to the
+    /// current one in memory; saving writes the current version.
+    #[error("{file} {migration}")]
+    OlderFormat {
+        /// The file's name.
+        file: String,
+        /// The versions it went between.
+        migration: Migration,
+    },
 }
 
 /// Failures of the app's own files, each kept until the same operation succeeds.
@@ -55,13 +65,22 @@ pub struct FileWarnings {
     /// Stale temporary files in the app's folders could not be removed on start
     /// ([`AppError::TempCleanup`]).
     pub temp_cleanup: Option<AppError>,
+    /// The open file is of an older format version ([`AppError::OlderFormat`]); cleared
+    /// when it is saved or another model replaces it.
+    pub older_format: Option<AppError>,
 }
 
 impl FileWarnings {
     /// The warnings to show, most serious first.
     pub fn iter(&self) -> impl Iterator<Item = &AppError> {
-        [&self.autosave, &self.prefs, &self.cleanup, &self.temp_cleanup]
-            .into_iter()
-            .flatten()
+        [
+            &self.autosave,
+            &self.prefs,
+            &self.cleanup,
+            &self.temp_cleanup,
+            &self.older_format,
+        ]
+        .into_iter()
+        .flatten()
     }
 }

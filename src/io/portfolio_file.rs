@@ -7,11 +7,18 @@
 //! path, line and column — of the member itself, also inside tagged sections such as
 //! `uncertainty`; a fraction in a whole-number field says so). A UTF-8 byte-order mark is
 //! skipped. Nothing panics on any input. Saving is atomic and refuses a read-only file.
+//!
+//! A file in an older format version is brought up to the current one in memory
+//! ([`migrate`], which documents each step and the defaults the new fields take); the
+//! `…_with_migration` functions say so ([`Loaded::migrated`]) for the user, and a save
+//! writes the current version. Opening never rewrites the file.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::engine::model::{FORMAT_NAME, FORMAT_VERSION, Portfolio};
+
+pub use migrate::{Migration, OLDEST_FORMAT_VERSION, migrate};
 
 /// What is wrong with a portfolio file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +51,11 @@ pub enum LoadProblem {
     /// Written by a newer Millwright.
     NewerVersion {
         /// The format version the file was written with.
+        version: u64,
+    },
+    /// A version no Millwright wrote (below [`OLDEST_FORMAT_VERSION`]).
+    UnknownVersion {
+        /// The format version the file states.
         version: u64,
     },
     /// A number with a fraction written as a JSON number: it would pass through binary
@@ -104,6 +116,11 @@ impl fmt::Display for LoadProblem {
                 f,
                 "was written by a newer Millwright (format version {version}); this build reads up to \
                  version {FORMAT_VERSION} — please update Millwright to open it"
+            ),
+            LoadProblem::UnknownVersion { version } => write!(
+                f,
+                "states format version {version}, which no Millwright wrote (versions run from \
+                 {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION})"
             ),
             LoadProblem::BinaryNumber { path } => write!(
                 f,
@@ -172,8 +189,26 @@ pub enum SaveError {
     },
 }
 
-/// Parses a portfolio from JSON text (a leading UTF-8 byte-order mark is skipped).
+/// A portfolio as loaded, and whether it was brought up from an older format version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The portfolio, at [`FORMAT_VERSION`] (its `version` says so, and a save writes it).
+    pub portfolio: Portfolio,
+    /// Set when the file was written in an older version: tell the user once that it
+    /// will be saved in the current one.
+    pub migrated: Option<Migration>,
+}
+
+/// Parses a portfolio from JSON text (a leading UTF-8 byte-order mark is skipped),
+/// brought up to the current format version ([`from_json_str_with_migration`] also says
+/// whether it was older).
 pub fn from_json_str(text: &str) -> Result<Portfolio, LoadError> {
+    from_json_str_with_migration(text).map(|loaded| loaded.portfolio)
+}
+
+/// Parses a portfolio from JSON text, brought up to the current format version, and says
+/// which version it was read from when that was older ([`Loaded::migrated`]).
+pub fn from_json_str_with_migration(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadProblem::Empty.into());
@@ -200,6 +235,9 @@ pub fn from_json_str(text: &str) -> Result<Portfolio, LoadError> {
     if version > u64::from(FORMAT_VERSION) {
         return Err(LoadProblem::NewerVersion { version }.into());
     }
+    if version < u64::from(OLDEST_FORMAT_VERSION) {
+        return Err(LoadProblem::UnknownVersion { version }.into());
+    }
     let fraction = first_fractional_number(&value, String::new());
     let mut deserializer = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Portfolio>(&mut deserializer) {
@@ -208,7 +246,10 @@ pub fn from_json_str(text: &str) -> Result<Portfolio, LoadError> {
             path: fraction.unwrap_or_default(),
         }
         .into()),
-        Ok(portfolio) => Ok(portfolio),
+        Ok(mut portfolio) => {
+            let migrated = migrate(&mut portfolio)?;
+            Ok(Loaded { portfolio, migrated })
+        }
         Err(e) => Err(field_problem(text, &value, &e, fraction).into()),
     }
 }
@@ -239,13 +280,13 @@ fn field_problem(
             path,
             line,
             column,
-            message,
+            message: wording::plain(&message),
         },
         None => LoadProblem::Field {
             path,
             line: inner.line(),
             column: inner.column(),
-            message,
+            message: wording::plain(&message),
         },
     }
 }
@@ -284,12 +325,17 @@ fn strip_position(message: &str) -> String {
 }
 
 /// Parses a portfolio from raw bytes (checks they are UTF-8 text first; a byte-order
-/// mark is skipped).
+/// mark is skipped), brought up to the current format version.
 pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
+    from_slice_with_migration(bytes).map(|loaded| loaded.portfolio)
+}
+
+/// [`from_slice`], saying whether the portfolio was read from an older format version.
+pub fn from_slice_with_migration(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadProblem::NotText {
         valid_up_to: e.valid_up_to(),
     })?;
-    from_json_str(text)
+    from_json_str_with_migration(text)
 }
 
 /// Serialises a portfolio to pretty JSON (two-space indent, fields in model order,
@@ -301,14 +347,21 @@ pub fn to_json_string(portfolio: &Portfolio) -> Result<String, SaveError> {
     Ok(text)
 }
 
-/// Reads a portfolio file.
+/// Reads a portfolio file, brought up to the current format version (the file itself is
+/// not rewritten).
 pub fn load(path: &Path) -> Result<Portfolio, LoadError> {
+    load_with_migration(path).map(|loaded| loaded.portfolio)
+}
+
+/// Reads a portfolio file, brought up to the current format version, and says which
+/// version it was read from when that was older. The file itself is not rewritten.
+pub fn load_with_migration(path: &Path) -> Result<Loaded, LoadError> {
     let with_path = |problem| LoadError {
         path: Some(path.to_path_buf()),
         problem,
     };
     let bytes = std::fs::read(path).map_err(|e| with_path(LoadProblem::Read(e.to_string())))?;
-    from_slice(&bytes).map_err(|e| with_path(e.problem))
+    from_slice_with_migration(&bytes).map_err(|e| with_path(e.problem))
 }
 
 /// Writes a portfolio file atomically: the old file stays intact if anything fails. A
@@ -328,6 +381,8 @@ pub fn save(path: &Path, portfolio: &Portfolio) -> Result<(), SaveError> {
     })
 }
 
+mod migrate;
 mod position;
 #[cfg(test)]
 mod tests;
+mod wording;

@@ -13,6 +13,7 @@ mod cli;
 mod cli_overwrite;
 mod export;
 mod field_property;
+mod format_v2;
 mod fuzz_smoke;
 mod regression;
 mod regression_issue_9;

@@ -16,9 +16,26 @@ fn message(result: Result<Portfolio, LoadError>) -> String {
     }
 }
 
+/// The committed copy of a version-1 sample (the shipped samples are version 2).
+const V1_MIDMARKET: &str = include_str!("../../../tests/samples/v1/midmarket_rollup_2b.json");
+
+/// `text` with its format version (the first `"version": N`) set to `version`.
+fn with_version(text: &str, version: u32) -> String {
+    let key = "\"version\": ";
+    let start = text.find(key).map_or(0, |i| i + key.len());
+    let digits = text[start..].chars().take_while(char::is_ascii_digit).count();
+    format!("{}{version}{}", &text[..start], &text[start + digits..])
+}
+
 #[test]
 fn samples_round_trip_byte_for_byte() {
     for (name, text) in SAMPLES {
+        // The shipped samples are in the current format: nothing to migrate, so what is
+        // written is exactly what was read.
+        assert!(
+            text.contains(&format!("\n  \"version\": {FORMAT_VERSION},\n")),
+            "{name} is not a version-{FORMAT_VERSION} file"
+        );
         let portfolio = from_json_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let again = to_json_string(&portfolio).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(again == text, "{name} does not round-trip exactly");
@@ -79,12 +96,48 @@ fn other_files_and_newer_versions_are_refused_politely() {
         message(from_json_str("{\"format\": \"spreadsheet\", \"version\": 1}")).contains("\"spreadsheet\"")
     );
     assert!(message(from_json_str("[1, 2, 3]")).contains("not a Millwright portfolio"));
-    let newer = sample_text().replacen("\"version\": 1", "\"version\": 3", 1);
+    let newer = with_version(sample_text(), 3);
+    assert_ne!(newer, sample_text());
     let msg = message(from_json_str(&newer));
     assert!(msg.contains("newer Millwright (format version 3)"), "{msg}");
+    let never = with_version(sample_text(), 0);
+    let msg = message(from_json_str(&never));
+    assert!(
+        msg.contains("format version 0, which no Millwright wrote (versions run from 1 to 2)"),
+        "{msg}"
+    );
     assert!(message(from_json_str("{\"format\": \"millwright-portfolio\"}")).contains("version"));
     assert!(message(from_json_str("  \n")).contains("empty"));
     assert!(message(from_slice(&[0x7b, 0xff, 0xfe])).contains("not a text file"));
+}
+
+#[test]
+fn a_version_1_file_is_migrated_to_the_current_version() {
+    let loaded = from_json_str_with_migration(V1_MIDMARKET).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.migrated, Some(Migration { from: 1, to: 2 }));
+    assert_eq!(loaded.portfolio.version, FORMAT_VERSION);
+    // Saved, it is a current file: reading it again migrates nothing and gives the same.
+    let saved = to_json_string(&loaded.portfolio).unwrap_or_else(|e| panic!("{e}"));
+    let again = from_json_str_with_migration(&saved).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(again.migrated, None);
+    assert_eq!(again.portfolio, loaded.portfolio);
+    // The byte paths report it too.
+    let from_bytes = from_slice_with_migration(V1_MIDMARKET.as_bytes()).map(|l| l.migrated);
+    assert_eq!(from_bytes.ok(), Some(loaded.migrated));
+}
+
+#[test]
+fn migrate_steps_up_to_the_current_version_and_refuses_unknown_ones() {
+    let mut p = from_json_str(V1_MIDMARKET).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(migrate(&mut p), Ok(None), "already current once loaded");
+    p.version = 1;
+    assert_eq!(migrate(&mut p), Ok(Some(Migration { from: 1, to: 2 })));
+    assert_eq!(p.version, 2);
+    p.version = 0;
+    assert_eq!(migrate(&mut p), Err(LoadProblem::UnknownVersion { version: 0 }));
+    p.version = 3;
+    assert_eq!(migrate(&mut p), Err(LoadProblem::NewerVersion { version: 3 }));
+    assert_eq!(p.version, 3, "a refused portfolio is left as it was");
 }
 
 #[test]
