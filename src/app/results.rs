@@ -56,8 +56,9 @@ fn card(ui: &mut Ui, title: &str, value: &str, note: &str, change: Option<&str>)
 }
 
 /// The key metrics as cards, as many to a row as fit; with `before` (the results before
-/// the last edit) each card shows its change.
-pub fn overview(ui: &mut Ui, result: &FundResult, before: Option<&FundResult>) {
+/// the last edit) each card shows its change. Under them, `marking` (the marking policy
+/// in force, [`crate::charts::marking::marking_description`]) on a line of its own.
+pub fn overview(ui: &mut Ui, result: &FundResult, before: Option<&FundResult>, marking: &str) {
     let m = &result.metrics;
     let irr_note =
         |irr: &Result<Decimal, XirrError>| irr.as_ref().err().map(ToString::to_string).unwrap_or_default();
@@ -123,6 +124,18 @@ pub fn overview(ui: &mut Ui, result: &FundResult, before: Option<&FundResult>) {
                 }
             }
         });
+    marking_line(ui, marking);
+}
+
+/// "Marking policy: …" under the cards, what it governs on hover.
+fn marking_line(ui: &mut Ui, marking: &str) {
+    ui.add_space(6.0);
+    ui.add(egui::Label::new(RichText::new(format!("Marking policy: {marking}")).weak()).wrap())
+        .on_hover_text(
+            "How companies are valued while held: the NAV of each quarter before the last \
+             exit (and the carry accrued on it) rests on these marks; cash flows and exit \
+             proceeds do not. Set in the fund terms, and per company.",
+        );
 }
 
 /// Columns of the company table.

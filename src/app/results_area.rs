@@ -141,7 +141,8 @@ impl MillwrightApp {
         match study.result(case) {
             Ok(result) if self.prefs.tab == Tab::Overview => {
                 let before = self.headline.update(study.revision(), case, &result);
-                results::overview(ui, &result, before.as_deref());
+                let marking = charts::marking::marking_description(study.portfolio());
+                results::overview(ui, &result, before.as_deref(), &marking);
             }
             Ok(result) => {
                 results::company_table(ui, &result, &mut self.table_sort, &mut self.state.selection)

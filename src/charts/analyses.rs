@@ -350,13 +350,23 @@ pub fn monte_carlo_histogram(frame: &Frame, config: &McConfig, mc: &McResult) ->
     chart
 }
 
-/// P5–P95 and P25–P75 bands and the median of reported NAV or of cumulative net cash
-/// flow, per date.
+/// P5–P95 and P25–P75 bands and the median of reported NAV (the marking policy in the
+/// subtitle) or of cumulative net cash flow, per date.
 pub fn monte_carlo_fan(frame: &Frame, id: ChartId, config: &McConfig, mc: &McResult) -> Chart {
-    let (fan, words, name) = if id == ChartId::MonteCarloCashFan {
-        (&mc.cash_fan, "Cumulative net cash flow (simulated)", "Net cash")
+    let (fan, words, name, detail) = if id == ChartId::MonteCarloCashFan {
+        (
+            &mc.cash_fan,
+            "Cumulative net cash flow (simulated)",
+            "Net cash",
+            mc_detail(config),
+        )
     } else {
-        (&mc.nav_fan, "Reported NAV (simulated)", "NAV")
+        (
+            &mc.nav_fan,
+            "Reported NAV (simulated)",
+            "NAV",
+            format!("{} · {}", mc_detail(config), frame.marks),
+        )
     };
     let unit = frame.money_for(fan.iter().flatten().copied());
     let xs: Vec<f64> = mc.dates.iter().map(|d| year_fraction(*d)).collect();
@@ -395,5 +405,5 @@ pub fn monte_carlo_fan(frame: &Frame, id: ChartId, config: &McConfig, mc: &McRes
         median,
     });
     let axes = (quarter_axis(), frame.money_axis(words, &unit));
-    frame.chart(id, id.title().into(), Some(&mc_detail(config)), axes, body)
+    frame.chart(id, id.title().into(), Some(&detail), axes, body)
 }

@@ -19,16 +19,22 @@ pub struct Frame {
     pub currency: Currency,
     /// The base case or scenario the charts show.
     pub case: Case,
+    /// "Marks: held at entry multiple (IPEV calibration)": the detail of every chart whose
+    /// figures rest on the marks ([`super::marking::marks_detail`]).
+    pub marks: String,
 }
 
 impl Frame {
     /// The frame of `case` in `study`.
     pub fn of(study: &Study, case: &Case) -> Frame {
-        let fund = &study.portfolio().fund;
+        // Scenarios do not change how companies are marked: the base model says.
+        let portfolio = study.portfolio();
+        let fund = &portfolio.fund;
         Frame {
             fund: fund.name.clone(),
             currency: Currency::new(&fund.currency),
             case: case.clone(),
+            marks: super::marking::marks_detail(portfolio),
         }
     }
 

@@ -94,11 +94,11 @@ pub fn deployment_by_stage(frame: &Frame, result: &FundResult) -> Chart {
             (stage.to_string(), points)
         })
         .collect();
-    stacked(frame, ChartId::DeploymentByStage, raw)
+    stacked(frame, ChartId::DeploymentByStage, None, raw)
 }
 
 /// Stacked areas of raw amounts; the unit fits the stack's total.
-fn stacked(frame: &Frame, id: ChartId, raw: Vec<(String, Vec<(f64, f64)>)>) -> Chart {
+fn stacked(frame: &Frame, id: ChartId, detail: Option<&str>, raw: Vec<(String, Vec<(f64, f64)>)>) -> Chart {
     let mut total: Vec<f64> = Vec::new();
     for (_, points) in &raw {
         total.resize(total.len().max(points.len()), 0.0);
@@ -112,10 +112,11 @@ fn stacked(frame: &Frame, id: ChartId, raw: Vec<(String, Vec<(f64, f64)>)>) -> C
         s.emphasis = false;
     }
     let axes = (quarter_axis(), frame.money_axis("", &unit));
-    frame.chart(id, id.title().into(), None, axes, Body::StackedAreas(series))
+    frame.chart(id, id.title().into(), detail, axes, Body::StackedAreas(series))
 }
 
-/// The fund's share of unrealised equity per sector (stacked).
+/// The fund's share of unrealised equity per sector (stacked), the marking policy in the
+/// subtitle.
 pub fn nav_by_sector(frame: &Frame, result: &FundResult) -> Chart {
     let mut by_sector: BTreeMap<crate::engine::model::Sector, Vec<Decimal>> = BTreeMap::new();
     for company in &result.companies {
@@ -138,7 +139,7 @@ pub fn nav_by_sector(frame: &Frame, result: &FundResult) -> Chart {
             (sector.label().to_string(), points)
         })
         .collect();
-    stacked(frame, ChartId::NavBySector, raw)
+    stacked(frame, ChartId::NavBySector, Some(&frame.marks), raw)
 }
 
 /// With (AI green) and without (grey) AI levers: the one semantic pair of lines.
@@ -224,10 +225,27 @@ pub fn company_ebitda(frame: &Frame, result: &FundResult, index: usize) -> Optio
     ))
 }
 
+/// The bridge's bars, in order: the two totals and the drivers between them.
+const BRIDGE_STEPS: [(&str, StepKind); 10] = [
+    ("Equity paid", StepKind::Total),
+    ("Revenue growth", StepKind::Driver),
+    ("AI levers", StepKind::AiLevers),
+    ("Other margin", StepKind::Driver),
+    ("Multiple expansion", StepKind::Driver),
+    ("Multiple × growth", StepKind::Driver),
+    ("Deleveraging", StepKind::Driver),
+    ("Working capital", StepKind::Driver),
+    ("Leakage (costs, management pool)", StepKind::Driver),
+    ("Exit proceeds", StepKind::Total),
+];
+
 /// The fund-share bridge from the equity paid at entry (with transaction costs) to exit
-/// proceeds, summed over companies: `paid + drivers + costs = proceeds`, exactly.
+/// proceeds, summed over companies by ownership. Per company, at 100 %, the engine's
+/// bridge satisfies `entry_equity + drivers + working_capital + deleveraging =
+/// exit_equity`, so `(entry_equity + entry_costs) + drivers + working_capital +
+/// deleveraging + leakage = exit_equity + leakage + entry_costs` (the proceeds), exactly.
 pub fn value_bridge(frame: &Frame, model: &Portfolio, result: &FundResult) -> Chart {
-    let mut parts = [Decimal::ZERO; 9];
+    let mut parts = [Decimal::ZERO; BRIDGE_STEPS.len()];
     for (company, modelled) in result.companies.iter().zip(&model.companies) {
         let b = &company.bridge;
         let values = [
@@ -238,27 +256,17 @@ pub fn value_bridge(frame: &Frame, model: &Portfolio, result: &FundResult) -> Ch
             b.multiple_expansion,
             b.cross_term,
             b.deleveraging,
-            b.costs,
-            b.exit_equity + b.costs + b.entry_costs,
+            b.working_capital,
+            b.leakage,
+            b.exit_equity + b.leakage + b.entry_costs,
         ];
         for (slot, v) in parts.iter_mut().zip(values) {
             *slot += v * modelled.ownership;
         }
     }
-    let labels = [
-        ("Equity paid", StepKind::Total),
-        ("Revenue growth", StepKind::Driver),
-        ("AI levers", StepKind::AiLevers),
-        ("Other margin", StepKind::Driver),
-        ("Multiple expansion", StepKind::Driver),
-        ("Multiple × growth", StepKind::Driver),
-        ("Deleveraging", StepKind::Driver),
-        ("Deal costs", StepKind::Driver),
-        ("Exit proceeds", StepKind::Total),
-    ];
     let unit = frame.money_for(parts.iter().map(|v| plot_value(*v)));
     let mut running = 0.0;
-    let steps: Vec<BridgeStep> = labels
+    let steps: Vec<BridgeStep> = BRIDGE_STEPS
         .iter()
         .zip(parts)
         .map(|((label, kind), value)| {

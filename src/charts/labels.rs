@@ -113,7 +113,9 @@ mod tests {
         n * 7.0
     }
 
-    const BRIDGE: [&str; 9] = [
+    /// The value bridge's categories, the longest ("Leakage (costs, management pool)")
+    /// wrapped onto several lines.
+    const BRIDGE: [&str; 10] = [
         "Equity paid",
         "Revenue growth",
         "AI levers",
@@ -121,7 +123,8 @@ mod tests {
         "Multiple expansion",
         "Multiple × growth",
         "Deleveraging",
-        "Deal costs",
+        "Working capital",
+        "Leakage (costs, management pool)",
         "Exit proceeds",
     ];
 
@@ -134,7 +137,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, lines)| {
-                    #[expect(clippy::cast_precision_loss, reason = "nine slots")]
+                    #[expect(clippy::cast_precision_loss, reason = "ten slots")]
                     let centre = (i as f64 + 0.5) * slot;
                     let widest = lines.iter().map(|l| seven(l)).fold(0.0, f64::max);
                     (centre - widest / 2.0, centre + widest / 2.0)

@@ -9,6 +9,7 @@
 //! - [`fund`], [`analyses`]: the builders; [`frame`]: what they share.
 //! - [`ticks`], [`labels`], [`hover`]: what both renderers share about axes, labels
 //!   that must not overlap, and what the cursor is over.
+//! - [`marking`]: the marking policy in force, in words, for every output built on marks.
 
 pub mod analyses;
 pub mod frame;
@@ -16,6 +17,7 @@ pub mod fund;
 pub mod hover;
 pub mod id;
 pub mod labels;
+pub mod marking;
 pub mod model;
 pub mod style;
 pub mod ticks;
@@ -177,7 +179,7 @@ pub fn company_ebitda(study: &Study, case: &Case, index: usize) -> Result<Chart,
     })
 }
 
-/// Every case of the study that computes, one line each.
+/// Every case of the study that computes, one line each; NAV says how it is marked.
 fn scenario_overlay(id: ChartId, frame: &Frame, study: &Study) -> Chart {
     let runs: Vec<_> = study
         .cases()
@@ -186,7 +188,9 @@ fn scenario_overlay(id: ChartId, frame: &Frame, study: &Study) -> Chart {
         .collect();
     let cases: Vec<_> = runs.iter().map(|(case, r)| (case.clone(), &**r)).collect();
     if id == ChartId::ScenarioNav {
-        analyses::scenario_lines(frame, id, "Reported NAV", &cases, |p| p.nav)
+        let mut chart = analyses::scenario_lines(frame, id, "Reported NAV", &cases, |p| p.nav);
+        chart.subtitle = format!("{} · {}", chart.subtitle, frame.marks);
+        chart
     } else {
         analyses::scenario_lines(frame, id, "", &cases, |p| p.cumulative_net_cash_flow)
     }

@@ -256,7 +256,14 @@ fn monte_carlo_charts_name_their_configuration() {
 
 #[test]
 fn bridge_steps_walk_from_entry_to_exit() {
-    let study = flagship();
+    // The bridge is at 100 % of each company on its final exit: a partial exit (issue 11;
+    // the flagship has one) sells a share earlier at another price, so the exit bar is
+    // the fund's proceeds only without one. Here the sample's partial exits are removed.
+    let mut portfolio = samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+    for company in &mut portfolio.companies {
+        company.partial_exits.clear();
+    }
+    let study = Study::new(portfolio, 1);
     let c = built(&study, ChartId::ValueBridge, &Case::Base);
     let r = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
     let Body::Bridge(steps) = &c.body else {
@@ -274,4 +281,133 @@ fn bridge_steps_walk_from_entry_to_exit() {
     assert!(steps[2].label == "AI levers" && steps[2].delta > 0.0);
     assert_eq!(steps[2].kind, StepKind::AiLevers);
     assert_eq!(steps[2].colour(), style::AI_LEVERS);
+    // Issue 11: working capital follows deleveraging; leakage replaces "Deal costs".
+    let labels: Vec<&str> = steps.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        labels[6..],
+        [
+            "Deleveraging",
+            "Working capital",
+            "Leakage (costs, management pool)",
+            "Exit proceeds"
+        ]
+    );
+}
+
+/// One company's bridge at 100 %, from hand figures in millions.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one argument per bridge line, named at the call"
+)]
+fn bridge_of(
+    entry: (i64, i64),
+    growth_levers_margin: (i64, i64, i64),
+    multiple_cross: (i64, i64),
+    working_capital: i64,
+    deleveraging: i64,
+    costs: i64,
+    management_pool: i64,
+    exit_equity: i64,
+) -> crate::engine::results::ValueBridge {
+    let m = |v: i64| Decimal::from(v) * dec!(1_000_000);
+    crate::engine::results::ValueBridge {
+        entry_equity: m(entry.0),
+        entry_costs: m(entry.1),
+        revenue_growth: m(growth_levers_margin.0),
+        ai_levers: m(growth_levers_margin.1),
+        other_margin: m(growth_levers_margin.2),
+        multiple_expansion: m(multiple_cross.0),
+        cross_term: m(multiple_cross.1),
+        working_capital: m(working_capital),
+        deleveraging: m(deleveraging),
+        costs: m(costs),
+        management_pool: m(management_pool),
+        leakage: m(costs + management_pool),
+        exit_equity: m(exit_equity),
+    }
+}
+
+#[test]
+fn bridge_with_working_capital_and_a_management_pool_adds_up_by_hand() {
+    let study = flagship();
+    let mut model = (*study.model(&Case::Base).unwrap_or_else(|e| panic!("{e}"))).clone();
+    let mut result = (*study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"))).clone();
+    model.companies.truncate(2);
+    result.companies.truncate(2);
+    model.companies[0].ownership = Decimal::ONE;
+    model.companies[1].ownership = dec!(0.5);
+    // A, owned 100 %: entry equity 100 + costs 2; growth 30, levers 20, margin -5,
+    // multiple 10, cross 3, working capital tied up -8, deleveraging 25, so exit equity
+    // 100 + 30 + 20 - 5 + 10 + 3 - 8 + 25 = 175; costs -6, management pool -9.
+    result.companies[0].bridge = bridge_of((100, 2), (30, 20, -5), (10, 3), -8, 25, -6, -9, 175);
+    // B, owned 50 %: entry 40 + costs 1; growth 10, levers 6, margin 0, multiple -4,
+    // cross -1, working capital released 2, deleveraging 7, so exit equity
+    // 40 + 10 + 6 + 0 - 4 - 1 + 2 + 7 = 60; costs -3, no pool.
+    result.companies[1].bridge = bridge_of((40, 1), (10, 6, 0), (-4, -1), 2, 7, -3, 0, 60);
+    let c = fund::value_bridge(&Frame::of(&study, &Case::Base), &model, &result);
+    let Body::Bridge(steps) = &c.body else {
+        panic!("not a bridge")
+    };
+    // Fund share, A + B/2, in millions:
+    let expected = [
+        ("Equity paid", 102.0 + 41.0 / 2.0),                     // 122.5
+        ("Revenue growth", 30.0 + 10.0 / 2.0),                   // 35
+        ("AI levers", 20.0 + 6.0 / 2.0),                         // 23
+        ("Other margin", -5.0),                                  // -5
+        ("Multiple expansion", 10.0 - 4.0 / 2.0),                // 8
+        ("Multiple × growth", 3.0 - 1.0 / 2.0),                  // 2.5
+        ("Deleveraging", 25.0 + 7.0 / 2.0),                      // 28.5
+        ("Working capital", -8.0 + 2.0 / 2.0),                   // -7
+        ("Leakage (costs, management pool)", -15.0 - 3.0 / 2.0), // -16.5
+        // (175 - 15 + 2) + (60 - 3 + 1) / 2 = 162 + 29 = 191
+        ("Exit proceeds", 191.0),
+    ];
+    assert_eq!(steps.len(), expected.len());
+    for (step, (label, value)) in steps.iter().zip(expected) {
+        assert_eq!(step.label, label);
+        assert!((step.delta - value).abs() < 1e-9, "{label}: {}", step.delta);
+    }
+    // The walk: 122.5 + 35 + 23 - 5 + 8 + 2.5 + 28.5 = 214.5 before working capital,
+    // 207.5 before leakage, 191 at the end, which is the exit bar.
+    assert!((steps[7].start - 214.5).abs() < 1e-9);
+    assert!((steps[8].start - 207.5).abs() < 1e-9);
+    assert!((steps[8].start + steps[8].delta - steps[9].delta).abs() < 1e-9);
+    assert_eq!(steps[9].start, 0.0);
+}
+
+#[test]
+fn charts_built_on_marks_say_which_policy_is_in_force() {
+    let mut portfolio = samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+    portfolio.fund.marking_policy = crate::engine::model::MarkingPolicy::LinearToExit;
+    for company in &mut portfolio.companies {
+        company.marking_policy = None;
+    }
+    let study = Study::new(portfolio, 1);
+    let marks = "Marks: linear to exit multiple (optimistic)";
+    for id in [ChartId::NavBySector, ChartId::ScenarioNav] {
+        let c = built(&study, id, &Case::Base);
+        assert!(c.subtitle.ends_with(marks), "{id:?}: {}", c.subtitle);
+    }
+    // Cash-only charts do not rest on marks and do not say so.
+    for id in [ChartId::JCurve, ChartId::ValueBridge, ChartId::DeploymentByStage] {
+        let c = built(&study, id, &Case::Base);
+        assert!(!c.subtitle.contains("Marks:"), "{id:?}: {}", c.subtitle);
+    }
+}
+
+#[test]
+fn the_monte_carlo_nav_fan_names_the_policy_and_the_cash_fan_does_not() {
+    let mut study = Study::new(samples::midmarket().unwrap_or_else(|e| panic!("{e}")), 1);
+    let config = McConfig {
+        paths: 50,
+        seed: 3,
+        ..McConfig::default()
+    };
+    study.ensure_monte_carlo(&Case::Base, &config);
+    let marks = marking::marks_detail(study.portfolio());
+    let nav = built(&study, ChartId::MonteCarloNavFan, &Case::Base);
+    assert!(nav.subtitle.contains("50 paths, seed 3"), "{}", nav.subtitle);
+    assert!(nav.subtitle.ends_with(&marks), "{}", nav.subtitle);
+    let cash = built(&study, ChartId::MonteCarloCashFan, &Case::Base);
+    assert!(!cash.subtitle.contains("Marks:"), "{}", cash.subtitle);
 }

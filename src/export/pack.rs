@@ -71,7 +71,8 @@ pub struct Source {
     pub model_date: String,
 }
 
-/// The words around every chart of `case`: its own model's terms and results.
+/// The words around every chart of `case`: its own model's terms and results, and the
+/// marking policy in force (the charts built on marks also say it in their subtitles).
 pub fn memo_text(study: &Study, case: &Case, source: &Source) -> Result<MemoText, ExportError> {
     let unavailable = |source| ExportError::Case {
         case: case.clone(),
@@ -94,7 +95,8 @@ pub fn memo_text(study: &Study, case: &Case, source: &Source) -> Result<MemoText
         ),
         description: format!(
             "Fund: {}; commitment {}; {case}; {} companies in {} stages; net IRR {irr}; TVPI {tvpi}; \
-             carry {}, preferred return {}, management fee {}; source file {}; computed {}.",
+             carry {}, preferred return {}, management fee {}; marking policy: {}; source file {}; \
+             computed {}.",
             fund.name,
             crate::units::format_money_in(fund.commitment, &fund.currency),
             portfolio.companies.len(),
@@ -102,6 +104,7 @@ pub fn memo_text(study: &Study, case: &Case, source: &Source) -> Result<MemoText
             crate::units::format_percent(fund.carry_rate),
             crate::units::format_percent(fund.preferred_return),
             crate::units::format_percent(fund.management_fee_rate),
+            crate::charts::marking::marking_description(&portfolio),
             source.file_name,
             source.model_date,
         ),

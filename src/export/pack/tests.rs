@@ -144,3 +144,33 @@ fn a_run_the_user_made_is_never_replaced_nor_labelled_as_sized() {
     let grid = study.grid(&Case::Base).unwrap_or_else(|| panic!("the grid"));
     assert_eq!(grid.settings, user_grid);
 }
+
+#[test]
+fn the_memo_says_which_marking_policy_is_in_force() {
+    let mut p = sample();
+    p.fund.marking_policy = crate::engine::model::MarkingPolicy::LinearToExit;
+    for company in &mut p.companies {
+        company.marking_policy = None;
+    }
+    let study = Study::new(p, 1);
+    let source = Source {
+        file_name: "midmarket.json".into(),
+        model_date: "2026-01-01".into(),
+    };
+    let text = memo_text(&study, &Case::Base, &source).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        text.description
+            .contains("marking policy: linear to exit multiple (optimistic);"),
+        "{}",
+        text.description
+    );
+    // The NAV chart of the memo says it in its subtitle, and the SVG draws it.
+    let nav = chart_with_note(ChartId::NavBySector, &study, &Case::Base, &PackSizing::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        nav.subtitle
+            .ends_with("Marks: linear to exit multiple (optimistic)")
+    );
+    let svg = memo_chart::svg(&nav, &text, SVG_SIZE).unwrap_or_else(|e| panic!("{e}"));
+    assert!(svg.contains("Marks: linear to exit multiple (optimistic)"));
+}
