@@ -6,8 +6,8 @@ use super::{field_grid, list_buttons};
 use crate::app::state::{AppState, Direction, Edit};
 use crate::engine::fields::{FieldPath, Owner};
 
-/// One company: its entry EBITDA, every field of the company table, and the problems
-/// that concern its cost pools or levers together.
+/// One company: its entry EBITDA, every field of the company table, the problems that
+/// concern its cost pools or levers together, and its partial exits.
 pub(super) fn company_ui(ui: &mut Ui, s: &mut AppState, i: usize) {
     let Some(company) = s.portfolio.companies.get(i) else {
         return;
@@ -51,6 +51,7 @@ pub(super) fn company_ui(ui: &mut Ui, s: &mut AppState, i: usize) {
     for p in s.problems().iter().filter(|p| together.contains(&p.path)) {
         ui.colored_label(egui::Color32::from_rgb(0xC0, 0x20, 0x20), &p.message);
     }
+    super::partial_exits::partial_exits_ui(ui, s, i);
     ui.add_space(6.0);
     if ui.button("Add an AI lever").clicked() {
         s.queue(Edit::AddLever(i));

@@ -1,11 +1,16 @@
 //! The editor for whatever is selected in the model tree: fund terms, a stage, a
 //! company, one of its AI levers, or a scenario; one file per panel. Every scalar field
 //! of the model is editable here, drawn from the field registry's tables
-//! ([`crate::engine::fields`]): a new field in a table appears in its panel.
+//! ([`crate::engine::fields`]): a new field in a table appears in its panel. The lists of
+//! figures (a company's partial exits, the fund's comparable multiples) have sections of
+//! their own, whose boxes commit engine edits like the fields do.
 
 mod company;
+mod comparables;
 mod fund;
 mod lever;
+mod list_cell;
+mod partial_exits;
 mod scenario;
 mod stage;
 
