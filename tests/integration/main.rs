@@ -8,6 +8,8 @@ mod app_editing;
 #[cfg(feature = "gui")]
 mod app_files;
 #[cfg(feature = "gui")]
+mod app_lists;
+#[cfg(feature = "gui")]
 mod app_safety;
 mod cli;
 mod cli_overwrite;
@@ -16,4 +18,5 @@ mod field_property;
 mod format_v2;
 mod fuzz_smoke;
 mod regression;
+mod regression_issue_11;
 mod regression_issue_9;
