@@ -26,8 +26,11 @@ fn sample() -> Portfolio {
     for co in &mut p.companies {
         co.partial_exits.clear();
     }
-    p.companies[1].acquisition_date = day(2026, 6, 30);
-    p.companies[1].exit_date = day(2030, 12, 31);
+    let Some(company) = p.companies.get_mut(1) else {
+        panic!("the flagship has a second company")
+    };
+    company.acquisition_date = day(2026, 6, 30);
+    company.exit_date = day(2030, 12, 31);
     p
 }
 
