@@ -154,7 +154,7 @@ pub struct CompanyResult<T = Decimal> {
     pub gross_irr: Result<Decimal, XirrError>,
     /// Annual EBITDA at entry, 100 % basis.
     pub entry_ebitda: T,
-    /// Run-rate EBITDA at exit (the exit quarter × 4), 100 % basis.
+    /// LTM EBITDA at exit (the last four quarters), 100 % basis.
     pub exit_ebitda: T,
     /// Where the equity gain from entry to exit came from.
     pub bridge: ValueBridge<T>,

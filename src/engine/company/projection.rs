@@ -235,19 +235,28 @@ impl<T: Num> PreparedCompany<T> {
     /// with and without them. A pool's fixed share grows with inflation from its entry
     /// amount; the rest moves with revenue.
     fn lines(&self, q: usize, run: &Running<T>) -> Lines<T> {
+        let one = T::one();
+        let zero = T::zero();
+        let terms = &self.terms;
         let levers = LeverQuarter::at(&self.levers, q);
         let revenue = levers.revenue(run.base_revenue);
-        let mut pool_costs = [T::zero(); 5];
-        let mut costs_without_levers = T::zero();
+        let mut pool_costs = [zero; 5];
         for (p, slot) in pool_costs.iter_mut().enumerate() {
-            let share = self.pools.get(p).copied().unwrap_or_default();
-            let fixed = self.terms.fixed_shares.get(p).copied().unwrap_or_default();
-            let kept = levers.pool_kept.get(p).copied().unwrap_or(T::one());
-            let fixed_part = self.entry_revenue_quarter * share * fixed * run.fixed_index;
-            let variable_share = share * (T::one() - fixed);
-            *slot = (revenue * variable_share + fixed_part) * kept;
-            costs_without_levers += run.base_revenue * variable_share + fixed_part;
+            let variable = terms.variable_shares.get(p).copied().unwrap_or_default();
+            let fixed_entry = terms.fixed_entry_quarter.get(p).copied().unwrap_or_default();
+            let kept = levers.pool_kept.get(p).copied().unwrap_or(one);
+            let mut cost = revenue * variable;
+            if fixed_entry != zero {
+                cost += fixed_entry * run.fixed_index;
+            }
+            *slot = if kept == one { cost } else { cost * kept };
         }
+        let costs_without_levers = run.base_revenue * terms.total_variable_share
+            + if terms.total_fixed_entry_quarter == zero {
+                zero
+            } else {
+                terms.total_fixed_entry_quarter * run.fixed_index
+            };
         let ebitda = revenue - pool_costs.iter().copied().sum::<T>() - levers.run_costs;
         Lines {
             revenue,

@@ -88,9 +88,9 @@ impl PreparedCompany<Decimal> {
             // Each pool before any lever, then what is left as each lever takes its share.
             let mut left = [Decimal::ZERO; 5];
             for (p, slot) in left.iter_mut().enumerate() {
-                let share = self.pools.get(p).copied().unwrap_or_default();
-                let fixed = self.terms.fixed_shares.get(p).copied().unwrap_or_default();
-                *slot = revenue * share * (Decimal::ONE - fixed) + self.entry_revenue_quarter * share * fixed * fixed_index;
+                let variable = self.terms.variable_shares.get(p).copied().unwrap_or_default();
+                let fixed_entry = self.terms.fixed_entry_quarter.get(p).copied().unwrap_or_default();
+                *slot = revenue * variable + fixed_entry * fixed_index;
             }
             let cost_of_goods: Decimal = left
                 .iter()

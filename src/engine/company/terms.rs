@@ -31,8 +31,16 @@ pub(super) enum DepreciationTerms<T> {
 /// The operating and valuation terms of one company, per quarter.
 #[derive(Debug, Clone)]
 pub(super) struct OperatingTerms<T> {
-    /// Fixed share of each pool, in [`CostPool::ALL`] order.
-    pub(super) fixed_shares: [T; 5],
+    /// Each pool's variable part as a share of revenue: `share × (1 − fixed share)`.
+    pub(super) variable_shares: [T; 5],
+    /// Each pool's fixed part in the entry quarter: `entry revenue / 4 × share × fixed share`.
+    pub(super) fixed_entry_quarter: [T; 5],
+    /// `Σ variable_shares`.
+    pub(super) total_variable_share: T,
+    /// `Σ fixed_entry_quarter`.
+    pub(super) total_fixed_entry_quarter: T,
+    /// Whether any working-capital days are set (else working capital is zero throughout).
+    pub(super) has_working_capital: bool,
     /// `(1 + inflation)^(1/4)`, the quarterly growth of the fixed part.
     pub(super) fixed_growth_quarter: T,
     /// Receivable days × 4 / 365: quarterly revenue times this is the receivables.
@@ -96,8 +104,25 @@ impl<T: Num> OperatingTerms<T> {
                 (q > acquisition_index).then(|| (q, T::from_dec(sale.share)))
             })
             .collect();
+        let entry_revenue_quarter = T::from_dec(company.entry_revenue) / T::from_i64(4);
+        let shares = CostPool::ALL.map(|p| T::from_dec(company.cost_pools.get(p)));
+        let fixed_shares = CostPool::ALL.map(|p| T::from_dec(company.fixed_costs.shares.get(p)));
+        let mut variable_shares = [T::zero(); 5];
+        let mut fixed_entry_quarter = [T::zero(); 5];
+        for (p, (share, fixed)) in shares.iter().zip(fixed_shares).enumerate() {
+            if let (Some(variable), Some(entry)) = (variable_shares.get_mut(p), fixed_entry_quarter.get_mut(p)) {
+                *variable = *share * (T::one() - fixed);
+                *entry = entry_revenue_quarter * *share * fixed;
+            }
+        }
         Some(Self {
-            fixed_shares: CostPool::ALL.map(|p| T::from_dec(company.fixed_costs.shares.get(p))),
+            variable_shares,
+            fixed_entry_quarter,
+            total_variable_share: variable_shares.iter().copied().sum(),
+            total_fixed_entry_quarter: fixed_entry_quarter.iter().copied().sum(),
+            has_working_capital: [wc.receivable_days, wc.inventory_days, wc.payable_days]
+                .iter()
+                .any(|d| !d.is_zero()),
             fixed_growth_quarter: (T::one() + T::from_dec(company.fixed_costs.inflation)).fourth_root()?,
             receivable_factor: days(wc.receivable_days),
             inventory_factor: days(wc.inventory_days),
@@ -119,6 +144,9 @@ impl<T: Num> OperatingTerms<T> {
     /// Working capital on a quarter's `revenue` and `cost_of_goods`, with `inventory_kept`
     /// of the inventory days after the levers: receivables + inventory − payables.
     pub(super) fn working_capital(&self, revenue: T, cost_of_goods: T, inventory_kept: T) -> T {
+        if !self.has_working_capital {
+            return T::zero();
+        }
         revenue * self.receivable_factor + cost_of_goods * (self.inventory_factor * inventory_kept)
             - cost_of_goods * self.payable_factor
     }
