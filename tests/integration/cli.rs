@@ -450,7 +450,7 @@ fn goalseek_accepts_a_negative_target() {
         "--target",
         "-0.05",
         "--low",
-        "-5",
+        "-10",
         "--high",
         "0",
     ]);
@@ -469,7 +469,9 @@ fn goalseek_accepts_a_negative_target() {
         number_after("exit_multiple_shift = "),
         number_after("gives net_irr = "),
     );
-    assert!(shift > Decimal::from(-5) && shift < Decimal::ZERO, "{answer}");
+    // Format version 2's samples need a de-rating of about five turns (the entry-multiple
+    // marks and LTM exits are more conservative), so the range reaches to −10.
+    assert!(shift > Decimal::from(-10) && shift < Decimal::ZERO, "{answer}");
     assert!(
         (achieved - Decimal::new(-5, 2)).abs() <= Decimal::new(1, 7),
         "{answer}"
