@@ -249,6 +249,8 @@ fn current_table(app: &MillwrightApp, case: &Case) -> Result<(String, &'static s
             Ok((companies_tsv(&rows, currency), "the Companies table"))
         }
         Tab::Compare => Ok((compare_tsv(study, currency), "the scenario comparison")),
+        Tab::Statement => super::statement_view::selected_statement(app, study, case)
+            .map(|s| (crate::export::statement::to_tsv(&s), "the company statement")),
         Tab::Sensitivity => match study.grid(case).map(|run| &run.outcome) {
             Some(Ok(grid)) => Ok((grid_tsv(grid), "the sensitivity grid")),
             _ => Err("Compute the grid first: it is the table this tab copies.".into()),

@@ -99,6 +99,8 @@ pub enum Tab {
     Chart(usize),
     /// The table of companies and their deal figures.
     Companies,
+    /// The quarterly statement of the company selected in the tree.
+    Statement,
     /// The base case beside every scenario.
     Compare,
     /// Tornado and grid over the drivers.

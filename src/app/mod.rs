@@ -31,6 +31,7 @@ pub mod sensitivity;
 pub mod shell;
 pub mod shortcuts;
 pub mod state;
+pub mod statement_view;
 pub mod tree;
 
 use std::collections::HashMap;

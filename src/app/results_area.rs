@@ -71,6 +71,7 @@ impl MillwrightApp {
                 ui.selectable_value(&mut self.prefs.tab, Tab::Chart(i), id.tab_label());
             }
             ui.selectable_value(&mut self.prefs.tab, Tab::Companies, "Companies");
+            ui.selectable_value(&mut self.prefs.tab, Tab::Statement, "Statement");
             ui.selectable_value(&mut self.prefs.tab, Tab::Compare, "Compare");
             ui.selectable_value(&mut self.prefs.tab, Tab::Sensitivity, "Sensitivity");
             ui.selectable_value(&mut self.prefs.tab, Tab::MonteCarlo, "Monte Carlo");
@@ -80,6 +81,7 @@ impl MillwrightApp {
         let case = self.viewed_case();
         match self.prefs.tab {
             Tab::Compare => self.compare_tab(ui, &case),
+            Tab::Statement => self.statement_tab(ui, &case),
             Tab::Sensitivity => self.sensitivity_tab(ui, &case),
             Tab::MonteCarlo => self.monte_carlo_tab(ui, &case),
             Tab::Overview | Tab::Companies => self.figures_tab(ui, &case),

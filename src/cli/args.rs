@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use super::cashflows::CashflowsArgs;
 use super::chart::ChartArgs;
 use super::check::CheckArgs;
+use super::company::CompanyArgs;
 use super::export::ExportArgs;
 use super::goalseek::GoalseekArgs;
 use super::montecarlo::MontecarloArgs;
@@ -37,6 +38,8 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Write the fund's quarterly cash flows as CSV.
     Cashflows(CashflowsArgs),
+    /// Write one company's quarterly statement as CSV (acquisition to exit).
+    Company(CompanyArgs),
     /// Export one chart as a memo-ready SVG or PNG (by the file extension).
     Chart(ChartArgs),
     /// Write the memo pack: every chart as SVG and PNG, summary/cashflows/companies CSV and

@@ -10,6 +10,7 @@ mod args;
 mod cashflows;
 mod chart;
 mod check;
+mod company;
 mod export;
 mod goalseek;
 mod montecarlo;
@@ -89,6 +90,7 @@ fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outcome 
         Some(Command::Check(args)) => check::run(&args, stdout),
         Some(Command::Summary(args)) => summary::run(&args, stdout),
         Some(Command::Cashflows(args)) => cashflows::run(&args, stdout),
+        Some(Command::Company(args)) => company::run(&args, stdout),
         Some(Command::Chart(args)) => chart::run(&args, stdout),
         Some(Command::Export(args)) => export::run(&args, stdout),
         Some(Command::Sensitivity(args)) => sensitivity::run(&args, stdout),

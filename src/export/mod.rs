@@ -4,5 +4,6 @@
 pub mod fonts;
 pub mod memo_chart;
 pub mod pack;
+pub mod statement;
 pub mod tables;
 pub mod workbook;

@@ -11,7 +11,10 @@ mod app_files;
 mod app_lists;
 #[cfg(feature = "gui")]
 mod app_safety;
+#[cfg(feature = "gui")]
+mod app_statement;
 mod cli;
+mod cli_company;
 mod cli_overwrite;
 mod export;
 mod field_property;
