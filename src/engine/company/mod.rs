@@ -84,6 +84,8 @@ mod prepare;
 mod projection;
 mod statement;
 mod terms;
+#[cfg(test)]
+mod tests;
 
 pub use bridge::{BridgeInputs, value_bridge};
 pub use prepare::{CompanyAdjustment, PrepareError, PreparedCompany};
