@@ -80,7 +80,9 @@ pub struct CompanyPeriod<T = Decimal> {
     /// Equity value marked to model, 100 % basis, before the management pool (never
     /// below zero).
     pub equity_value: T,
-    /// The management pool on `equity_value`: accrued in a mark, paid at a sale.
+    /// The management pool on the company's equity (100 % basis): accrued on the mark
+    /// while held, on the sale equity in a sale quarter (the fund bears the share of it
+    /// that it sells).
     pub management_pool: T,
     /// The fund's share of the equity at quarter end (after any sale this quarter).
     pub ownership: T,

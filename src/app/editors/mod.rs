@@ -41,14 +41,27 @@ pub fn show(ui: &mut Ui, state: &mut AppState) {
     fields::clear_focus_request(ui.ctx());
 }
 
-/// A two-column grid (label, input) with a row for every field of `owner`'s table.
+/// A two-column grid (label, input) with a row for every field of `owner`'s table, under
+/// the table's section headings (a company's: deal, revenue and costs, working capital…).
 fn field_grid(ui: &mut Ui, state: &mut AppState, id: &str, owner: Owner) {
+    let sections: &[(&str, &str)] = match owner {
+        Owner::Company(_) => registry::COMPANY_SECTIONS,
+        _ => &[],
+    };
     egui::Grid::new(id)
         .num_columns(2)
         .spacing([12.0, 6.0])
         .striped(false)
         .show(ui, |ui| {
             for path in registry::paths(owner) {
+                let heading = registry::meta(&path)
+                    .and_then(|meta| sections.iter().find(|(first, _)| *first == meta.key))
+                    .map(|(_, heading)| *heading);
+                if let Some(heading) = heading {
+                    ui.add_space(4.0);
+                    ui.strong(heading);
+                    ui.end_row();
+                }
                 fields::row(ui, state, path);
             }
         });

@@ -76,6 +76,8 @@ pub struct BridgeInputs<T> {
 /// of fixed costs included); the net-debt term into working capital (`WC0 − WC1`, cash
 /// released or tied up) and deleveraging (the rest). Leakage — the deal costs and the
 /// management pool — is reported beside, between exit equity and the owners' proceeds.
+/// Every line is booked to the cent and other margin is the remainder (at most a few
+/// cents of rounding besides the margin drift), so the lines reconcile exactly.
 pub fn value_bridge<T: Num>(x: &BridgeInputs<T>) -> ValueBridge<T> {
     let entry_margin = if x.entry_revenue > T::zero() {
         x.entry_ebitda / x.entry_revenue
@@ -86,22 +88,40 @@ pub fn value_bridge<T: Num>(x: &BridgeInputs<T>) -> ValueBridge<T> {
     let ai_ebitda = x.exit_ebitda - x.exit_ebitda_without_levers;
     let revenue_ebitda = (x.exit_revenue_without_levers - x.entry_revenue) * entry_margin;
     let multiple_change = x.exit_multiple - x.entry_multiple;
-    let working_capital = x.entry_working_capital - x.exit_working_capital;
-    let costs = -x.entry_costs - x.exit_costs;
+    let working_capital = (x.entry_working_capital - x.exit_working_capital).round_money();
+    let costs = (-x.entry_costs - x.exit_costs).round_money();
+    let management_pool = (-x.management_pool).round_money();
+    let entry_equity = (x.entry_multiple * x.entry_ebitda - x.entry_net_debt).round_money();
+    let exit_equity = (x.exit_multiple * x.exit_ebitda - x.exit_net_debt).round_money();
+    let revenue_growth = (revenue_ebitda * x.entry_multiple).round_money();
+    let ai_levers = (ai_ebitda * x.entry_multiple).round_money();
+    let multiple_expansion = (multiple_change * x.entry_ebitda).round_money();
+    let cross_term = (multiple_change * ebitda_growth).round_money();
+    let deleveraging = (x.entry_net_debt - x.exit_net_debt).round_money() - working_capital;
+    // Booked to the cent, with the margin drift as the remainder, so the lines add up to
+    // the change in equity exactly.
+    let other_margin = exit_equity
+        - entry_equity
+        - revenue_growth
+        - ai_levers
+        - multiple_expansion
+        - cross_term
+        - working_capital
+        - deleveraging;
     ValueBridge {
-        entry_equity: x.entry_multiple * x.entry_ebitda - x.entry_net_debt,
-        revenue_growth: revenue_ebitda * x.entry_multiple,
-        ai_levers: ai_ebitda * x.entry_multiple,
-        other_margin: (ebitda_growth - ai_ebitda - revenue_ebitda) * x.entry_multiple,
-        multiple_expansion: multiple_change * x.entry_ebitda,
-        cross_term: multiple_change * ebitda_growth,
+        entry_equity,
+        revenue_growth,
+        ai_levers,
+        other_margin,
+        multiple_expansion,
+        cross_term,
         working_capital,
-        deleveraging: x.entry_net_debt - x.exit_net_debt - working_capital,
-        entry_costs: x.entry_costs,
+        deleveraging,
+        entry_costs: x.entry_costs.round_money(),
         costs,
-        management_pool: -x.management_pool,
-        leakage: costs - x.management_pool,
-        exit_equity: x.exit_multiple * x.exit_ebitda - x.exit_net_debt,
+        management_pool,
+        leakage: costs + management_pool,
+        exit_equity,
     }
 }
 

@@ -81,7 +81,11 @@ impl<T: Num> PreparedCompany<T> {
 
         let change_in_working_capital = op.working_capital - balances.working_capital;
         balances.working_capital = op.working_capital;
-        let free_cash_flow = op.ebitda + interest_income - interest - tax - capex - op.levers.one_time
+        let free_cash_flow = op.ebitda + interest_income
+            - interest
+            - tax
+            - capex
+            - op.levers.one_time
             - change_in_working_capital
             + op.equity_injected;
         self.move_cash(free_cash_flow, balances);

@@ -89,7 +89,11 @@ pub enum PrepareError {
 impl<T: Num> PreparedCompany<T> {
     /// Places `company` on the grid of `fund` (which starts at the quarter of its first
     /// close), with `adjustment` applied.
-    pub fn new(company: &Company, fund: &FundTerms, adjustment: &CompanyAdjustment<T>) -> Result<Self, PrepareError> {
+    pub fn new(
+        company: &Company,
+        fund: &FundTerms,
+        adjustment: &CompanyAdjustment<T>,
+    ) -> Result<Self, PrepareError> {
         Self::prepare(company, fund)?.adjusted(adjustment)
     }
 

@@ -129,7 +129,11 @@ impl<T: Num> PreparedCompany<T> {
             run.base_revenue = run.base_revenue * self.growth_quarter_factor;
             run.fixed_index = run.fixed_index * self.terms.fixed_growth_quarter;
             let lines = self.lines(q, &run);
-            let equity_injected = if is_exit { T::zero() } else { lines.levers.equity_funded };
+            let equity_injected = if is_exit {
+                T::zero()
+            } else {
+                lines.levers.equity_funded
+            };
             let operating = Operating {
                 revenue: lines.revenue,
                 ebitda: lines.ebitda,
@@ -199,11 +203,20 @@ impl<T: Num> PreparedCompany<T> {
         }
     }
 
-    /// The acquisition quarter: entry revenue, pools and EBITDA, marked at the entry
-    /// multiple.
+    /// The acquisition quarter: the company as bought — entry revenue, pools, EBITDA and
+    /// D&A (EBIT follows), the opening balances, marked at the entry multiple. The
+    /// quarter's cash flows belong to the seller, so interest, tax and free cash flow are
+    /// zero.
     fn entry_period(&self, balances: &Balances<T>, invested: T) -> CompanyPeriod<T> {
         let four = T::from_i64(4);
         let entry_ebitda = self.entry_ebitda();
+        let depreciation = match self.terms.depreciation {
+            super::terms::DepreciationTerms::ShareOfRevenue(share) => self.entry_revenue_quarter * share,
+            super::terms::DepreciationTerms::AssetBase {
+                opening_assets,
+                rate_per_quarter,
+            } => opening_assets * rate_per_quarter,
+        };
         let ev = self.entry_enterprise_value();
         let net_debt = balances.net_debt();
         let equity_value = (ev - net_debt).max_of(T::zero());
@@ -216,6 +229,8 @@ impl<T: Num> PreparedCompany<T> {
             ebitda: entry_ebitda / four,
             ebitda_without_levers: entry_ebitda / four,
             ltm_ebitda: entry_ebitda,
+            depreciation,
+            ebit: entry_ebitda / four - depreciation,
             debt: balances.debt,
             cash: balances.cash,
             net_debt,
@@ -310,7 +325,14 @@ impl<T: Num> PreparedCompany<T> {
 
     /// The sale (final, or partial in its quarter) and the mark of what the fund still
     /// holds, into `period`; moves the fund's ownership on.
-    fn value(&self, q: usize, is_exit: bool, period: &mut CompanyPeriod<T>, balances: &Balances<T>, run: &mut Running<T>) {
+    fn value(
+        &self,
+        q: usize,
+        is_exit: bool,
+        period: &mut CompanyPeriod<T>,
+        balances: &Balances<T>,
+        run: &mut Running<T>,
+    ) {
         let zero = T::zero();
         let ltm = period.ltm_ebitda;
         let net_debt = balances.net_debt();
@@ -339,7 +361,7 @@ impl<T: Num> PreparedCompany<T> {
                 period.management_pool = pool;
                 return;
             }
-            period.management_pool = pool * sold_share;
+            period.management_pool = pool;
         }
         let multiple = self.mark_multiple(q);
         let enterprise_value = multiple * ltm;

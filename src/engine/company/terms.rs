@@ -110,7 +110,9 @@ impl<T: Num> OperatingTerms<T> {
         let mut variable_shares = [T::zero(); 5];
         let mut fixed_entry_quarter = [T::zero(); 5];
         for (p, (share, fixed)) in shares.iter().zip(fixed_shares).enumerate() {
-            if let (Some(variable), Some(entry)) = (variable_shares.get_mut(p), fixed_entry_quarter.get_mut(p)) {
+            if let (Some(variable), Some(entry)) =
+                (variable_shares.get_mut(p), fixed_entry_quarter.get_mut(p))
+            {
                 *variable = *share * (T::one() - fixed);
                 *entry = entry_revenue_quarter * *share * fixed;
             }
@@ -163,7 +165,11 @@ impl<T: Num> OperatingTerms<T> {
 /// The path's multiple in each fund quarter over its multiple at the acquisition quarter
 /// (linear between points, flat outside them), for [`crate::engine::fund::MAX_QUARTERS`]
 /// quarters.
-fn comparable_ratios<T: Num>(path: &ComparablePath, first_close: NaiveDate, acquisition_index: usize) -> Vec<T> {
+fn comparable_ratios<T: Num>(
+    path: &ComparablePath,
+    first_close: NaiveDate,
+    acquisition_index: usize,
+) -> Vec<T> {
     let at = |q: usize| multiple_on::<T>(&path.points, grid::nth_quarter_end(first_close, q));
     let Some(base) = at(acquisition_index).filter(|m| *m > T::zero()) else {
         return Vec::new();

@@ -13,7 +13,10 @@ const COMPANY_MARKING: [(Option<MarkingPolicy>, &str); 4] = [
     (None, "As the fund"),
     (Some(MarkingPolicy::EntryMultiple), "Hold at entry multiple"),
     (Some(MarkingPolicy::Comparables), "Sector comparables"),
-    (Some(MarkingPolicy::LinearToExit), "Linear to exit multiple (optimistic)"),
+    (
+        Some(MarkingPolicy::LinearToExit),
+        "Linear to exit multiple (optimistic)",
+    ),
 ];
 
 const DEPRECIATION_METHODS: [(DepreciationMethod, &str); 2] = [
@@ -65,7 +68,18 @@ const fn share(max: Decimal) -> Option<super::Bounds> {
     between(Decimal::ZERO, max)
 }
 
-/// An acquired company.
+/// The sections of the company table: each heading, and the key of its first row.
+pub static COMPANY_SECTIONS: &[(&str, &str)] = &[
+    ("name", "Deal"),
+    ("entry_revenue", "Revenue and costs"),
+    ("working_capital.receivable_days", "Working capital"),
+    ("maintenance_capex", "Capex and D&A"),
+    ("tax_rate", "Tax"),
+    ("cash.minimum_cash", "Cash"),
+    ("exit_multiple", "Exit and valuation"),
+];
+
+/// An acquired company, in the order of [`COMPANY_SECTIONS`].
 pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
     text_field!("name", "Company name", |c| c.name),
     choice_field!("sector", "Sector", Sector::ALL.map(|s| (s, s.label())), |c| c
@@ -82,6 +96,31 @@ pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
     date_field!("exit_date", "Exit date", |c| c.exit_date),
     decimal_field!("ownership", "Ownership", Percent, above(dec!(0), dec!(1)), |c| c
         .ownership),
+    decimal_field!(
+        "entry_multiple",
+        "Entry EV / EBITDA",
+        Multiple,
+        between(dec!(0.1), dec!(100)),
+        |c| c.entry_multiple
+    ),
+    decimal_field!(
+        "debt_multiple",
+        "Acquisition debt (x EBITDA)",
+        Multiple,
+        between(dec!(0), dec!(100)),
+        |c| c.debt_multiple
+    ),
+    decimal_field!("interest_rate", "Interest rate", Percent, share(dec!(0.5)), |c| c
+        .interest_rate),
+    decimal_field!("cash_sweep", "Cash sweep", Percent, share(dec!(1)), |c| c
+        .cash_sweep),
+    decimal_field!(
+        "transaction_costs",
+        "Transaction costs (% of EV)",
+        Percent,
+        share(dec!(0.5)),
+        |c| c.transaction_costs
+    ),
     decimal_field!(
         "entry_revenue",
         "Entry revenue (annual)",
@@ -273,31 +312,6 @@ pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
         |c| c.cash.interest_rate_on_cash
     ),
     decimal_field!(
-        "entry_multiple",
-        "Entry EV / EBITDA",
-        Multiple,
-        between(dec!(0.1), dec!(100)),
-        |c| c.entry_multiple
-    ),
-    decimal_field!(
-        "debt_multiple",
-        "Acquisition debt (x EBITDA)",
-        Multiple,
-        between(dec!(0), dec!(100)),
-        |c| c.debt_multiple
-    ),
-    decimal_field!("interest_rate", "Interest rate", Percent, share(dec!(0.5)), |c| c
-        .interest_rate),
-    decimal_field!("cash_sweep", "Cash sweep", Percent, share(dec!(1)), |c| c
-        .cash_sweep),
-    decimal_field!(
-        "transaction_costs",
-        "Transaction costs (% of EV)",
-        Percent,
-        share(dec!(0.5)),
-        |c| c.transaction_costs
-    ),
-    decimal_field!(
         "exit_multiple",
         "Exit EV / EBITDA",
         Multiple,
@@ -372,3 +386,23 @@ pub static LEVER_FIELDS: &[FieldSpec<Lever>] = &[
         |l| l.capex_life_years
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_starts_at_a_row_of_the_table_in_table_order() {
+        let keys: Vec<&str> = COMPANY_FIELDS.iter().map(|f| f.meta.key).collect();
+        let starts: Vec<usize> = COMPANY_SECTIONS
+            .iter()
+            .map(|(first, heading)| {
+                keys.iter()
+                    .position(|k| k == first)
+                    .unwrap_or_else(|| panic!("{heading} starts at {first}, not a company field"))
+            })
+            .collect();
+        assert_eq!(starts.first(), Some(&0), "the first section starts the table");
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    }
+}

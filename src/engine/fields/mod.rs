@@ -129,7 +129,7 @@ mod template;
 mod tests;
 mod value;
 
-pub use company::{COMPANY_FIELDS, LEVER_FIELDS};
+pub use company::{COMPANY_FIELDS, COMPANY_SECTIONS, LEVER_FIELDS};
 pub use edit::{FieldEdit, FieldError, effective_value, value};
 pub use fund::{FUND_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS};
 pub use path::{

@@ -94,7 +94,10 @@ pub struct TaxRules {
 }
 
 // A function because serde's `default = "…"` names a function.
-#[expect(clippy::unnecessary_wraps, reason = "serde's default must return the field's type")]
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "serde's default must return the field's type"
+)]
 fn default_interest_cap() -> Option<Decimal> {
     Some(DEFAULT_INTEREST_CAP)
 }
