@@ -315,4 +315,16 @@ mod tests {
             .collect();
         assert!(irrs.windows(2).all(|w| w[0] <= w[1]));
     }
+
+    #[test]
+    fn the_overview_says_which_marking_policy_is_in_force() {
+        use egui_kittest::Harness;
+        use egui_kittest::kittest::Queryable;
+        let portfolio = crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}"));
+        let result = crate::engine::compute(&portfolio).unwrap_or_else(|e| panic!("{e}"));
+        let marking = "linear to exit multiple (optimistic)";
+        let harness = Harness::new_ui(|ui| overview(ui, &result, None, marking));
+        harness.get_by_label("Marking policy: linear to exit multiple (optimistic)");
+        harness.get_by_label("Net IRR");
+    }
 }
