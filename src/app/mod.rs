@@ -304,6 +304,7 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
             "compare" => Tab::Compare,
             "sensitivity" => Tab::Sensitivity,
             "montecarlo" => Tab::MonteCarlo,
+            "statement" => Tab::Statement,
             name => ChartId::TABS
                 .iter()
                 .position(|c| c.name() == name)

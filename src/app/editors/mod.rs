@@ -58,7 +58,7 @@ fn field_grid(ui: &mut Ui, state: &mut AppState, id: &str, owner: Owner) {
                     .and_then(|meta| sections.iter().find(|(first, _)| *first == meta.key))
                     .map(|(_, heading)| *heading);
                 if let Some(heading) = heading {
-                    ui.add_space(4.0);
+                    // (No `add_space` inside a grid: egui refuses it.)
                     ui.strong(heading);
                     ui.end_row();
                 }
