@@ -376,3 +376,28 @@ fn help_lists_every_command_with_its_shortcut() {
         assert!(harness.query_all_by_label(&keys).count() >= 1, "{keys} missing");
     }
 }
+
+/// Issue 11: the company editor groups its (now 43) fields under section headings; a
+/// heading is a grid row of its own (an `add_space` in the grid made egui panic).
+#[test]
+fn the_company_editor_groups_its_fields_under_headings() {
+    let dir = tempdir();
+    let mut harness = harness(&dir);
+    harness.run();
+    for heading in [
+        "Deal",
+        "Revenue and costs",
+        "Working capital",
+        "Capex and D&A",
+        "Tax",
+        "Cash",
+        "Exit and valuation",
+    ] {
+        assert!(
+            harness.query_all_by_label(heading).count() >= 1,
+            "no '{heading}' heading"
+        );
+    }
+    harness.get_by_label("Receivable days (on revenue)");
+    harness.get_by_label("Interest cap (% of EBITDA)");
+}
