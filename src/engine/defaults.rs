@@ -7,9 +7,9 @@ use rust_decimal::dec;
 
 use super::grid;
 use super::model::{
-    CashPolicy, Company, CostPool, CostPools, DEFAULT_CAPEX_LIFE_YEARS, Depreciation, FORMAT_NAME,
-    FORMAT_VERSION, FixedCosts, FundTerms, Lever, LeverFunding, LeverKind, LeverTarget, ManagementPool,
-    MarkingPolicy, PmeBenchmark, Portfolio, RampShape, Sector, Stage, TaxRules, Waterfall, WorkingCapital,
+    CarryTerms, CashPolicy, Company, CostPool, CostPools, DEFAULT_CAPEX_LIFE_YEARS, Depreciation, FORMAT_NAME,
+    FORMAT_VERSION, FeeTerms, FixedCosts, FundTerms, Lever, LeverFunding, LeverKind, LeverTarget, ManagementPool,
+    MarkingPolicy, PmeBenchmark, Portfolio, RampShape, Sector, Stage, TaxRules, Waterfall, WindUp, WorkingCapital,
 };
 
 /// The name a new company starts with (made unique where it is added).
@@ -49,6 +49,9 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
             },
             marking_policy: MarkingPolicy::EntryMultiple,
             comparable_multiples: Vec::new(),
+            carry_terms: CarryTerms::default(),
+            fee_terms: FeeTerms::default(),
+            wind_up: WindUp::default(),
         },
         stages: vec![Stage {
             name: "Stage I".into(),
@@ -111,6 +114,8 @@ pub fn template_company(stage: &str, acquisition_date: NaiveDate, latest_exit: N
         interest_rate: dec!(0.07),
         cash_sweep: dec!(0.5),
         transaction_costs: dec!(0.02),
+        transaction_fee: dec!(0),
+        monitoring_fee: dec!(0),
         exit_date: grid::add_years(acquisition_date, TEMPLATE_HOLD_YEARS).min(latest_exit),
         exit_multiple: dec!(9),
         exit_costs: dec!(0.01),

@@ -12,12 +12,16 @@ use serde::{Deserialize, Serialize};
 
 mod company;
 mod fund;
+mod fund_extras;
 mod lever;
 mod operations;
 mod scenario;
 
 pub use company::{Company, CostPool, CostPools, Sector};
 pub use fund::{FundTerms, IndexPoint, PmeBenchmark, Stage, Waterfall};
+pub use fund_extras::{
+    AmericanCapital, CarryTerms, CarryTier, FeeBasis, FeeStep, FeeTerms, HurdleKind, WindUp,
+};
 pub use lever::{DEFAULT_CAPEX_LIFE_YEARS, Lever, LeverFunding, LeverKind, LeverTarget, RampShape};
 pub use operations::{
     CashPolicy, ComparablePath, DEFAULT_INTEREST_CAP, Depreciation, DepreciationMethod, FixedCosts,

@@ -37,6 +37,9 @@ fn terms(investment_period_years: u32) -> FundTerms {
         },
         marking_policy: MarkingPolicy::EntryMultiple,
         comparable_multiples: Vec::new(),
+        carry_terms: CarryTerms::default(),
+        fee_terms: FeeTerms::default(),
+        wind_up: WindUp::default(),
     }
 }
 
@@ -66,6 +69,8 @@ fn ten_million_deal(name: &str, acquired: NaiveDate, exit: NaiveDate) -> Company
         interest_rate: Decimal::ZERO,
         cash_sweep: Decimal::ZERO,
         transaction_costs: Decimal::ZERO,
+        transaction_fee: Decimal::ZERO,
+        monitoring_fee: Decimal::ZERO,
         exit_date: exit,
         exit_multiple: dec!(5),
         exit_costs: Decimal::ZERO,

@@ -122,6 +122,20 @@ pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
         |c| c.transaction_costs
     ),
     decimal_field!(
+        "transaction_fee",
+        "Transaction fee to the manager (% of EV)",
+        Percent,
+        share(dec!(0.1)),
+        |c| c.transaction_fee
+    ),
+    decimal_field!(
+        "monitoring_fee",
+        "Monitoring fee to the manager (annual)",
+        Money,
+        MONEY,
+        |c| c.monitoring_fee
+    ),
+    decimal_field!(
         "entry_revenue",
         "Entry revenue (annual)",
         Money,

@@ -3,7 +3,29 @@
 use rust_decimal::{Decimal, dec};
 
 use super::{FieldMeta, FieldSpec, FieldValue, MAX_MONEY, MONEY, Presence, Unit, above, between};
-use crate::engine::model::{FundTerms, PmeBenchmark, Stage, Uncertainty, Waterfall};
+use crate::engine::model::{
+    AmericanCapital, FeeBasis, FundTerms, HurdleKind, PmeBenchmark, Stage, Uncertainty, Waterfall,
+};
+
+const HURDLES: [(HurdleKind, &str); 3] = [
+    (HurdleKind::Irr, "IRR (preferred return)"),
+    (HurdleKind::Multiple, "Multiple of contributed capital"),
+    (HurdleKind::Higher, "The higher of IRR and multiple"),
+];
+
+const AMERICAN_CAPITAL: [(AmericanCapital, &str); 2] = [
+    (
+        AmericanCapital::DealFeesAndRealisedLosses,
+        "Deal cost, its share of fees, realised losses",
+    ),
+    (AmericanCapital::AllContributedCapital, "All contributed capital"),
+];
+
+const FEE_BASES: [(FeeBasis, &str); 3] = [
+    (FeeBasis::Commitment, "Commitments"),
+    (FeeBasis::NetInvestedCapital, "Net invested capital"),
+    (FeeBasis::LowerOfCostAndNav, "Lower of cost and NAV"),
+];
 
 /// The waterfall options, in the words the editor shows.
 const WATERFALLS: [(Waterfall, &str); 3] = [
@@ -110,7 +132,59 @@ pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
         between(dec!(0), dec!(1)),
         |f| f.gp_catch_up
     ),
+    choice_field!("fee_terms.post_investment_basis", "Fee basis after", FEE_BASES, |f| f
+        .fee_terms
+        .post_investment_basis),
+    whole_field!(
+        "fee_terms.holiday_quarters",
+        "Fee holiday (quarters)",
+        Quarters,
+        between(dec!(0), dec!(40)),
+        |f| f.fee_terms.holiday_quarters
+    ),
+    decimal_field!(
+        "fee_terms.offset_share",
+        "Fee offset (share of company fees)",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.fee_terms.offset_share
+    ),
     choice_field!("waterfall", "Waterfall", WATERFALLS, |f| f.waterfall),
+    choice_field!("carry_terms.hurdle", "Hurdle", HURDLES, |f| f.carry_terms.hurdle),
+    decimal_field!(
+        "carry_terms.hurdle_multiple",
+        "Hurdle multiple (x contributed)",
+        Multiple,
+        between(dec!(0), dec!(10)),
+        |f| f.carry_terms.hurdle_multiple
+    ),
+    decimal_field!(
+        "carry_terms.clawback_tax_rate",
+        "GP tax rate on carry (clawback net of it)",
+        Percent,
+        between(dec!(0), dec!(0.9)),
+        |f| f.carry_terms.clawback_tax_rate
+    ),
+    decimal_field!(
+        "carry_terms.escrow_share",
+        "Carry escrow (share of interim carry)",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.carry_terms.escrow_share
+    ),
+    choice_field!(
+        "carry_terms.american_capital",
+        "American ledger returns first",
+        AMERICAN_CAPITAL,
+        |f| f.carry_terms.american_capital
+    ),
+    decimal_field!(
+        "wind_up.liquidation_discount",
+        "Liquidation discount at the end",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.wind_up.liquidation_discount
+    ),
     choice_field!(
         "marking_policy",
         "Marking policy (companies held)",

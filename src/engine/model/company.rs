@@ -203,6 +203,14 @@ pub struct Company {
     pub cash_sweep: Decimal,
     /// Transaction costs at entry, as a share of enterprise value.
     pub transaction_costs: Decimal,
+    /// Transaction fee the fund manager charges the company at entry, as a share of
+    /// enterprise value (a company cost, offset against the management fee).
+    #[serde(default)]
+    pub transaction_fee: Decimal,
+    /// Annual monitoring fee the fund manager charges the company while held (a company
+    /// cost, offset against the management fee).
+    #[serde(default)]
+    pub monitoring_fee: Decimal,
     /// Date of the sale; proceeds arrive in its quarter.
     pub exit_date: NaiveDate,
     /// Exit enterprise value / EBITDA.

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{ComparablePath, MarkingPolicy};
+use super::{CarryTerms, ComparablePath, FeeTerms, MarkingPolicy, WindUp};
 
 /// The fund's legal and economic terms.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +54,15 @@ pub struct FundTerms {
     /// Comparable multiples by sector, for the comparables policy.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparable_multiples: Vec<ComparablePath>,
+    /// Hurdle kind, carry tiers, clawback tax, escrow and the American ledger's capital.
+    #[serde(default)]
+    pub carry_terms: CarryTerms,
+    /// Fee basis after the investment period, dated steps, a holiday and fee offsets.
+    #[serde(default)]
+    pub fee_terms: FeeTerms,
+    /// How companies still held at the end of the fund are liquidated.
+    #[serde(default)]
+    pub wind_up: WindUp,
 }
 
 /// How gross proceeds are split between partners and GP.
