@@ -226,7 +226,7 @@ pub fn company_ebitda(frame: &Frame, result: &FundResult, index: usize) -> Optio
 }
 
 /// The bridge's bars, in order: the two totals and the drivers between them.
-const BRIDGE_STEPS: [(&str, StepKind); 10] = [
+const BRIDGE_STEPS: [(&str, StepKind); 11] = [
     ("Equity paid", StepKind::Total),
     ("Revenue growth", StepKind::Driver),
     ("AI levers", StepKind::AiLevers),
@@ -236,6 +236,7 @@ const BRIDGE_STEPS: [(&str, StepKind); 10] = [
     ("Deleveraging", StepKind::Driver),
     ("Working capital", StepKind::Driver),
     ("Leakage (costs, management pool)", StepKind::Driver),
+    ("Partial sales", StepKind::Driver),
     ("Exit proceeds", StepKind::Total),
 ];
 
@@ -243,11 +244,16 @@ const BRIDGE_STEPS: [(&str, StepKind); 10] = [
 /// proceeds, summed over companies by ownership. Per company, at 100 %, the engine's
 /// bridge satisfies `entry_equity + drivers + working_capital + deleveraging =
 /// exit_equity`, so `(entry_equity + entry_costs) + drivers + working_capital +
-/// deleveraging + leakage = exit_equity + leakage + entry_costs` (the proceeds), exactly.
+/// deleveraging + leakage = exit_equity + leakage + entry_costs`, exactly. That is what
+/// a single sale at the exit would pay; "Partial sales" is what the fund's actual proceeds
+/// differ by (sales of part of the holding before the exit, at that date's figures, and
+/// the cents of rounding), so the last bar is the proceeds the fund received.
 pub fn value_bridge(frame: &Frame, model: &Portfolio, result: &FundResult) -> Chart {
     let mut parts = [Decimal::ZERO; BRIDGE_STEPS.len()];
     for (company, modelled) in result.companies.iter().zip(&model.companies) {
         let b = &company.bridge;
+        let ownership = modelled.ownership;
+        let single_sale = b.exit_equity + b.leakage + b.entry_costs;
         let values = [
             b.entry_equity + b.entry_costs,
             b.revenue_growth,
@@ -258,11 +264,13 @@ pub fn value_bridge(frame: &Frame, model: &Portfolio, result: &FundResult) -> Ch
             b.deleveraging,
             b.working_capital,
             b.leakage,
-            b.exit_equity + b.leakage + b.entry_costs,
         ];
         for (slot, v) in parts.iter_mut().zip(values) {
-            *slot += v * modelled.ownership;
+            *slot += v * ownership;
         }
+        let [.., partial_sales, proceeds] = &mut parts;
+        *partial_sales += company.proceeds - single_sale * ownership;
+        *proceeds += company.proceeds;
     }
     let unit = frame.money_for(parts.iter().map(|v| plot_value(*v)));
     let mut running = 0.0;

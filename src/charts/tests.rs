@@ -256,13 +256,11 @@ fn monte_carlo_charts_name_their_configuration() {
 
 #[test]
 fn bridge_steps_walk_from_entry_to_exit() {
-    // The bridge is at 100 % of each company on its final exit: a partial exit (issue 11;
-    // the flagship has one) sells a share earlier at another price, so the exit bar is
-    // the fund's proceeds only without one. Here the sample's partial exits are removed.
-    let mut portfolio = samples::flagship().unwrap_or_else(|e| panic!("{e}"));
-    for company in &mut portfolio.companies {
-        company.partial_exits.clear();
-    }
+    // The bridge is at 100 % of each company on its final exit; a partial exit (issue 11;
+    // the flagship has one) sells a share earlier at another price, and the "Partial
+    // sales" step carries the difference, so the exit bar is the fund's proceeds.
+    let portfolio = samples::flagship().unwrap_or_else(|e| panic!("{e}"));
+    assert!(portfolio.companies.iter().any(|c| !c.partial_exits.is_empty()));
     let study = Study::new(portfolio, 1);
     let c = built(&study, ChartId::ValueBridge, &Case::Base);
     let r = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
@@ -289,9 +287,11 @@ fn bridge_steps_walk_from_entry_to_exit() {
             "Deleveraging",
             "Working capital",
             "Leakage (costs, management pool)",
+            "Partial sales",
             "Exit proceeds"
         ]
     );
+    assert!(steps[n - 2].delta != 0.0, "the flagship's partial exit shows");
 }
 
 /// One company's bridge at 100 %, from hand figures in millions.
@@ -344,6 +344,10 @@ fn bridge_with_working_capital_and_a_management_pool_adds_up_by_hand() {
     // cross -1, working capital released 2, deleveraging 7, so exit equity
     // 40 + 10 + 6 + 0 - 4 - 1 + 2 + 7 = 60; costs -3, no pool.
     result.companies[1].bridge = bridge_of((40, 1), (10, 6, 0), (-4, -1), 2, 7, -3, 0, 60);
+    // What the fund received: A sold once at the exit, 175 − 15 + 2 = 162; B sold part
+    // of its holding earlier at a better price, 31 against the 29 one sale would pay.
+    result.companies[0].proceeds = dec!(162_000_000);
+    result.companies[1].proceeds = dec!(31_000_000);
     let c = fund::value_bridge(&Frame::of(&study, &Case::Base), &model, &result);
     let Body::Bridge(steps) = &c.body else {
         panic!("not a bridge")
@@ -359,8 +363,10 @@ fn bridge_with_working_capital_and_a_management_pool_adds_up_by_hand() {
         ("Deleveraging", 25.0 + 7.0 / 2.0),                      // 28.5
         ("Working capital", -8.0 + 2.0 / 2.0),                   // -7
         ("Leakage (costs, management pool)", -15.0 - 3.0 / 2.0), // -16.5
-        // (175 - 15 + 2) + (60 - 3 + 1) / 2 = 162 + 29 = 191
-        ("Exit proceeds", 191.0),
+        // One sale each would pay (175 - 15 + 2) + (60 - 3 + 1) / 2 = 162 + 29 = 191;
+        // the fund got 162 + 31 = 193.
+        ("Partial sales", (162.0 - 162.0) + (31.0 - 29.0)),
+        ("Exit proceeds", 193.0),
     ];
     assert_eq!(steps.len(), expected.len());
     for (step, (label, value)) in steps.iter().zip(expected) {
@@ -368,11 +374,12 @@ fn bridge_with_working_capital_and_a_management_pool_adds_up_by_hand() {
         assert!((step.delta - value).abs() < 1e-9, "{label}: {}", step.delta);
     }
     // The walk: 122.5 + 35 + 23 - 5 + 8 + 2.5 + 28.5 = 214.5 before working capital,
-    // 207.5 before leakage, 191 at the end, which is the exit bar.
+    // 207.5 before leakage, 191 before partial sales, 193 at the end: the exit bar.
     assert!((steps[7].start - 214.5).abs() < 1e-9);
     assert!((steps[8].start - 207.5).abs() < 1e-9);
-    assert!((steps[8].start + steps[8].delta - steps[9].delta).abs() < 1e-9);
-    assert_eq!(steps[9].start, 0.0);
+    assert!((steps[9].start - 191.0).abs() < 1e-9);
+    assert!((steps[9].start + steps[9].delta - steps[10].delta).abs() < 1e-9);
+    assert_eq!(steps[10].start, 0.0);
 }
 
 #[test]
