@@ -12,10 +12,12 @@
 
 mod cascade;
 mod comparables;
+mod fee_steps;
 mod lists;
 mod partial_exits;
 
 pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
+pub use fee_steps::new_fee_step;
 pub use lists::unique_name;
 pub use partial_exits::{NEW_PARTIAL_EXIT_SHARE, new_partial_exit_date};
 
@@ -23,7 +25,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::fields::{FieldEdit, FieldError};
-use super::model::{Portfolio, Sector};
+use super::model::{FeeBasis, Portfolio, Sector};
 
 /// Up or down in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -174,6 +176,32 @@ pub enum Edit {
         /// The sector's EV / EBITDA on the point's date.
         multiple: Decimal,
     },
+    /// A dated fee step ([`new_fee_step`]: a year after the latest, or at the end of the
+    /// investment period), placed in date order.
+    AddFeeStep,
+    /// Deletes `fund.fee_terms.steps[k]`.
+    DeleteFeeStep(usize),
+    /// Sets the first quarter end a fee step applies to.
+    SetFeeStepFrom {
+        /// Position of the step in `fee_terms.steps`.
+        index: usize,
+        /// The new date.
+        from: NaiveDate,
+    },
+    /// Sets a fee step's annual rate.
+    SetFeeStepRate {
+        /// Position of the step in `fee_terms.steps`.
+        index: usize,
+        /// The annual rate (fraction: 0.015 is 1.5 %).
+        rate: Decimal,
+    },
+    /// Sets what a fee step's rate is charged on.
+    SetFeeStepBasis {
+        /// Position of the step in `fee_terms.steps`.
+        index: usize,
+        /// Commitments, net invested capital, or the lower of cost and NAV.
+        basis: FeeBasis,
+    },
     /// Sets one field; a stage's or company's name goes through the rename cascade.
     SetField(FieldEdit),
 }
@@ -284,6 +312,14 @@ pub enum EditError {
     /// A second comparable path for one sector was asked for.
     #[error("the fund already has a comparable multiple path for {0}: a sector has one path")]
     ComparableSectorTaken(String),
+    /// The edit names a fee step past the end of the fund's list.
+    #[error("there is no fee step number {} (the fund has {count})", .index + 1)]
+    NoFeeStep {
+        /// The position asked for (zero-based).
+        index: usize,
+        /// How many steps there are.
+        count: usize,
+    },
     /// A field edit was refused (not a settable field, nothing at the path, a value of the
     /// wrong kind, an unknown stage).
     #[error(transparent)]
@@ -323,6 +359,11 @@ impl Edit {
             Edit::DeleteComparablePoint(..) => "delete a comparable multiple point",
             Edit::SetComparablePointDate { .. } => "change a comparable point's date",
             Edit::SetComparablePointMultiple { .. } => "change a comparable multiple",
+            Edit::AddFeeStep => "add a fee step",
+            Edit::DeleteFeeStep(_) => "delete a fee step",
+            Edit::SetFeeStepFrom { .. } => "change a fee step's date",
+            Edit::SetFeeStepRate { .. } => "change a fee step's rate",
+            Edit::SetFeeStepBasis { .. } => "change a fee step's basis",
             Edit::SetField(_) => "edit a field",
         }
     }
@@ -376,6 +417,11 @@ impl Edit {
                 index,
                 multiple,
             } => comparables::set_point_multiple(p, *comparable, *index, *multiple),
+            Edit::AddFeeStep => Ok(fee_steps::add(p)),
+            Edit::DeleteFeeStep(k) => fee_steps::delete(p, *k),
+            Edit::SetFeeStepFrom { index, from } => fee_steps::set_from(p, *index, *from),
+            Edit::SetFeeStepRate { index, rate } => fee_steps::set_rate(p, *index, *rate),
+            Edit::SetFeeStepBasis { index, basis } => fee_steps::set_basis(p, *index, *basis),
             Edit::SetField(field) => cascade::set_field(p, field),
         }
     }

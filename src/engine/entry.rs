@@ -21,8 +21,9 @@ pub fn enterprise_value<T: Num>(entry_multiple: T, entry_ebitda: T) -> T {
 }
 
 /// The fund's equity cheque at entry, booked to the cent: its ownership share of the
-/// uses less the debt — enterprise value, transaction costs (a share of enterprise value)
-/// and the minimum cash put on the balance sheet — less the acquisition debt.
+/// uses less the debt — enterprise value, transaction costs and the manager's transaction
+/// fee (`transaction_costs`: their sum, a share of enterprise value) and the minimum cash
+/// put on the balance sheet — less the acquisition debt.
 pub fn equity_cheque<T: Num>(
     ownership: T,
     enterprise_value: T,
@@ -57,7 +58,7 @@ pub fn company_equity_cheque(company: &Company) -> Decimal {
         company.ownership,
         enterprise_value(company.entry_multiple, ebitda),
         company.debt_multiple * ebitda,
-        company.transaction_costs,
+        company.transaction_costs + company.transaction_fee,
         company.cash.minimum_cash,
     )
 }

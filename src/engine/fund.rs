@@ -1,12 +1,7 @@
 //! The fund, quarter by quarter: contributions (deals, follow-ons, fees, expenses),
 //! exit proceeds through the waterfall, NAV net of accrued carry.
 //!
-//! Fees: `management_fee_rate / 4 × commitment` for each quarter ending before the end of
-//! the investment period; then `post_investment_fee_rate / 4 × net invested capital` (the
-//! cost of companies held at quarter end, after that quarter's exits) for each quarter
-//! ending before the end of the term and extensions. Expenses: organisational expenses in
-//! the first quarter, `annual_expenses / 4` each quarter of the term. Fees and expenses
-//! are called from partners like investments.
+//! Fees, fee offsets and expenses: their rules are at the top of [`fees`].
 
 use super::company::{CompanyAdjustment, PrepareError, PreparedCompany, Projection};
 use super::grid;
@@ -18,6 +13,7 @@ use super::waterfall::Terms;
 use carry::{final_true_up, run_american, run_european};
 
 mod carry;
+mod fees;
 
 /// How much of the projection to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +78,7 @@ pub fn project_prepared<T: Num>(
         })
         .collect();
     let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
-    charge_fees_and_expenses(fund, &calendar, &mut periods);
+    fees::charge_fees_and_expenses(fund, &calendar, &mut periods);
     run_waterfall(fund, &deals, &mut periods)?;
     net_cash_flows(&mut periods);
     let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
@@ -151,6 +147,7 @@ fn project_deals<T: Num>(
     };
     for (company, prepared) in portfolio.companies.iter().zip(companies) {
         let projection = prepared.project(dates.len());
+        fees::book_company_fees(prepared, &projection, periods);
         let cheque = prepared.equity_cheque();
         let (flows, follow_ons) = book_deal_flows(prepared, cheque, &projection, periods);
         book_holding(prepared, cheque, &projection, periods);
@@ -252,35 +249,6 @@ fn book_holding<T: Num>(
             period.gross_nav += cp.fund_equity_value;
         }
         period.net_invested_capital += basis;
-    }
-}
-
-/// Management fees and fund expenses (see the module doc), the rounded gross NAV, and
-/// each quarter's contributions.
-fn charge_fees_and_expenses<T: Num>(
-    fund: &FundTerms,
-    calendar: &FundCalendar,
-    periods: &mut [FundPeriod<T>],
-) {
-    let four = T::from_i64(4);
-    let commitment = T::from_dec(fund.commitment);
-    let fee_ip = T::from_dec(fund.management_fee_rate) / four;
-    let fee_post = T::from_dec(fund.post_investment_fee_rate.unwrap_or(fund.management_fee_rate)) / four;
-    let expenses_quarter = T::from_dec(fund.annual_expenses) / four;
-    for (q, p) in periods.iter_mut().enumerate() {
-        if p.date < calendar.investment_period_end {
-            p.management_fees = (fee_ip * commitment).round_money();
-        } else if p.date < calendar.fund_end {
-            p.management_fees = (fee_post * p.net_invested_capital).round_money();
-        }
-        if p.date < calendar.fund_end {
-            p.fund_expenses = expenses_quarter.round_money();
-        }
-        if q == 0 {
-            p.fund_expenses += T::from_dec(fund.organisational_expenses).round_money();
-        }
-        p.gross_nav = p.gross_nav.round_money();
-        p.contributions = p.deal_equity + p.follow_ons + p.management_fees + p.fund_expenses;
     }
 }
 

@@ -38,7 +38,10 @@ pub struct CompanyPeriod<T = Decimal> {
     pub lever_capex: T,
     /// Depreciation and amortisation: the asset base and capitalised lever costs.
     pub depreciation: T,
-    /// `ebitda − depreciation − lever_one_time_expensed`.
+    /// The manager's monitoring fee charged this quarter (a cost below EBITDA, deductible
+    /// for tax; offset against the fund's management fee).
+    pub monitoring_fee: T,
+    /// `ebitda − depreciation − lever_one_time_expensed − monitoring_fee`.
     pub ebit: T,
     /// Interest on the debt and the overdraft outstanding at the start of the quarter.
     pub interest: T,
@@ -61,7 +64,8 @@ pub struct CompanyPeriod<T = Decimal> {
     /// `working_capital` less last quarter's (positive: cash tied up).
     pub change_in_working_capital: T,
     /// Cash generated: EBITDA + interest income − interest − tax − capex − one-time lever
-    /// costs − change in working capital + owners' equity for fund-funded levers.
+    /// costs − monitoring fee − change in working capital + owners' equity for fund-funded
+    /// levers.
     pub free_cash_flow: T,
     /// Equity the owners put in this quarter for fund-funded levers (100 %).
     pub equity_injected: T,
@@ -173,12 +177,17 @@ pub struct FundPeriod<T = Decimal> {
     pub deal_equity: T,
     /// Follow-on equity for fund-funded AI programmes.
     pub follow_ons: T,
-    /// Management fee called this quarter (on commitments, then on net invested capital).
+    /// Management fee called this quarter, after fee offsets (see `engine::fund::fees`).
     pub management_fees: T,
     /// Fund expenses called this quarter (organisational expenses in the first).
     pub fund_expenses: T,
     /// Capital called from partners: the four above.
     pub contributions: T,
+    /// The fund's share of the transaction and monitoring fees charged to portfolio
+    /// companies this quarter.
+    pub portfolio_company_fees: T,
+    /// Fee offset applied this quarter: what `management_fees` was reduced by.
+    pub fee_offset: T,
     /// Gross exit proceeds received by the fund.
     pub gross_proceeds: T,
     /// What partners (LPs and the GP commitment) received.

@@ -7,6 +7,7 @@
 
 mod company;
 mod comparables;
+mod fee_steps;
 mod fund;
 mod lever;
 mod list_cell;

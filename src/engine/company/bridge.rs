@@ -22,7 +22,7 @@ impl<T: Num> PreparedCompany<T> {
                 entry_cost_of_goods,
                 T::one(),
             ),
-            entry_costs: self.entry_enterprise_value() * self.transaction_costs,
+            entry_costs: self.entry_enterprise_value() * self.entry_cost_share(),
             exit_revenue_without_levers: exit.revenue_without_levers,
             exit_ebitda_without_levers: exit.ebitda_without_levers,
             exit_ebitda: exit.ebitda,

@@ -1,5 +1,6 @@
-//! Below EBITDA in one quarter: D&A, interest, the interest cap, tax with losses carried
-//! forward, free cash flow, and the cash waterfall (overdraft, sweep, minimum cash).
+//! Below EBITDA in one quarter: D&A, the manager's monitoring fee, interest, the interest
+//! cap, tax with losses carried forward, free cash flow, and the cash waterfall
+//! (overdraft, sweep, minimum cash).
 //! The conventions are stated at the top of [`super`].
 
 use super::levers::LeverQuarter;
@@ -43,6 +44,8 @@ pub(super) struct Operating<T> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct CashLines<T> {
     pub(super) depreciation: T,
+    /// The manager's monitoring fee (below EBITDA, deductible).
+    pub(super) monitoring_fee: T,
     pub(super) ebit: T,
     pub(super) interest: T,
     pub(super) interest_income: T,
@@ -71,7 +74,8 @@ impl<T: Num> PreparedCompany<T> {
         };
         let depreciation = own_depreciation + op.levers.depreciation;
         let expensed = op.levers.one_time - op.levers.capitalised;
-        let ebit = op.ebitda - depreciation - expensed;
+        let monitoring_fee = self.monitoring_fee_quarter;
+        let ebit = op.ebitda - depreciation - expensed - monitoring_fee;
 
         let interest = (balances.debt + balances.overdraft) * self.interest_quarter;
         let interest_income = balances.cash.max_of(zero) * terms.cash_rate_quarter;
@@ -86,11 +90,13 @@ impl<T: Num> PreparedCompany<T> {
             - tax
             - capex
             - op.levers.one_time
+            - monitoring_fee
             - change_in_working_capital
             + op.equity_injected;
         self.move_cash(free_cash_flow, balances);
         CashLines {
             depreciation,
+            monitoring_fee,
             ebit,
             interest,
             interest_income,

@@ -27,7 +27,14 @@
 //! net book value, a quarter's capex joining the base after that quarter's charge. A
 //! lever's one-time cost is split by `one_time_capex_share`: the capitalised part is
 //! depreciated straight line over `capex_life_years` from the next quarter; the rest is
-//! expensed. `EBIT = EBITDA − D&A − expensed one-time costs`.
+//! expensed. `EBIT = EBITDA − D&A − expensed one-time costs − monitoring fee`.
+//!
+//! **Manager's fees.** The monitoring fee (`monitoring_fee / 4` a quarter, in each quarter
+//! after the acquisition quarter up to the exit) is a company cost below EBITDA — adjusted
+//! EBITDA leaves it out, as a buyer adds it back, so marks and exits do not pay for it —
+//! deductible for tax and paid from free cash flow. The transaction fee (`transaction_fee
+//! ×` entry EV) is a use of funds at entry like the transaction costs. Both are offset
+//! against the fund's management fee (`engine::fund::fees`).
 //!
 //! **Interest.** The loan's rate on debt and overdraft at the start of the quarter;
 //! `interest_rate_on_cash` on cash at the start of the quarter.
@@ -46,12 +53,12 @@
 //! flow; nothing is released at exit (the buyer takes a normal working capital).
 //!
 //! **Cash.** Free cash flow = EBITDA + interest income − interest − tax − maintenance
-//! capex − one-time lever costs − change in working capital + owners' equity for
-//! fund-funded levers. It goes to cash; cash above the minimum first repays the overdraft,
-//! then the sweep share of a positive free cash flow repays debt; cash below the minimum
-//! is topped up by the overdraft (reported, at the loan's rate — never free). The minimum
-//! cash is funded at the acquisition: the equity cheque is the ownership share of EV −
-//! debt + transaction costs + minimum cash.
+//! capex − one-time lever costs − monitoring fee − change in working capital + owners'
+//! equity for fund-funded levers. It goes to cash; cash above the minimum first repays the
+//! overdraft, then the sweep share of a positive free cash flow repays debt; cash below the
+//! minimum is topped up by the overdraft (reported, at the loan's rate — never free). The
+//! minimum cash is funded at the acquisition: the equity cheque is the ownership share of
+//! EV − debt + transaction costs + transaction fee + minimum cash.
 //!
 //! **Follow-ons.** A fund-funded lever's one-time cost is paid in by all owners pro rata:
 //! the fund's follow-on is its ownership share (to the cent); co-owners fund the rest. A

@@ -56,6 +56,10 @@ pub struct PreparedCompany<T> {
     pub(super) interest_quarter: T,
     pub(super) cash_sweep: T,
     pub(super) transaction_costs: T,
+    /// The manager's transaction fee, a share of entry EV (a use of funds at entry).
+    pub(super) transaction_fee: T,
+    /// The manager's monitoring fee each quarter (a cost below EBITDA).
+    pub(super) monitoring_fee_quarter: T,
     pub(super) exit_costs: T,
     pub(super) levers: Vec<PreparedLever<T>>,
     pub(super) terms: OperatingTerms<T>,
@@ -186,6 +190,8 @@ impl<T: Num> PreparedCompany<T> {
             interest_quarter: T::from_dec(company.interest_rate) / four,
             cash_sweep: T::from_dec(company.cash_sweep),
             transaction_costs: T::from_dec(company.transaction_costs),
+            transaction_fee: T::from_dec(company.transaction_fee),
+            monitoring_fee_quarter: T::from_dec(company.monitoring_fee) / four,
             exit_costs: T::from_dec(company.exit_costs),
             levers,
             terms,
@@ -202,22 +208,33 @@ impl<T: Num> PreparedCompany<T> {
         crate::engine::entry::enterprise_value(self.entry_multiple, self.entry_ebitda())
     }
 
-    /// The fund's equity cheque: its share of entry equity, transaction costs and the
-    /// minimum cash put on the balance sheet.
+    /// The fund's equity cheque: its share of entry equity, transaction costs and fee,
+    /// and the minimum cash put on the balance sheet.
     pub fn equity_cheque(&self) -> T {
         crate::engine::entry::equity_cheque(
             self.ownership,
             self.entry_enterprise_value(),
             self.entry_debt,
-            self.transaction_costs,
+            self.entry_cost_share(),
             self.terms.minimum_cash,
         )
     }
 
-    /// Equity invested at entry, 100 % basis: EV less debt, plus costs and minimum cash.
+    /// Transaction costs and the transaction fee together, as a share of entry EV.
+    pub(super) fn entry_cost_share(&self) -> T {
+        self.transaction_costs + self.transaction_fee
+    }
+
+    /// The fund's share of the transaction fee charged at the acquisition, to the cent.
+    pub fn fund_transaction_fee(&self) -> T {
+        (self.ownership * self.entry_enterprise_value() * self.transaction_fee).round_money()
+    }
+
+    /// Equity invested at entry, 100 % basis: EV less debt, plus costs, the transaction
+    /// fee and minimum cash.
     pub(super) fn entry_equity_invested(&self) -> T {
         let ev = self.entry_enterprise_value();
-        ev - self.entry_debt + ev * self.transaction_costs + self.terms.minimum_cash
+        ev - self.entry_debt + ev * self.entry_cost_share() + self.terms.minimum_cash
     }
 
     /// The fund's ownership share.

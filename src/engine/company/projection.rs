@@ -303,6 +303,7 @@ impl<T: Num> PreparedCompany<T> {
             lever_one_time_expensed: lines.levers.one_time - lines.levers.capitalised,
             lever_capex: lines.levers.capitalised,
             depreciation: cash.depreciation,
+            monitoring_fee: cash.monitoring_fee,
             ebit: cash.ebit,
             interest: cash.interest,
             interest_income: cash.interest_income,

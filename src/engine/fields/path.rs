@@ -4,10 +4,12 @@
 //! table's keys. Items of the model's lists of figures (benchmark points, partial exits,
 //! comparable multiples) have paths of their own.
 
+mod fee_steps;
 mod parse;
 
 use std::fmt;
 
+pub use fee_steps::FeeStepPart;
 pub use parse::ParsePathError;
 
 use super::{meta_in, metas};
@@ -229,6 +231,15 @@ pub enum FieldPath {
         /// Its date or its multiple.
         part: MultiplePointPart,
     },
+    /// The fund's dated fee steps together: `fund.fee_terms.steps`.
+    FeeSteps,
+    /// One fee step's date, rate or basis: `fund.fee_terms.steps[k].rate`.
+    FeeStep {
+        /// Position of the step in `fee_terms.steps`.
+        index: usize,
+        /// Its date, rate or basis.
+        part: FeeStepPart,
+    },
     /// A Monte Carlo distribution: `uncertainty.exit_multiple_shift`.
     Distribution(UncertainDriver),
     /// The scenario a sweep or goal seek applied (not a field of the file): `scenario`.
@@ -353,6 +364,8 @@ impl fmt::Display for FieldPath {
                 "fund.comparable_multiples[{comparable}].points[{index}].{}",
                 part.key()
             ),
+            FieldPath::FeeSteps => write!(f, "fund.fee_terms.steps"),
+            FieldPath::FeeStep { index, part } => write!(f, "fund.fee_terms.steps[{index}].{}", part.key()),
             FieldPath::Distribution(driver) => write!(f, "uncertainty.{}", driver.key()),
             FieldPath::AppliedScenario => write!(f, "scenario"),
         }

@@ -128,6 +128,11 @@ pub fn place(portfolio: &Portfolio, path: &FieldPath) -> Place {
                 }
             ),
         ),
+        FieldPath::FeeSteps => ("Fund terms".into(), "Fee steps".into()),
+        FieldPath::FeeStep { index, part } => (
+            "Fund terms".into(),
+            format!("Fee step {} {}", index + 1, part.label()),
+        ),
         FieldPath::Distribution(driver) => ("Monte Carlo".into(), distribution_label(driver.key())),
         FieldPath::AppliedScenario => ("Analysis".into(), "Scenario applied".into()),
     };

@@ -85,6 +85,14 @@ fn fund_path(rest: &[Segment<'_>]) -> Option<FieldPath> {
                 _ => None,
             }
         }
+        [terms, steps, part @ ..] if terms.is("fee_terms") && steps.name == "steps" && part.len() <= 1 => {
+            let part = match part {
+                [part] if part.index.is_none() => Some(part.name),
+                [] => None,
+                _ => return None,
+            };
+            super::fee_steps::parse((steps.name, steps.index), part)
+        }
         _ => scalar(Owner::Fund, rest),
     }
 }
