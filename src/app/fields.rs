@@ -33,7 +33,7 @@ fn parse(unit: Unit, text: &str) -> Result<FieldValue, String> {
     }
     .map_err(|e| e.to_string())?;
     match unit {
-        Unit::Years | Unit::Quarters => {
+        Unit::Years | Unit::Quarters | Unit::Days => {
             if !number.fract().is_zero() {
                 return Err(format!("'{text}' is not a whole number of {}", unit.label()));
             }
@@ -266,7 +266,7 @@ fn override_number(
     {
         let value = match (on, meta.unit) {
             (false, _) => FieldValue::Unset,
-            (true, Unit::Years | Unit::Quarters) => {
+            (true, Unit::Years | Unit::Quarters | Unit::Days) => {
                 FieldValue::Whole(i64::try_from(default.trunc()).unwrap_or_default())
             }
             (true, _) => FieldValue::Decimal(default),

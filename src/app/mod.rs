@@ -6,6 +6,7 @@ pub mod autosave;
 pub mod clipboard;
 pub mod commands;
 pub mod compare;
+pub mod credit_line_view;
 pub mod deletion;
 pub mod dialogs;
 mod document;

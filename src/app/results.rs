@@ -124,6 +124,7 @@ pub fn overview(ui: &mut Ui, result: &FundResult, before: Option<&FundResult>, m
                 }
             }
         });
+    super::credit_line_view::comparison_ui(ui, result);
     marking_line(ui, marking);
 }
 

@@ -5,6 +5,8 @@
 pub enum ChartId {
     /// Cumulative net cash flow to partners, quarter by quarter.
     JCurve,
+    /// The J-curve with and without the subscription credit line.
+    CreditLineJCurve,
     /// Acquisition equity deployed, cumulative, stacked by stage.
     DeploymentByStage,
     /// NAV gross of carry, stacked by sector.
@@ -31,7 +33,7 @@ pub enum ChartId {
 
 impl ChartId {
     /// Every chart the CLI and the memo pack export.
-    pub const ALL: [ChartId; 10] = [
+    pub const ALL: [ChartId; 11] = [
         ChartId::JCurve,
         ChartId::DeploymentByStage,
         ChartId::NavBySector,
@@ -42,22 +44,25 @@ impl ChartId {
         ChartId::MonteCarloHistogram,
         ChartId::Tornado,
         ChartId::Heatmap,
+        ChartId::CreditLineJCurve,
     ];
 
     /// The charts with a tab of their own in the app (the others live in the Compare,
     /// Sensitivity and Monte Carlo tabs).
-    pub const TABS: [ChartId; 5] = [
+    pub const TABS: [ChartId; 6] = [
         ChartId::JCurve,
         ChartId::DeploymentByStage,
         ChartId::NavBySector,
         ChartId::EbitdaWithAi,
         ChartId::ValueBridge,
+        ChartId::CreditLineJCurve,
     ];
 
     /// Stable snake_case name (CLI, file names).
     pub fn name(self) -> &'static str {
         match self {
             ChartId::JCurve => "jcurve",
+            ChartId::CreditLineJCurve => "jcurve_credit_line",
             ChartId::DeploymentByStage => "deployment_by_stage",
             ChartId::NavBySector => "nav_by_sector",
             ChartId::EbitdaWithAi => "ebitda_ai",
@@ -85,6 +90,7 @@ impl ChartId {
     pub fn title(self) -> &'static str {
         match self {
             ChartId::JCurve => "J-curve: cumulative net cash flow to partners",
+            ChartId::CreditLineJCurve => "J-curve with and without the subscription credit line",
             ChartId::DeploymentByStage => "Acquisition equity deployed by stage (cumulative)",
             ChartId::NavBySector => "NAV by sector (gross of carry)",
             ChartId::EbitdaWithAi => "Portfolio EBITDA with and without AI levers",
@@ -107,6 +113,7 @@ impl ChartId {
     pub fn tab_label(self) -> &'static str {
         match self {
             ChartId::JCurve => "J-curve",
+            ChartId::CreditLineJCurve => "J-curve & line",
             ChartId::DeploymentByStage => "Deployment",
             ChartId::NavBySector => "NAV by sector",
             ChartId::EbitdaWithAi => "EBITDA & AI",

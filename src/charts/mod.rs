@@ -6,12 +6,13 @@
 //! - [`id`]: the charts by stable name.
 //! - [`model`]: the chart value (title, subtitle, axes, legend, body).
 //! - [`style`]: palette, semantic colours, currency and tick labels.
-//! - [`fund`], [`analyses`]: the builders; [`frame`]: what they share.
+//! - [`fund`], [`analyses`], [`credit_line`]: the builders; [`frame`]: what they share.
 //! - [`ticks`], [`labels`], [`hover`]: what both renderers share about axes, labels
 //!   that must not overlap, and what the cursor is over.
 //! - [`marking`]: the marking policy in force, in words, for every output built on marks.
 
 pub mod analyses;
+pub mod credit_line;
 pub mod frame;
 pub mod fund;
 pub mod hover;
@@ -124,6 +125,7 @@ pub fn build(id: ChartId, study: &Study, case: &Case) -> Result<Chart, ChartUnav
     let result = || study.result(case).map_err(case_error(case));
     match id {
         ChartId::JCurve => Ok(fund::jcurve(&frame, &*result()?)),
+        ChartId::CreditLineJCurve => Ok(credit_line::jcurve_with_and_without_line(&frame, &*result()?)),
         ChartId::DeploymentByStage => Ok(fund::deployment_by_stage(&frame, &*result()?)),
         ChartId::NavBySector => Ok(fund::nav_by_sector(&frame, &*result()?)),
         ChartId::EbitdaWithAi => Ok(fund::ebitda_with_ai(&frame, &*result()?)),

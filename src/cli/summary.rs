@@ -32,10 +32,17 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
     let text = if args.json {
         let mut map = crate::export::tables::summary_map(portfolio, &opened.scenario_label, &result.metrics);
         map.insert("marking_policy".into(), Value::String(marking));
+        if let Some(line) = crate::export::credit_line::summary_json(&result) {
+            map.insert("credit_line".into(), line);
+        }
         serde_json::to_string_pretty(&Value::Object(map)).context("could not write the summary as JSON")?
     } else {
         let table = output::summary_text(portfolio, &opened.scenario_label, &result);
-        format!("{table}\nMarking policy: {marking}")
+        let line: String = crate::export::credit_line::summary_lines(&result)
+            .iter()
+            .map(|l| format!("\n{l}"))
+            .collect();
+        format!("{table}{line}\nMarking policy: {marking}")
     };
     writeln!(out, "{text}").context("could not write the summary")?;
     Ok(())

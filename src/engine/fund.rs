@@ -13,6 +13,7 @@ use super::waterfall::Terms;
 use carry::{final_true_up, run_american, run_european};
 
 mod carry;
+mod credit_line;
 mod fees;
 
 /// How much of the projection to keep.
@@ -79,6 +80,7 @@ pub fn project_prepared<T: Num>(
         .collect();
     let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
     fees::charge_fees_and_expenses(fund, &calendar, &mut periods);
+    let credit_line = credit_line::bridge_calls(fund, &deals, &mut periods)?;
     run_waterfall(fund, &deals, &mut periods)?;
     net_cash_flows(&mut periods);
     let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
@@ -88,6 +90,7 @@ pub fn project_prepared<T: Num>(
         periods,
         companies: deals.results,
         metrics,
+        credit_line,
     })
 }
 

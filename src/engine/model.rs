@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 mod company;
+mod credit_line;
 mod fund;
 mod fund_extras;
 mod lever;
@@ -18,6 +19,7 @@ mod operations;
 mod scenario;
 
 pub use company::{Company, CostPool, CostPools, Sector};
+pub use credit_line::{CreditLine, RatePoint};
 pub use fund::{FundTerms, IndexPoint, PmeBenchmark, Stage, Waterfall};
 pub use fund_extras::{
     AmericanCapital, CarryTerms, CarryTier, FeeBasis, FeeStep, FeeTerms, HurdleKind, WindUp,

@@ -9,6 +9,9 @@ use serde::Serialize;
 use super::model::Sector;
 use super::xirr::XirrError;
 
+mod credit_line;
+pub use credit_line::{CreditLinePeriod, CreditLineResult};
+
 /// One company in one quarter, at 100 % of the company unless said otherwise. The rows
 /// of the company statement (`millwright company`) are these fields; the conventions
 /// behind each are at the top of [`crate::engine::company`].
@@ -264,4 +267,6 @@ pub struct FundResult<T = Decimal> {
     pub companies: Vec<CompanyResult<T>>,
     /// The headline figures over the whole life.
     pub metrics: FundMetrics<T>,
+    /// The subscription credit line and the metrics without it; `None` without a line.
+    pub credit_line: Option<CreditLineResult<T>>,
 }

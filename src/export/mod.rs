@@ -1,6 +1,7 @@
 //! Everything that leaves the app for a memo: chart files (SVG, PNG), CSV tables and an
 //! Excel workbook with live formulas, and the memo pack that bundles them.
 
+pub mod credit_line;
 pub mod fonts;
 pub mod memo_chart;
 pub mod pack;

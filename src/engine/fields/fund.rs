@@ -185,6 +185,14 @@ pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
         between(dec!(0), dec!(1)),
         |f| f.wind_up.liquidation_discount
     ),
+    super::credit_line::SWITCH,
+    super::credit_line::SHARE_OF_UNCALLED,
+    super::credit_line::CAP,
+    super::credit_line::BASE_RATE,
+    super::credit_line::SPREAD,
+    super::credit_line::UNUSED_FEE,
+    super::credit_line::MAX_DAYS,
+    super::credit_line::FACILITY_YEARS,
     choice_field!(
         "marking_policy",
         "Marking policy (companies held)",

@@ -119,6 +119,7 @@ macro_rules! choice_field {
 }
 
 mod company;
+mod credit_line;
 mod edit;
 mod fund;
 mod path;
@@ -159,6 +160,8 @@ pub enum Unit {
     Years,
     /// Whole quarters.
     Quarters,
+    /// Whole days.
+    Days,
     /// A calendar date.
     Date,
     /// Free text.
@@ -177,6 +180,7 @@ impl Unit {
             Unit::Number => "number",
             Unit::Years => "years",
             Unit::Quarters => "quarters",
+            Unit::Days => "days",
             Unit::Date => "date",
             Unit::Text => "text",
             Unit::Choice => "choice",
@@ -187,7 +191,7 @@ impl Unit {
     pub fn value_kind(self) -> ValueKind {
         match self {
             Unit::Money | Unit::Percent | Unit::Multiple | Unit::Number => ValueKind::Decimal,
-            Unit::Years | Unit::Quarters => ValueKind::Whole,
+            Unit::Years | Unit::Quarters | Unit::Days => ValueKind::Whole,
             Unit::Date => ValueKind::Date,
             Unit::Text => ValueKind::Text,
             Unit::Choice => ValueKind::Choice,

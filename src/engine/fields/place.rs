@@ -206,6 +206,7 @@ impl FieldMeta {
             Unit::Number => "number",
             Unit::Years => "whole years",
             Unit::Quarters => "whole quarters",
+            Unit::Days => "whole days",
             Unit::Date => "date (YYYY-MM-DD)",
             Unit::Text => "text",
             Unit::Choice => "a choice",

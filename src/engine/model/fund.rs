@@ -63,6 +63,9 @@ pub struct FundTerms {
     /// How companies still held at the end of the fund are liquidated.
     #[serde(default)]
     pub wind_up: WindUp,
+    /// A subscription credit line bridging capital calls; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit_line: Option<super::CreditLine>,
 }
 
 /// How gross proceeds are split between partners and GP.

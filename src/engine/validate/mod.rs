@@ -57,6 +57,7 @@
 //! plus extensions), which run before the bounds are known to hold.
 
 mod company;
+mod credit_line;
 mod fee_steps;
 mod fund;
 mod scenario;
@@ -167,6 +168,7 @@ pub fn has_errors(problems: &[Problem]) -> bool {
 pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     let mut c = Checker { problems: Vec::new() };
     fund::check_fund(&mut c, portfolio);
+    credit_line::check_credit_line(&mut c, portfolio);
     fee_steps::check_fee_steps(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);
     company::check_companies(&mut c, portfolio);
