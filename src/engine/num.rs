@@ -10,6 +10,13 @@ use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
+/// Decimal places an amount carried from step to step of the projection keeps (1e-8 of a
+/// currency unit; booked amounts are rounded to the cent where they are booked).
+pub const AMOUNT_DP: u32 = 8;
+/// Decimal places a computed factor or share (a ramp fraction, the share of a pool kept
+/// after levers, the fixed-cost index) keeps.
+pub const FACTOR_DP: u32 = 14;
+
 /// Arithmetic the projection needs. Implemented for [`Decimal`] and `f64`.
 pub trait Num:
     Copy
@@ -37,6 +44,10 @@ pub trait Num:
     /// Rounds an amount of money where it is booked: to the cent for `Decimal` (half away
     /// from zero), so sums of booked amounts are exact; unchanged for `f64` estimates.
     fn round_money(self) -> Self;
+    /// Rounds a figure carried between quarters to `dp` decimal places (`Decimal`), so
+    /// products stay inside its 28 significant digits instead of being rescaled at every
+    /// step; unchanged for `f64`. See "Precision" in [`crate::engine::company`].
+    fn carried(self, dp: u32) -> Self;
     /// The value as an exact `Decimal` (`None` for a non-finite `f64`).
     fn to_decimal(self) -> Option<Decimal>;
     /// `self^(1/4)`, for turning an annual factor into a quarterly one; `None` when
@@ -96,6 +107,9 @@ impl Num for Decimal {
     fn round_money(self) -> Self {
         self.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
     }
+    fn carried(self, dp: u32) -> Self {
+        if self.scale() > dp { self.round_dp(dp) } else { self }
+    }
     fn to_decimal(self) -> Option<Decimal> {
         Some(self)
     }
@@ -126,6 +140,9 @@ impl Num for f64 {
         self
     }
     fn round_money(self) -> Self {
+        self
+    }
+    fn carried(self, _dp: u32) -> Self {
         self
     }
     fn to_decimal(self) -> Option<Decimal> {

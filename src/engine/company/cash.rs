@@ -6,6 +6,7 @@
 use super::levers::LeverQuarter;
 use super::prepare::PreparedCompany;
 use super::terms::DepreciationTerms;
+use crate::engine::num::AMOUNT_DP;
 use crate::engine::num::Num;
 
 /// Balances carried from quarter to quarter (100 % basis).
@@ -62,7 +63,7 @@ impl<T: Num> PreparedCompany<T> {
     pub(super) fn cash_lines(&self, op: &Operating<T>, balances: &mut Balances<T>) -> CashLines<T> {
         let zero = T::zero();
         let terms = &self.terms;
-        let capex = op.revenue * self.capex_share;
+        let capex = (op.revenue * self.capex_share).carried(AMOUNT_DP);
         let own_depreciation = match terms.depreciation {
             DepreciationTerms::ShareOfRevenue(share) => op.revenue * share,
             DepreciationTerms::AssetBase { rate_per_quarter, .. } => {
@@ -72,19 +73,19 @@ impl<T: Num> PreparedCompany<T> {
                 charge
             }
         };
-        let depreciation = own_depreciation + op.levers.depreciation;
+        let depreciation = (own_depreciation + op.levers.depreciation).carried(AMOUNT_DP);
         let expensed = op.levers.one_time - op.levers.capitalised;
         let monitoring_fee = self.monitoring_fee_quarter;
         let ebit = op.ebitda - depreciation - expensed - monitoring_fee;
 
-        let interest = (balances.debt + balances.overdraft) * self.interest_quarter;
-        let interest_income = balances.cash.max_of(zero) * terms.cash_rate_quarter;
+        let interest = ((balances.debt + balances.overdraft) * self.interest_quarter).carried(AMOUNT_DP);
+        let interest_income = (balances.cash.max_of(zero) * terms.cash_rate_quarter).carried(AMOUNT_DP);
         let deductible_interest = self.deductible_interest(interest - interest_income, op.ebitda, balances);
         let taxable_income = ebit - deductible_interest;
-        let tax = self.tax_after_losses(taxable_income, balances);
+        let tax = self.tax_after_losses(taxable_income, balances).carried(AMOUNT_DP);
 
-        let change_in_working_capital = op.working_capital - balances.working_capital;
-        balances.working_capital = op.working_capital;
+        let change_in_working_capital = op.working_capital.carried(AMOUNT_DP) - balances.working_capital;
+        balances.working_capital = op.working_capital.carried(AMOUNT_DP);
         let free_cash_flow = op.ebitda + interest_income
             - interest
             - tax
@@ -152,6 +153,7 @@ impl<T: Num> PreparedCompany<T> {
         balances.cash -= overdraft_repaid;
         let spare = (balances.cash - minimum).max_of(zero);
         let swept = (free_cash_flow.max_of(zero) * self.cash_sweep)
+            .carried(AMOUNT_DP)
             .min_of(balances.debt)
             .min_of(spare);
         balances.debt -= swept;

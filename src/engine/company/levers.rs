@@ -74,7 +74,9 @@ impl<T: Num> PreparedLever<T> {
             return T::zero();
         }
         let fraction = self.ramp.get(q - self.start).copied().unwrap_or(T::one());
-        (self.realised_effect * fraction).min_of(T::one())
+        (self.realised_effect * fraction)
+            .min_of(T::one())
+            .carried(crate::engine::num::FACTOR_DP)
     }
 }
 
@@ -151,7 +153,7 @@ impl<T: Num> LeverQuarter<T> {
             match lever.acts {
                 Acts::Pool(p) => {
                     if let Some(kept) = quarter.pool_kept.get_mut(p) {
-                        *kept = *kept * (one - effect);
+                        *kept = (*kept * (one - effect)).carried(crate::engine::num::FACTOR_DP);
                     }
                 }
                 Acts::Revenue => quarter.uplift += effect,

@@ -79,6 +79,12 @@
 //! original holding; the exit sells what remains. The fund's cost basis falls in
 //! proportion at a partial sale.
 //!
+//! **Precision.** The `Decimal` projection carries amounts from step to step to 1e-8 of
+//! a currency unit and computed factors (ramp fractions, the share of a pool kept, the
+//! fixed-cost index) to 1e-14 (`num::AMOUNT_DP`, `FACTOR_DP`); booked amounts (cheques,
+//! follow-ons, proceeds, the bridge) are rounded to the cent. Without it every product
+//! ran at `Decimal`'s full 28 digits and was rescaled, twice the time for no visible cent.
+//!
 //! The code follows those steps: `prepare` and `terms` place a company on the fund's grid
 //! (and apply a Monte Carlo adjustment), `levers` turns the levers into per-quarter
 //! effects, `projection` runs the quarters, `cash` the lines below EBITDA, `bridge` splits

@@ -43,12 +43,12 @@ pub(super) struct OperatingTerms<T> {
     pub(super) has_working_capital: bool,
     /// `(1 + inflation)^(1/4)`, the quarterly growth of the fixed part.
     pub(super) fixed_growth_quarter: T,
-    /// Receivable days × 4 / 365: quarterly revenue times this is the receivables.
-    pub(super) receivable_factor: T,
-    /// Inventory days × 4 / 365, on quarterly cost of goods.
-    pub(super) inventory_factor: T,
-    /// Payable days × 4 / 365, on quarterly cost of goods.
-    pub(super) payable_factor: T,
+    /// Receivable days (on annualised quarterly revenue, over 365).
+    pub(super) receivable_days: T,
+    /// Inventory days (on annualised quarterly cost of goods, over 365).
+    pub(super) inventory_days: T,
+    /// Payable days (on annualised quarterly cost of goods, over 365).
+    pub(super) payable_days: T,
     pub(super) depreciation: DepreciationTerms<T>,
     /// Net interest deductible, as a share of the quarter's EBITDA.
     pub(super) interest_cap: Option<T>,
@@ -71,7 +71,6 @@ pub(super) struct OperatingTerms<T> {
 impl<T: Num> OperatingTerms<T> {
     /// The terms of `company` in `fund`, acquired in fund quarter `acquisition_index`.
     pub(super) fn new(company: &Company, fund: &FundTerms, acquisition_index: usize) -> Option<Self> {
-        let days = |d| T::from_dec(d) * T::from_i64(4) / T::from_i64(DAYS_IN_YEAR);
         let wc = &company.working_capital;
         let life_quarters = i64::from(company.depreciation.useful_life_years.max(1)) * 4;
         let depreciation = match company.depreciation.method {
@@ -126,9 +125,9 @@ impl<T: Num> OperatingTerms<T> {
                 .iter()
                 .any(|d| !d.is_zero()),
             fixed_growth_quarter: (T::one() + T::from_dec(company.fixed_costs.inflation)).fourth_root()?,
-            receivable_factor: days(wc.receivable_days),
-            inventory_factor: days(wc.inventory_days),
-            payable_factor: days(wc.payable_days),
+            receivable_days: T::from_dec(wc.receivable_days),
+            inventory_days: T::from_dec(wc.inventory_days),
+            payable_days: T::from_dec(wc.payable_days),
             depreciation,
             interest_cap: company.tax.interest_cap.map(T::from_dec),
             loss_offset_cap: company.tax.loss_offset_cap.map(T::from_dec),
@@ -149,8 +148,10 @@ impl<T: Num> OperatingTerms<T> {
         if !self.has_working_capital {
             return T::zero();
         }
-        revenue * self.receivable_factor + cost_of_goods * (self.inventory_factor * inventory_kept)
-            - cost_of_goods * self.payable_factor
+        let day_weighted = revenue * self.receivable_days
+            + cost_of_goods * (self.inventory_days * inventory_kept)
+            - cost_of_goods * self.payable_days;
+        (day_weighted * T::from_i64(4) / T::from_i64(DAYS_IN_YEAR)).carried(crate::engine::num::AMOUNT_DP)
     }
 
     /// The management pool on a 100 % `equity` value when `invested` equity went in.

@@ -208,8 +208,10 @@ fn lever_attribution_sums_to_the_pool_saving_on_the_template_company() {
         let period = &company.periods[q];
         let saved: Decimal = lines.iter().map(|l| l.per_quarter[q]).sum();
         let gain = period.ebitda - period.ebitda_without_levers;
+        // The projection carries each pool and EBITDA to 1e-8 of a unit between steps
+        // ("Precision" in engine::company), the attribution does not: a few 1e-8 apart.
         assert!(
-            (saved - gain).abs() < dec!(0.000000000001),
+            (saved - gain).abs() < dec!(0.0000001),
             "quarter {q}: {saved} vs {gain}"
         );
     }

@@ -205,11 +205,11 @@ pub struct Company {
     pub transaction_costs: Decimal,
     /// Transaction fee the fund manager charges the company at entry, as a share of
     /// enterprise value (a company cost, offset against the management fee).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub transaction_fee: Decimal,
     /// Annual monitoring fee the fund manager charges the company while held (a company
     /// cost, offset against the management fee).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub monitoring_fee: Decimal,
     /// Date of the sale; proceeds arrive in its quarter.
     pub exit_date: NaiveDate,

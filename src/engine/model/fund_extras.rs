@@ -152,3 +152,24 @@ pub struct WindUp {
     #[serde(default)]
     pub liquidation_discount: Decimal,
 }
+
+impl CarryTerms {
+    /// Whether these are the defaults (a file leaves them out).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl FeeTerms {
+    /// Whether these are the defaults (a file leaves them out).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl WindUp {
+    /// Whether these are the defaults (a file leaves them out).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
