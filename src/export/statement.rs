@@ -12,8 +12,9 @@
 //! injected; debt, overdraft, cash, net debt, leverage; the mark multiple, EV, equity
 //! value, management pool; then the fund's ownership, equity value, follow-on, proceeds
 //! and deal equity (the equity cheque, in the acquisition quarter). With the run costs
-//! and the expensed one-time costs in the table, each row reconciles on its own:
-//! revenue − pools − run costs = EBITDA, and EBITDA − D&A − expensed = EBIT.
+//! the expensed one-time costs and the manager's monitoring fee in the table, each row
+//! reconciles on its own: revenue − pools − run costs = EBITDA, and EBITDA − D&A −
+//! expensed − monitoring fee = EBIT.
 //!
 //! Every figure comes straight from the projection's
 //! [`CompanyPeriod`](crate::engine::results::CompanyPeriod) and the lever lines of
@@ -224,11 +225,12 @@ fn operating_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Column> 
 
 /// EBITDA down to the equity marks.
 fn below_the_line_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Column> {
-    let amounts: [(&str, Field); 22] = [
+    let amounts: [(&str, Field); 23] = [
         ("EBITDA", |p| p.ebitda),
         ("LTM EBITDA", |p| p.ltm_ebitda),
         ("D&A", |p| p.depreciation),
         ("Lever one-time costs expensed", |p| p.lever_one_time_expensed),
+        ("Monitoring fee", |p| p.monitoring_fee),
         ("EBIT", |p| p.ebit),
         ("Interest", |p| p.interest),
         ("Interest income", |p| p.interest_income),

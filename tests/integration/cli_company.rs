@@ -160,7 +160,7 @@ fn figures(s: &Statement, heading: &str) -> Vec<Decimal> {
 }
 
 /// Each row obeys the definitions in `CompanyPeriod`'s doc comments:
-/// - `ebit = ebitda − depreciation − lever_one_time_expensed`;
+/// - `ebit = ebitda − depreciation − lever_one_time_expensed − monitoring_fee`;
 /// - `net_debt = debt + overdraft − cash`;
 /// - EBITDA is revenue less the pools after the levers and the levers' run costs, so
 ///   `Σ pool costs + lever run costs = revenue − EBITDA`;
@@ -187,6 +187,7 @@ fn every_row_obeys_the_statement_identities() {
                     at("Lever one-time costs expensed (USD)"),
                     at("EBIT (USD)"),
                 );
+                let monitoring = at("Monitoring fee (USD)");
                 let (debt, overdraft, cash, net_debt) = (
                     at("Debt (USD)"),
                     at("Overdraft (USD)"),
@@ -204,12 +205,13 @@ fn every_row_obeys_the_statement_identities() {
                 for (i, row) in s.rows.iter().enumerate() {
                     let place = format!("{name} {case} {} {}", s.company, row.date);
                     assert!(
-                        close(ebit[i], ebitda[i] - da[i] - expensed[i]),
-                        "{place}: EBIT {} ≠ EBITDA {} − D&A {} − expensed {}",
+                        close(ebit[i], ebitda[i] - da[i] - expensed[i] - monitoring[i]),
+                        "{place}: EBIT {} ≠ EBITDA {} − D&A {} − expensed {} − monitoring fee {}",
                         ebit[i],
                         ebitda[i],
                         da[i],
-                        expensed[i]
+                        expensed[i],
+                        monitoring[i]
                     );
                     assert!(
                         close(net_debt[i], debt[i] + overdraft[i] - cash[i]),
