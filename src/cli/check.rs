@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, anyhow};
 
 use super::{Failure, Outcome, opened};
-use crate::engine::validate::{self, Severity};
+use crate::engine::validate::Severity;
 
 /// Validate a portfolio file; print each problem with its field.
 #[derive(Debug, clap::Args)]
@@ -18,7 +18,8 @@ pub struct CheckArgs {
 /// Prints every problem, then a one-line verdict; errors make it a data failure.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Outcome {
     let portfolio = opened::load(&args.file)?;
-    let problems = validate::validate(&portfolio);
+    // The projection is checked too: the calls against the commitment need it.
+    let (problems, outcome) = crate::engine::compute_checked(&portfolio);
     for problem in &problems {
         writeln!(out, "{problem}").context("could not write")?;
     }
@@ -29,6 +30,9 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> Outcome {
             "{}: {errors} error(s), {warnings} warning(s)",
             args.file.display()
         )));
+    }
+    if let Err(e) = outcome {
+        return Err(Failure::Data(anyhow!("{}: {e}", args.file.display())));
     }
     writeln!(
         out,

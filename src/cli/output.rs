@@ -33,6 +33,13 @@ pub fn summary_text(portfolio: &Portfolio, scenario: &str, result: &FundResult) 
         ("RVPI", multiple(m.rvpi)),
         ("Gross MOIC", multiple(m.gross_moic)),
         ("Paid-in", format!("{c} {}", thousands(m.paid_in))),
+        (
+            "Uncalled commitment",
+            format!(
+                "{c} {} at the end",
+                thousands(crate::export::tables::uncalled_at_end(result))
+            ),
+        ),
         ("Distributed", format!("{c} {}", thousands(m.distributed))),
         ("NAV", format!("{c} {}", thousands(m.nav))),
         ("Invested in companies", format!("{c} {}", thousands(m.invested))),

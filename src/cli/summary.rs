@@ -32,6 +32,11 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
     let text = if args.json {
         let mut map = crate::export::tables::summary_map(portfolio, &opened.scenario_label, &result.metrics);
         map.insert("marking_policy".into(), Value::String(marking));
+        let uncalled = crate::export::tables::uncalled_at_end(&result);
+        map.insert(
+            "uncalled_commitment".into(),
+            Value::String(uncalled.round_dp(crate::export::tables::MONEY_DP).to_string()),
+        );
         if let Some(line) = crate::export::credit_line::summary_json(&result) {
             map.insert("credit_line".into(), line);
         }

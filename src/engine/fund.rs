@@ -12,9 +12,13 @@ use super::results::{CompanyResult, FundPeriod, FundResult};
 use super::waterfall::Terms;
 use carry::{final_true_up, run_american, run_european};
 
+mod capital;
 mod carry;
 mod credit_line;
 mod fees;
+pub mod wind_up;
+
+pub use capital::{CallOverrun, CallPurpose, call_overrun, recycled};
 
 /// How much of the projection to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +87,7 @@ pub fn project_prepared<T: Num>(
     let credit_line = credit_line::bridge_calls(fund, &deals, &mut periods)?;
     run_waterfall(fund, &deals, &mut periods)?;
     net_cash_flows(&mut periods);
+    capital::book_uncalled(fund, &mut periods);
     let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
     Ok(FundResult {
         currency: fund.currency.clone(),
@@ -97,12 +102,19 @@ pub fn project_prepared<T: Num>(
 /// The fund's quarterly grid and the dates its fees change on.
 struct FundCalendar {
     /// Quarter ends from first close to the end of the term and extensions (or the last
-    /// exit, if later).
+    /// exit, if later: only a company acquired in the fund's last quarter or later exits
+    /// after it, see [`wind_up`]).
     dates: Vec<chrono::NaiveDate>,
     /// End of the investment period.
     investment_period_end: chrono::NaiveDate,
     /// End of the term and extensions.
     fund_end: chrono::NaiveDate,
+    /// The quarter of the final liquidation (an index into `dates`): the quarter of the
+    /// last sale of a company — a company not exited by the end of the term and
+    /// extensions is liquidated in the fund's last quarter — or the fund's last quarter
+    /// when it holds no company. Fund expenses are called up to and including it, none
+    /// after (rules at the top of [`wind_up`]).
+    pub(super) final_liquidation_index: usize,
 }
 
 impl FundCalendar {
@@ -111,8 +123,9 @@ impl FundCalendar {
         let investment_period_end = grid::add_years(origin, fund.investment_period_years);
         let fund_end = grid::add_years(origin, fund.term_years.saturating_add(fund.extension_years));
         let term_quarters = usize::try_from(grid::quarters_between(origin, fund_end)).unwrap_or(0);
-        let last_exit = companies.iter().map(|c| c.exit_index).max().unwrap_or(0);
-        let len = term_quarters.max(last_exit + 1).max(1);
+        let final_liquidation_index =
+            wind_up::final_liquidation_index(companies, wind_up::last_quarter_index(fund));
+        let len = term_quarters.max(final_liquidation_index + 1).max(1);
         if len > MAX_QUARTERS {
             return Err(ProjectError::TooLong);
         }
@@ -120,6 +133,7 @@ impl FundCalendar {
             dates: grid::quarter_ends(origin, len),
             investment_period_end,
             fund_end,
+            final_liquidation_index,
         })
     }
 }

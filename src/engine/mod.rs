@@ -44,22 +44,56 @@ fn first_problem(problems: &[Problem]) -> String {
 
 /// Validates `portfolio` and projects it in exact decimal arithmetic.
 pub fn compute(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
-    compute_validated(portfolio, &validate::validate(portfolio))
+    compute_checked(portfolio).1
 }
 
-/// Projects `portfolio` whose validation gave `problems` (validation runs once: the
-/// study layer keeps the problems it shows).
+/// Validates `portfolio`, projects it and checks the projection
+/// ([`validate::check_projection`]: the calls against the commitment): every problem
+/// found, and the results when none is an error. The model is projected once.
+pub fn compute_checked(portfolio: &Portfolio) -> (Vec<Problem>, Result<FundResult, EngineError>) {
+    let mut problems = validate::validate(portfolio);
+    if validate::has_errors(&problems) {
+        let outcome = Err(invalid(&problems));
+        return (problems, outcome);
+    }
+    match fund::project(portfolio, None, fund::Detail::Full) {
+        Ok(result) => {
+            problems.extend(validate::check_projection(portfolio, &result));
+            let outcome = if validate::has_errors(&problems) {
+                Err(invalid(&problems))
+            } else {
+                Ok(result)
+            };
+            (problems, outcome)
+        }
+        Err(e) => (problems, Err(e.into())),
+    }
+}
+
+/// Projects `portfolio` whose validation gave `problems`, and checks the projection
+/// (its errors refuse the results as validation errors do). Prefer [`compute_checked`],
+/// which also returns the problems the projection's checks find.
 pub fn compute_validated(portfolio: &Portfolio, problems: &[Problem]) -> Result<FundResult, EngineError> {
     if validate::has_errors(problems) {
-        return Err(EngineError::Invalid(
-            problems
-                .iter()
-                .filter(|p| p.severity == validate::Severity::Error)
-                .cloned()
-                .collect(),
-        ));
+        return Err(invalid(problems));
     }
-    Ok(fund::project(portfolio, None, fund::Detail::Full)?)
+    let result = fund::project(portfolio, None, fund::Detail::Full)?;
+    let found = validate::check_projection(portfolio, &result);
+    if validate::has_errors(&found) {
+        return Err(invalid(&found));
+    }
+    Ok(result)
+}
+
+/// The errors among `problems`, as the engine's refusal.
+fn invalid(problems: &[Problem]) -> EngineError {
+    EngineError::Invalid(
+        problems
+            .iter()
+            .filter(|p| p.severity == validate::Severity::Error)
+            .cloned()
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -205,6 +205,10 @@ pub struct FundPeriod<T = Decimal> {
     pub nav: T,
     /// Cost basis of companies held at quarter end.
     pub net_invested_capital: T,
+    /// Commitment not yet called at quarter end: the commitment plus amounts recycled to
+    /// date, less the contributions to date, never below zero (rules at the top of
+    /// `engine::fund::capital`).
+    pub uncalled_commitment: T,
     /// `distributions − contributions`.
     pub net_cash_flow: T,
     /// Running sum of `net_cash_flow` (the J-curve).

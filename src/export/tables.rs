@@ -141,7 +141,7 @@ pub fn companies_csv(result: &FundResult) -> anyhow::Result<String> {
 }
 
 /// Column names of the cash-flow CSV, in order.
-pub const CASHFLOW_COLUMNS: [&str; 14] = [
+pub const CASHFLOW_COLUMNS: [&str; 15] = [
     "date",
     "contributions",
     "distributions",
@@ -156,12 +156,14 @@ pub const CASHFLOW_COLUMNS: [&str; 14] = [
     "accrued_carry",
     "net_cash_flow",
     "cumulative_net_cash_flow",
+    "uncalled_commitment",
 ];
 
 /// One quarter's amounts in the order of [`CASHFLOW_COLUMNS`] after the date: what
-/// partners paid in and received, reported NAV, then the components. Every table of the
-/// fund's cash flows (CSV, workbook, clipboard) takes its row from here.
-pub fn cashflow_amounts(p: &FundPeriod) -> [Decimal; 13] {
+/// partners paid in and received, reported NAV, then the components, the J-curve, and
+/// the commitment still uncalled. Every table of the fund's cash flows (CSV, workbook,
+/// clipboard) takes its row from here.
+pub fn cashflow_amounts(p: &FundPeriod) -> [Decimal; 14] {
     [
         p.contributions,
         p.distributions,
@@ -176,7 +178,17 @@ pub fn cashflow_amounts(p: &FundPeriod) -> [Decimal; 13] {
         p.accrued_carry,
         p.net_cash_flow,
         p.cumulative_net_cash_flow,
+        p.uncalled_commitment,
     ]
+}
+
+/// The commitment still uncalled at the fund's last date (zero for a projection without
+/// dates).
+pub fn uncalled_at_end(result: &FundResult) -> Decimal {
+    result
+        .periods
+        .last()
+        .map_or(Decimal::ZERO, |p| p.uncalled_commitment)
 }
 
 /// The quarterly cash flows as CSV: contributions and distributions positive, money to

@@ -110,8 +110,8 @@ pub fn build_with(
     book.save_to_buffer()
 }
 
-/// Cash-flow columns: the last one is the partners' flow XIRR reads.
-const FLOW_COLUMNS: [&str; 14] = [
+/// Cash-flow columns: the partners' flow XIRR reads, then the commitment uncalled.
+const FLOW_COLUMNS: [&str; 15] = [
     "Date",
     "Contributions",
     "Distributions",
@@ -126,6 +126,7 @@ const FLOW_COLUMNS: [&str; 14] = [
     "Accrued carry",
     "Net cash flow",
     "Partners' flow incl. final NAV",
+    "Uncalled commitment",
 ];
 
 fn cash_flows(sheet: &mut Worksheet, result: &FundResult, fmt: &Formats) -> Result<(), XlsxError> {
@@ -140,7 +141,7 @@ fn cash_flows(sheet: &mut Worksheet, result: &FundResult, fmt: &Formats) -> Resu
         // columns are the CSV's up to the net cash flow: 12 amounts.
         let values = super::tables::cashflow_amounts(p)
             .into_iter()
-            .take(FLOW_COLUMNS.len() - 2);
+            .take(FLOW_COLUMNS.len() - 3);
         for (col, value) in (1u16..).zip(values) {
             sheet.write_number_with_format(row, col, f(value), &fmt.money)?;
         }
@@ -160,6 +161,7 @@ fn cash_flows(sheet: &mut Worksheet, result: &FundResult, fmt: &Formats) -> Resu
             Formula::new(formula).set_result(f(value).to_string()),
             &fmt.money,
         )?;
+        sheet.write_number_with_format(row, 14, f(p.uncalled_commitment), &fmt.money)?;
     }
     Ok(())
 }

@@ -26,10 +26,10 @@ impl<T: Num> PreparedCompany<T> {
             exit_revenue_without_levers: exit.revenue_without_levers,
             exit_ebitda_without_levers: exit.ebitda_without_levers,
             exit_ebitda: exit.ebitda,
-            exit_multiple: self.exit_multiple,
+            exit_multiple: exit.sale_multiple,
             exit_net_debt: exit.net_debt,
             exit_working_capital: exit.working_capital,
-            exit_costs: self.exit_multiple * exit.ebitda * self.exit_costs,
+            exit_costs: exit.sale_costs,
             management_pool: exit.management_pool,
         })
     }

@@ -3,6 +3,7 @@
 
 use super::levers::PreparedLever;
 use super::terms::OperatingTerms;
+use crate::engine::fund::wind_up::{last_quarter_index, sale_quarter};
 use crate::engine::model::{Company, CostPool, FundTerms};
 use crate::engine::num::Num;
 
@@ -39,6 +40,14 @@ pub struct PreparedCompany<T> {
     pub exit_index: usize,
     /// Exit quarter before any adjustment.
     base_exit_index: usize,
+    /// Exit quarter as planned (after any adjustment), before the fund's end caps
+    /// `exit_index`; a linear-to-exit mark runs to it.
+    pub(super) planned_exit_index: usize,
+    /// The fund's last quarter: an exit planned later is a liquidation there, at the mark
+    /// (`engine::fund::wind_up`).
+    last_fund_quarter: usize,
+    /// Share of the mark given up at a liquidation at the fund's end.
+    pub(super) liquidation_discount: T,
     /// Annual growth before any adjustment.
     base_growth: T,
     /// Exit multiple before any adjustment.
@@ -119,10 +128,12 @@ impl<T: Num> PreparedCompany<T> {
         let earliest = i64::try_from(c.acquisition_index)
             .unwrap_or(i64::MAX)
             .saturating_add(1);
-        c.exit_index = usize::try_from(exit.max(earliest)).map_err(|_| PrepareError::OutsideGrid {
-            company: c.name.clone(),
-            what: "the exit date",
-        })?;
+        c.planned_exit_index =
+            usize::try_from(exit.max(earliest)).map_err(|_| PrepareError::OutsideGrid {
+                company: c.name.clone(),
+                what: "the exit date",
+            })?;
+        c.exit_index = sale_quarter(c.acquisition_index, c.planned_exit_index, c.last_fund_quarter);
         if adjustment.realisation_scale != T::one() {
             for lever in &mut c.levers {
                 lever.realised_effect = lever.realised_effect * adjustment.realisation_scale;
@@ -173,7 +184,10 @@ impl<T: Num> PreparedCompany<T> {
         })?;
         Ok(Self {
             acquisition_index,
-            exit_index,
+            exit_index: sale_quarter(acquisition_index, exit_index, last_quarter_index(fund)),
+            planned_exit_index: exit_index,
+            last_fund_quarter: last_quarter_index(fund),
+            liquidation_discount: T::from_dec(fund.wind_up.liquidation_discount),
             ownership: T::from_dec(company.ownership),
             entry_revenue_quarter: entry_revenue / four,
             growth_quarter_factor,
@@ -240,5 +254,11 @@ impl<T: Num> PreparedCompany<T> {
     /// The fund's ownership share.
     pub fn ownership(&self) -> T {
         self.ownership
+    }
+
+    /// Whether the company is still held at the fund's end and liquidated then, at its
+    /// mark less the wind-up discount (`engine::fund::wind_up`).
+    pub fn liquidated_at_end(&self) -> bool {
+        self.exit_index < self.planned_exit_index
     }
 }

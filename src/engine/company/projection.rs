@@ -88,6 +88,10 @@ pub(super) struct ExitFigures<T> {
     pub(super) working_capital: T,
     /// The management pool paid at the final sale.
     pub(super) management_pool: T,
+    /// EV / EBITDA of the final sale: the exit multiple, or the mark at a liquidation.
+    pub(super) sale_multiple: T,
+    /// Costs of the final sale (see `sale_costs`).
+    pub(super) sale_costs: T,
 }
 
 impl<T: Num> PreparedCompany<T> {
@@ -171,6 +175,8 @@ impl<T: Num> PreparedCompany<T> {
                     net_debt: balances.net_debt(),
                     working_capital: balances.working_capital,
                     management_pool: period.management_pool,
+                    sale_multiple: period.multiple,
+                    sale_costs: self.sale_costs(period),
                 };
             }
         }
@@ -349,14 +355,21 @@ impl<T: Num> PreparedCompany<T> {
                 .min_of(run.ownership)
         };
         if is_exit || sold_share > zero {
-            let sale_ev = self.exit_multiple * ltm;
-            let sale_equity = (sale_ev * (T::one() - self.exit_costs) - net_debt).max_of(zero);
+            // Held at the fund's end: liquidated at the mark, less the wind-up discount
+            // instead of exit costs (`engine::fund::wind_up`).
+            let (sale_multiple, sale_costs, kept) = if is_exit && self.liquidated_at_end() {
+                (self.mark_multiple(q), zero, T::one() - self.liquidation_discount)
+            } else {
+                (self.exit_multiple, self.exit_costs, T::one())
+            };
+            let sale_ev = sale_multiple * ltm;
+            let sale_equity = (sale_ev * (T::one() - sale_costs) - net_debt).max_of(zero);
             let pool = self.terms.management_pool(sale_equity, run.invested);
-            period.fund_proceeds = (sold_share * (sale_equity - pool)).round_money();
+            period.fund_proceeds = (sold_share * (sale_equity - pool) * kept).round_money();
             run.ownership -= sold_share;
             if is_exit {
                 period.held = false;
-                period.multiple = self.exit_multiple;
+                period.multiple = sale_multiple;
                 period.enterprise_value = sale_ev;
                 period.equity_value = (sale_ev - net_debt).max_of(zero);
                 period.management_pool = pool;
@@ -386,7 +399,8 @@ impl<T: Num> PreparedCompany<T> {
                 self.entry_multiple * self.terms.comparable_ratio.get(q).copied().unwrap_or(T::one())
             }
             MarkingPolicy::LinearToExit => {
-                let hold = T::from_i64(i64::try_from(self.exit_index - self.acquisition_index).unwrap_or(1));
+                let hold =
+                    T::from_i64(i64::try_from(self.planned_exit_index - self.acquisition_index).unwrap_or(1));
                 let elapsed = T::from_i64(i64::try_from(q - self.acquisition_index).unwrap_or(0));
                 self.entry_multiple + (self.exit_multiple - self.entry_multiple) * elapsed / hold
             }
@@ -403,6 +417,19 @@ impl<T: Num> PreparedCompany<T> {
             net_debt: balances.net_debt(),
             working_capital: balances.working_capital,
             management_pool: T::zero(),
+            sale_multiple: self.exit_multiple,
+            sale_costs: self.exit_multiple * entry_ebitda * self.exit_costs,
+        }
+    }
+
+    /// The costs of the final sale, 100 % basis, for the bridge: the exit costs on the
+    /// exit EV, or at a liquidation at the fund's end the discount on the equity net of
+    /// the management pool.
+    fn sale_costs(&self, exit: &CompanyPeriod<T>) -> T {
+        if self.liquidated_at_end() {
+            self.liquidation_discount * (exit.equity_value - exit.management_pool).max_of(T::zero())
+        } else {
+            self.exit_multiple * exit.ltm_ebitda * self.exit_costs
         }
     }
 }

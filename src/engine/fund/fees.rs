@@ -38,9 +38,9 @@
 //!
 //! **Fund expenses.** Organisational expenses in the first quarter; `annual_expenses /
 //! 4` in each quarter of the term and extensions up to and including the final
-//! liquidation: the quarter of the last sale of a company (the last quarter with gross
-//! proceeds, or the exit quarter of a company sold for nothing), none after it. A fund
-//! with no companies runs its expenses to the end of its term. Fees and expenses are called from partners like
+//! liquidation (`FundCalendar::final_liquidation_index`: the quarter of the last sale of a
+//! company, see [`super::wind_up`]), none after it. A fund with no companies runs its
+//! expenses to the end of its term. Fees and expenses are called from partners like
 //! investments.
 
 use chrono::NaiveDate;
@@ -132,17 +132,6 @@ fn fees_before_offset<T: Num>(
         .collect()
 }
 
-/// The final liquidation: the quarter of the last sale (see the module doc); `None`
-/// when the fund holds and sells no company.
-fn final_liquidation_index<T: Num>(periods: &[FundPeriod<T>]) -> Option<usize> {
-    let last_proceeds = periods.iter().rposition(|p| p.gross_proceeds != T::zero());
-    let after_last_holding = periods
-        .iter()
-        .rposition(|p| p.net_invested_capital > T::zero())
-        .map(|q| (q + 1).min(periods.len().saturating_sub(1)));
-    last_proceeds.max(after_last_holding)
-}
-
 /// Management fees after offsets, fund expenses (see the module doc), the rounded gross
 /// NAV, and each quarter's contributions.
 pub(super) fn charge_fees_and_expenses<T: Num>(
@@ -156,7 +145,6 @@ pub(super) fn charge_fees_and_expenses<T: Num>(
     let fees = fees_before_offset(fund, calendar, periods);
     let offset_share = T::from_dec(fund.fee_terms.offset_share);
     let expenses_quarter = (T::from_dec(fund.annual_expenses) / T::from_i64(4)).round_money();
-    let last_expense_quarter = final_liquidation_index(periods).unwrap_or(usize::MAX);
     let mut offset_carried = T::zero();
     for (q, (p, fee)) in periods.iter_mut().zip(fees).enumerate() {
         let available = offset_carried + (offset_share * p.portfolio_company_fees).round_money();
@@ -165,7 +153,7 @@ pub(super) fn charge_fees_and_expenses<T: Num>(
         p.fee_offset = applied;
         p.management_fees = fee - applied;
         p.fund_expenses = T::zero();
-        if p.date < calendar.fund_end && q <= last_expense_quarter {
+        if p.date < calendar.fund_end && q <= calendar.final_liquidation_index {
             p.fund_expenses = expenses_quarter;
         }
         if q == 0 {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use super::super::model::Portfolio;
 use super::super::results::FundResult;
 use super::super::scenario::ScenarioError;
-use super::super::validate::{self, Problem};
-use super::super::{EngineError, compute_validated};
+use super::super::validate::Problem;
+use super::super::{EngineError, compute_checked};
 
 /// Which reading of the model a figure belongs to: the base case or a named scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -78,10 +78,8 @@ pub struct CaseRun {
 
 impl CaseRun {
     pub(super) fn compute(case: Case, model: Arc<Portfolio>) -> CaseRun {
-        let problems = validate::validate(&model);
-        let outcome = compute_validated(&model, &problems)
-            .map(Arc::new)
-            .map_err(CaseError::from);
+        let (problems, outcome) = compute_checked(&model);
+        let outcome = outcome.map(Arc::new).map_err(CaseError::from);
         CaseRun {
             case,
             model: Some(model),

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use rust_decimal::{Decimal, dec};
 
 use super::fund::at;
-use super::{Checker, Problem, Rule, in_sentence, pct};
+use super::{Checker, Rule, in_sentence, pct};
 use crate::engine::fields::{FieldPath, Owner};
 use crate::engine::grid;
 use crate::engine::model::{Company, CostPool, LeverTarget, Portfolio};
@@ -66,19 +66,7 @@ fn check_dates(c: &mut Checker, p: &Portfolio, owner: Owner, co: &Company) {
             format!("'{who}' exits more than 37 years after the first close"),
         );
     }
-    let fund_end = grid::add_years(
-        p.fund.first_close,
-        p.fund.term_years.saturating_add(p.fund.extension_years),
-    );
-    if co.exit_date > fund_end {
-        c.problems.push(Problem::warning(
-            at(owner, "exit_date"),
-            Rule::AfterTerm,
-            format!(
-                "'{who}' exits after the fund's term ends ({fund_end}); no fees are charged after the term"
-            ),
-        ));
-    }
+    super::fund::check_exit_within_term(c, p, owner, co);
 }
 
 fn check_company(c: &mut Checker, p: &Portfolio, i: usize, co: &Company) {

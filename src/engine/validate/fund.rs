@@ -1,12 +1,30 @@
-//! Checks of the fund terms, the stages, and the stages' budgets and reserves.
+//! Checks of the fund terms, the stages, and the stages' budgets and reserves; the term
+//! against each company's exit; and, on the projection, the calls against the
+//! commitment.
+//!
+//! Rules of the capital and wind-up checks (the engine's rules are at the top of
+//! `engine::fund::capital` and `engine::fund::wind_up`):
+//!
+//! - **Calls within the commitment** (an error at `fund.commitment`, checked on the
+//!   projection by [`check_projection`] because the calls depend on it): capital called to
+//!   date may never exceed the commitment plus the amounts recycled to date. The message
+//!   gives the capital called at the worst quarter, the commitment, what overruns (each
+//!   stage's deals, the management fees, the fund expenses — the calls of the quarters
+//!   from the first one over the limit to the worst), and by how much.
+//! - **Exits within the term** (a warning at the company's exit date): an exit after the
+//!   fund's last quarter (the end of the term and extensions) is not modelled as a sale at
+//!   the exit multiple; the company is liquidated in that quarter at its mark, less the
+//!   liquidation discount, and the warning says so.
 
 use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use super::{Checker, MAX_MONEY, Rule, has_errors, in_sentence};
+use super::{Checker, MAX_MONEY, Problem, Rule, has_errors, in_sentence, pct};
 use crate::engine::fields::{FieldPath, Owner, PointPart};
-use crate::engine::model::{LeverFunding, PmeBenchmark, Portfolio};
+use crate::engine::fund::{CallPurpose, call_overrun, wind_up};
+use crate::engine::model::{Company, LeverFunding, PmeBenchmark, Portfolio};
+use crate::engine::results::FundResult;
 use crate::units::format_money_in;
 
 /// The path of a scalar field the registry has (its tables list every key used here).
@@ -176,5 +194,107 @@ pub(super) fn check_stage_budgets(c: &mut Checker, p: &Portfolio) {
                 ),
             );
         }
+    }
+}
+
+/// An exit after the fund's last quarter: a warning that the company is liquidated then,
+/// at its mark less the discount (see the module doc).
+pub(super) fn check_exit_within_term(c: &mut Checker, p: &Portfolio, owner: Owner, co: &Company) {
+    let last_quarter_end = wind_up::last_quarter_end(&p.fund);
+    if co.exit_date <= last_quarter_end {
+        return;
+    }
+    let discount = p.fund.wind_up.liquidation_discount;
+    let less = if discount > Decimal::ZERO {
+        format!(", less the {} liquidation discount", pct(discount))
+    } else {
+        String::new()
+    };
+    c.warning(
+        at(owner, "exit_date"),
+        Rule::AfterTerm,
+        format!(
+            "'{}' exits on {}, after the end of the term and extensions ({}): it will be \
+             liquidated in the fund's last quarter ({last_quarter_end}) at its mark{less}",
+            co.name,
+            co.exit_date,
+            wind_up::fund_end(&p.fund),
+        ),
+    );
+}
+
+/// The checks that need the projection of a model without errors (see the module doc):
+/// today, the calls against the commitment.
+pub fn check_projection(p: &Portfolio, result: &FundResult) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new() };
+    check_calls_within_commitment(&mut c, p, result);
+    c.problems
+}
+
+/// Capital called beyond the commitment plus recycling: an error naming what overruns.
+fn check_calls_within_commitment(c: &mut Checker, p: &Portfolio, result: &FundResult) {
+    let Some(overrun) = call_overrun(result, p.fund.commitment) else {
+        return;
+    };
+    let money = |amount| format_money_in(amount, &p.fund.currency);
+    let limit = if overrun.recycled > Decimal::ZERO {
+        format!(
+            "the {} commitment and the {} recycled",
+            money(overrun.commitment),
+            money(overrun.recycled)
+        )
+    } else {
+        format!("the {} commitment", money(overrun.commitment))
+    };
+    c.error(
+        at(Owner::Fund, "commitment"),
+        Rule::OverCommitment,
+        format!(
+            "Contributions reach {} by {}, above {limit}: {} overrun by {}",
+            money(overrun.called),
+            overrun.date,
+            overrun_purposes(&overrun.calls),
+            money(overrun.overrun)
+        ),
+    );
+}
+
+/// `the deals of Stage II and Stage III, the management fees and the fund expenses`: the
+/// purposes in the order given (largest first), the stages' deals as one phrase.
+fn overrun_purposes(calls: &[(CallPurpose, Decimal)]) -> String {
+    let stages: Vec<&str> = calls
+        .iter()
+        .filter_map(|(purpose, _)| match purpose {
+            CallPurpose::Deals { stage } => Some(stage.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut phrases: Vec<String> = Vec::new();
+    for (purpose, _) in calls {
+        let phrase = match purpose {
+            CallPurpose::Deals { .. } if phrases.iter().any(|p| p.starts_with("the deals")) => continue,
+            CallPurpose::Deals { .. } => format!("the deals of {}", in_words(&stages)),
+            CallPurpose::ManagementFees => "the management fees".to_string(),
+            CallPurpose::FundExpenses => "the fund expenses".to_string(),
+            CallPurpose::Other => "other calls".to_string(),
+        };
+        phrases.push(phrase);
+    }
+    if phrases.is_empty() {
+        return "the calls".to_string();
+    }
+    in_words(&phrases)
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn in_words<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(", "),
+            last.as_ref()
+        ),
     }
 }

@@ -67,6 +67,8 @@ mod valuation;
 
 use std::fmt;
 
+pub use fund::check_projection;
+
 use rust_decimal::Decimal;
 
 pub use super::fields::MAX_MONEY;
@@ -108,8 +110,12 @@ pub enum Rule {
     /// Acquisitions or programmes that need more than a budget, reserve or commitment (a
     /// warning: the figures still compute).
     OverBudget,
-    /// An exit after the fund's term (a warning).
+    /// An exit after the fund's term (a warning: the company is liquidated at its mark at
+    /// the end).
     AfterTerm,
+    /// Capital called beyond the commitment plus recycled amounts (an error, found on the
+    /// projection: [`check_projection`]).
+    OverCommitment,
     /// A Monte Carlo distribution that cannot be drawn from.
     BadDistribution,
     /// A scenario override that cannot be applied.
