@@ -6,7 +6,7 @@ use super::cash::{Balances, CashLines, Operating};
 use super::levers::LeverQuarter;
 use super::prepare::PreparedCompany;
 use crate::engine::model::MarkingPolicy;
-use crate::engine::num::Num;
+use crate::engine::num::{AMOUNT_DP, FACTOR_DP, Num};
 use crate::engine::results::{CompanyPeriod, ValueBridge};
 
 /// What projecting one company yields.
@@ -130,8 +130,8 @@ impl<T: Num> PreparedCompany<T> {
                 continue;
             }
             let is_exit = q == self.exit_index;
-            run.base_revenue = run.base_revenue * self.growth_quarter_factor;
-            run.fixed_index = run.fixed_index * self.terms.fixed_growth_quarter;
+            run.base_revenue = (run.base_revenue * self.growth_quarter_factor).carried(AMOUNT_DP);
+            run.fixed_index = (run.fixed_index * self.terms.fixed_growth_quarter).carried(FACTOR_DP);
             let lines = self.lines(q, &run);
             let equity_injected = if is_exit {
                 T::zero()
@@ -260,7 +260,7 @@ impl<T: Num> PreparedCompany<T> {
         let zero = T::zero();
         let terms = &self.terms;
         let levers = LeverQuarter::at(&self.levers, q);
-        let revenue = levers.revenue(run.base_revenue);
+        let revenue = levers.revenue(run.base_revenue).carried(AMOUNT_DP);
         let mut pool_costs = [zero; 5];
         for (p, slot) in pool_costs.iter_mut().enumerate() {
             let variable = terms.variable_shares.get(p).copied().unwrap_or_default();
@@ -270,7 +270,7 @@ impl<T: Num> PreparedCompany<T> {
             if fixed_entry != zero {
                 cost += fixed_entry * run.fixed_index;
             }
-            *slot = if kept == one { cost } else { cost * kept };
+            *slot = if kept == one { cost } else { cost * kept }.carried(AMOUNT_DP);
         }
         let costs_without_levers = run.base_revenue * terms.total_variable_share
             + if terms.total_fixed_entry_quarter == zero {
@@ -279,6 +279,7 @@ impl<T: Num> PreparedCompany<T> {
                 terms.total_fixed_entry_quarter * run.fixed_index
             };
         let ebitda = revenue - pool_costs.iter().copied().sum::<T>() - levers.run_costs;
+        let costs_without_levers = costs_without_levers.carried(AMOUNT_DP);
         Lines {
             revenue,
             pool_costs,
