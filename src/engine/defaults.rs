@@ -52,6 +52,7 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
             carry_terms: CarryTerms::default(),
             fee_terms: FeeTerms::default(),
             wind_up: WindUp::default(),
+            recycling: super::model::Recycling::default(),
             credit_line: None,
         },
         stages: vec![Stage {

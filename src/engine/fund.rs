@@ -16,6 +16,7 @@ mod capital;
 mod carry;
 mod credit_line;
 mod fees;
+mod recycling;
 pub mod wind_up;
 
 pub use capital::{CallOverrun, CallPurpose, call_overrun, recycled};
@@ -84,6 +85,7 @@ pub fn project_prepared<T: Num>(
         .collect();
     let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
     fees::charge_fees_and_expenses(fund, &calendar, &mut periods);
+    recycling::recycle_proceeds(fund, &mut periods);
     let credit_line = credit_line::bridge_calls(fund, &deals, &mut periods)?;
     run_waterfall(fund, &deals, &mut periods)?;
     net_cash_flows(&mut periods);

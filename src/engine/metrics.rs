@@ -98,6 +98,7 @@ pub fn fund_metrics<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark)
         management_fees: sum(|p| p.management_fees),
         fund_expenses: sum(|p| p.fund_expenses),
         carried_interest: sum(|p| p.carried_interest),
+        recycled: sum(|p| p.recycling_reinvested),
         gross_to_net_spread,
         jcurve_trough: trough,
         jcurve_trough_date: periods.get(trough_index).map_or(NaiveDate::MIN, |p| p.date),

@@ -16,6 +16,7 @@ mod fund;
 mod fund_extras;
 mod lever;
 mod operations;
+mod recycling;
 mod scenario;
 
 pub use company::{Company, CostPool, CostPools, Sector};
@@ -29,6 +30,7 @@ pub use operations::{
     CashPolicy, ComparablePath, DEFAULT_INTEREST_CAP, Depreciation, DepreciationMethod, FixedCosts,
     ManagementPool, MarkingPolicy, MultiplePoint, PartialExit, TaxRules, WorkingCapital,
 };
+pub use recycling::{DEFAULT_RECYCLING_CAP, Recycling};
 pub use scenario::{CompanyOverride, Scenario};
 
 /// The file format name written into every portfolio file.

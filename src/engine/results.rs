@@ -213,6 +213,27 @@ pub struct FundPeriod<T = Decimal> {
     pub net_cash_flow: T,
     /// Running sum of `net_cash_flow` (the J-curve).
     pub cumulative_net_cash_flow: T,
+    /// Exit proceeds retained for reinvestment this quarter instead of distributed (see
+    /// `engine::fund::recycling`).
+    pub recycling_retained: T,
+    /// Retained proceeds that funded this quarter's deal equity and follow-ons: the
+    /// amount recycled, already out of `contributions` (capital called is that much
+    /// lower; calls plus this are what the quarter's needs were).
+    pub recycling_reinvested: T,
+    /// Retained proceeds left unused when the recycling window closed, distributed this
+    /// quarter.
+    pub recycling_released: T,
+    /// Retained proceeds held at quarter end, not yet reinvested.
+    pub recyclable_balance: T,
+}
+
+impl<T: super::num::Num> FundPeriod<T> {
+    /// What the waterfall distributes this quarter: gross proceeds less the amount
+    /// retained for recycling plus any retained amount released (`gross_proceeds` when
+    /// the fund does not recycle).
+    pub fn distributable_proceeds(&self) -> T {
+        self.gross_proceeds - self.recycling_retained + self.recycling_released
+    }
 }
 
 /// Headline figures of the fund.
@@ -246,6 +267,8 @@ pub struct FundMetrics<T = Decimal> {
     pub fund_expenses: T,
     /// Σ carried interest paid to the GP, net of any clawback.
     pub carried_interest: T,
+    /// Σ exit proceeds reinvested through recycling (`recycling_reinvested`).
+    pub recycled: T,
     /// Gross IRR − net IRR, when both exist.
     pub gross_to_net_spread: Option<Decimal>,
     /// Lowest cumulative net cash flow and its date.

@@ -40,6 +40,7 @@ fn terms(investment_period_years: u32) -> FundTerms {
         carry_terms: CarryTerms::default(),
         fee_terms: FeeTerms::default(),
         wind_up: WindUp::default(),
+        recycling: Recycling::default(),
         credit_line: None,
     }
 }

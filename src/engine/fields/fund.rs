@@ -193,6 +193,59 @@ pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
     super::credit_line::UNUSED_FEE,
     super::credit_line::MAX_DAYS,
     super::credit_line::FACILITY_YEARS,
+    decimal_field!(
+        "recycling.proceeds_share",
+        "Recycling: share of exit proceeds retained",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.recycling.proceeds_share
+    ),
+    decimal_field!(
+        "recycling.cap_share",
+        "Recycling cap (share of commitments)",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.recycling.cap_share
+    ),
+    decimal_field!(
+        "recycling.fee_share",
+        "Recycling of fees (share of fees paid)",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.recycling.fee_share
+    ),
+    whole_field!(
+        "recycling.window_start_years",
+        "Recycling window opens (years after first close)",
+        Years,
+        between(dec!(0), dec!(30)),
+        |f| f.recycling.window_start_years
+    ),
+    FieldSpec {
+        meta: FieldMeta::new(
+            "recycling.window_end_years",
+            "Recycling window closes (years after first close)",
+            Unit::Years,
+            between(dec!(0), dec!(30)),
+        )
+        .with_presence(Presence::SameAs {
+            key: "investment_period_years",
+        }),
+        get: |f| {
+            Some(
+                f.recycling
+                    .window_end_years
+                    .map_or(FieldValue::Unset, |y| FieldValue::Whole(i64::from(y))),
+            )
+        },
+        set: |f, v| {
+            f.recycling.window_end_years = match v {
+                FieldValue::Unset => None,
+                other => Some(other.whole_u32()?),
+            };
+            Ok(())
+        },
+    },
     choice_field!(
         "marking_policy",
         "Marking policy (companies held)",

@@ -12,7 +12,7 @@ pub(super) fn run_european<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<
     for p in periods.iter_mut() {
         ledger.accrue_quarter(terms);
         ledger.contribute(p.contributions);
-        let split = ledger.distribute(p.gross_proceeds, terms);
+        let split = ledger.distribute(p.distributable_proceeds(), terms);
         p.distributions = split.partners;
         p.carried_interest = split.carry;
         p.accrued_carry = ledger.clone().distribute(p.gross_nav, terms).carry;
@@ -34,7 +34,7 @@ pub(super) fn run_american<T: Num>(
     for (q, p) in periods.iter_mut().enumerate() {
         whole_fund.accrue_quarter(terms);
         whole_fund.contribute(p.contributions);
-        whole_fund.distribute(p.gross_proceeds, terms);
+        whole_fund.distribute(p.distributable_proceeds(), terms);
         let mut carry = zero;
         let mut accrued = zero;
         for ((ledger, flows), navs) in deals.iter_mut().zip(deal_flows).zip(deal_navs) {
@@ -50,7 +50,7 @@ pub(super) fn run_american<T: Num>(
                 accrued += ledger.clone().distribute(value, terms).carry;
             }
         }
-        p.distributions = p.gross_proceeds - carry;
+        p.distributions = p.distributable_proceeds() - carry;
         p.carried_interest = carry;
         p.accrued_carry = accrued;
     }
@@ -64,7 +64,7 @@ pub(super) fn run_american<T: Num>(
 pub(super) fn final_true_up<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>, cap: Option<T>) {
     let zero = T::zero();
     let contributed: T = periods.iter().map(|p| p.contributions).sum();
-    let proceeds: T = periods.iter().map(|p| p.gross_proceeds).sum();
+    let proceeds: T = periods.iter().map(FundPeriod::distributable_proceeds).sum();
     let paid: T = periods.iter().map(|p| p.carried_interest).sum();
     let Some(last) = periods.last_mut() else { return };
     let profit = (proceeds + last.gross_nav - contributed).max_of(zero);

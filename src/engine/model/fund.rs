@@ -63,6 +63,10 @@ pub struct FundTerms {
     /// How companies still held at the end of the fund are liquidated.
     #[serde(default)]
     pub wind_up: WindUp,
+    /// Recycling of exit proceeds (and of fees) into new investments; off by default
+    /// (and then not written).
+    #[serde(default, skip_serializing_if = "super::Recycling::is_default")]
+    pub recycling: super::Recycling,
     /// A subscription credit line bridging capital calls; none when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_line: Option<super::CreditLine>,

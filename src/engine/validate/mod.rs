@@ -60,6 +60,7 @@ mod company;
 mod credit_line;
 mod fee_steps;
 mod fund;
+mod recycling;
 mod scenario;
 #[cfg(test)]
 mod tests;
@@ -116,6 +117,9 @@ pub enum Rule {
     /// Capital called beyond the commitment plus recycled amounts (an error, found on the
     /// projection: [`check_projection`]).
     OverCommitment,
+    /// A sale whose proceeds fall outside the recycling window, so they are distributed
+    /// in full (a warning).
+    OutsideRecyclingWindow,
     /// A Monte Carlo distribution that cannot be drawn from.
     BadDistribution,
     /// A scenario override that cannot be applied.
@@ -176,6 +180,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     fund::check_fund(&mut c, portfolio);
     credit_line::check_credit_line(&mut c, portfolio);
     fee_steps::check_fee_steps(&mut c, portfolio);
+    recycling::check_recycling(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);
     company::check_companies(&mut c, portfolio);
     valuation::check_comparables(&mut c, portfolio);

@@ -82,8 +82,9 @@ fn every_bounded_field_just_above_its_max_is_a_problem_at_its_path() {
     // uncertainty 1 (market factor weight); issue 12's fund 5 (holiday, offset share,
     // hurdle multiple, clawback tax, escrow) + liquidation discount, company 2 (transaction
     // and monitoring fees); issue 12's credit line 7 (size share, cap, base rate, spread,
-    // unused fee, days outstanding, years open).
-    assert_eq!(checked, (13 + 6 + 7) + 2 + (17 + 19 + 2) + (6 + 2) + 1);
+    // unused fee, days outstanding, years open); issue 12's recycling 5 (proceeds share,
+    // cap, fee share, window opens and closes).
+    assert_eq!(checked, (13 + 6 + 7 + 5) + 2 + (17 + 19 + 2) + (6 + 2) + 1);
 }
 
 #[test]
