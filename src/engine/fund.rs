@@ -10,12 +10,13 @@ use super::model::{FundTerms, Portfolio, Waterfall};
 use super::num::Num;
 use super::results::{CompanyResult, FundPeriod, FundResult};
 use super::waterfall::Terms;
-use carry::{final_true_up, run_american, run_european};
 
+mod american;
 mod capital;
 mod carry;
 mod credit_line;
 mod fees;
+mod partners;
 mod recycling;
 pub mod wind_up;
 
@@ -85,6 +86,7 @@ pub fn project_prepared<T: Num>(
         .collect();
     let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
     fees::charge_fees_and_expenses(fund, &calendar, &mut periods);
+    partners::waive_gp_fees(fund, &mut periods);
     recycling::recycle_proceeds(fund, &mut periods);
     let credit_line = credit_line::bridge_calls(fund, &deals, &mut periods)?;
     run_waterfall(fund, &deals, &mut periods)?;
@@ -271,40 +273,45 @@ fn book_holding<T: Num>(
     }
 }
 
-/// Distributions, carried interest and accrued carry under the fund's waterfall.
+/// Distributions, carried interest and accrued carry under the fund's waterfall, on the
+/// LPs' flows (rules at the top of [`carry`], [`american`] and [`partners`]).
 fn run_waterfall<T: Num>(
     fund: &FundTerms,
     deals: &Deals<T>,
     periods: &mut [FundPeriod<T>],
 ) -> Result<(), ProjectError> {
-    let terms = Terms {
-        carry_rate: T::from_dec(fund.carry_rate),
-        hurdle_quarter_factor: (T::one() + T::from_dec(fund.preferred_return))
-            .fourth_root()
-            .ok_or(ProjectError::PreferredReturn)?,
-        gp_catch_up: T::from_dec(fund.gp_catch_up),
+    let terms = Terms::from_fund(fund).ok_or(ProjectError::PreferredReturn)?;
+    partners::split_calls_and_proceeds(fund, periods);
+    let settlement = carry::Settlement {
+        escrow_share: T::from_dec(fund.carry_terms.escrow_share),
+        clawback_tax_rate: T::from_dec(fund.carry_terms.clawback_tax_rate),
     };
-    match fund.waterfall {
-        Waterfall::European => {
-            run_european(periods, &terms);
-            final_true_up(periods, &terms, None);
-        }
+    let entitlement = match fund.waterfall {
+        Waterfall::European => Some(carry::run_european(periods, &terms)),
         Waterfall::American { clawback } => {
-            let whole_fund_carry = run_american(periods, &terms, &deals.flows, &deals.navs);
-            if clawback {
-                final_true_up(periods, &terms, Some(whole_fund_carry));
-            }
+            let held = deals.results.iter().map(|r| (r.acquisition_index, r.exit_index));
+            let book = american::DealBook {
+                flows: &deals.flows,
+                navs: &deals.navs,
+                held: held.collect(),
+                lp_share: T::one() - T::from_dec(fund.gp_commitment_share),
+            };
+            let capital = fund.carry_terms.american_capital;
+            let whole_fund = american::run_american(periods, &terms, &book, capital);
+            clawback.then_some(whole_fund)
         }
-    }
+    };
+    carry::settle(periods, entitlement, settlement);
+    partners::finish(periods);
     Ok(())
 }
 
-/// NAV net of accrued carry, and the net and cumulative cash flows to partners.
+/// NAV net of accrued carry, and the LPs' net and cumulative cash flows (the J-curve).
 fn net_cash_flows<T: Num>(periods: &mut [FundPeriod<T>]) {
     let mut cumulative = T::zero();
     for p in periods {
         p.nav = p.gross_nav - p.accrued_carry;
-        p.net_cash_flow = p.distributions - p.contributions;
+        p.net_cash_flow = p.lp_distributions - p.lp_contributions;
         cumulative += p.net_cash_flow;
         p.cumulative_net_cash_flow = cumulative;
     }

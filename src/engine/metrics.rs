@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::model::{IndexPoint, PmeBenchmark};
 use super::num::Num;
-use super::results::{FundMetrics, FundPeriod};
+use super::results::{FundMetrics, FundPeriod, GpEconomics};
 use super::xirr::{self, XirrError};
 
 /// XIRR of flows given as `(grid index, amount)` on `dates`; same-date flows are netted
@@ -38,34 +38,31 @@ fn ratio<T: Num>(numerator: T, denominator: T) -> Option<T> {
         .flatten()
 }
 
-/// Headline metrics of a projected fund.
+/// Headline metrics of a projected fund. Net returns (net IRR, TVPI, DPI, RVPI, PME) are
+/// the LPs': their calls, distributions and NAV, the GP commitment left out (it pays no
+/// fee and no carry, so it would flatter them).
 pub fn fund_metrics<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark) -> FundMetrics<T> {
     let zero = T::zero();
     let sum = |f: fn(&FundPeriod<T>) -> T| periods.iter().map(f).sum::<T>();
-    let paid_in = sum(|p| p.contributions);
-    let distributed = sum(|p| p.distributions);
     let invested = sum(|p| p.deal_equity + p.follow_ons);
     let gross_proceeds = sum(|p| p.gross_proceeds);
     let last = periods.last();
-    let nav = last.map_or(zero, |p| p.nav);
     let gross_nav = last.map_or(zero, |p| p.gross_nav);
     let dates: Vec<NaiveDate> = periods.iter().map(|p| p.date).collect();
-    let last_index = periods.len().saturating_sub(1);
-
-    let mut net_flows: Vec<(usize, T)> = periods
-        .iter()
-        .enumerate()
-        .map(|(q, p)| (q, p.net_cash_flow))
-        .collect();
-    net_flows.push((last_index, nav));
-    let net_irr = irr_on_grid(&dates, &net_flows);
-    let mut gross_flows: Vec<(usize, T)> = periods
-        .iter()
-        .enumerate()
-        .map(|(q, p)| (q, p.gross_proceeds - p.deal_equity - p.follow_ons))
-        .collect();
-    gross_flows.push((last_index, gross_nav));
-    let gross_irr = irr_on_grid(&dates, &gross_flows);
+    let (lp_paid_in, lp_distributed) = (sum(|p| p.lp_contributions), sum(|p| p.lp_distributions));
+    let lp_nav = last.map_or(zero, |p| p.lp_nav);
+    let net_irr = irr_with_terminal(
+        &dates,
+        periods,
+        |p| p.lp_distributions - p.lp_contributions,
+        lp_nav,
+    );
+    let gross_irr = irr_with_terminal(
+        &dates,
+        periods,
+        |p| p.gross_proceeds - p.deal_equity - p.follow_ons,
+        gross_nav,
+    );
     let gross_to_net_spread = match (&gross_irr, &net_irr) {
         (Ok(g), Ok(n)) => Some(*g - *n),
         _ => None,
@@ -84,12 +81,12 @@ pub fn fund_metrics<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark)
         .map(|p| p.date);
 
     FundMetrics {
-        paid_in,
-        distributed,
-        nav,
-        tvpi: ratio(distributed + nav, paid_in),
-        dpi: ratio(distributed, paid_in),
-        rvpi: ratio(nav, paid_in),
+        paid_in: lp_paid_in,
+        distributed: lp_distributed,
+        nav: lp_nav,
+        tvpi: ratio(lp_distributed + lp_nav, lp_paid_in),
+        dpi: ratio(lp_distributed, lp_paid_in),
+        rvpi: ratio(lp_nav, lp_paid_in),
         net_irr,
         gross_irr,
         gross_moic: ratio(gross_proceeds + gross_nav, invested),
@@ -104,6 +101,51 @@ pub fn fund_metrics<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark)
         jcurve_trough_date: periods.get(trough_index).map_or(NaiveDate::MIN, |p| p.date),
         payback_date,
         pme: kaplan_schoar_pme(periods, benchmark),
+        lp_paid_in,
+        lp_distributed,
+        lp_nav,
+        gp: gp_economics(&dates, periods),
+    }
+}
+
+/// XIRR of `flow` in each quarter with `terminal` added on the last date.
+fn irr_with_terminal<T: Num>(
+    dates: &[NaiveDate],
+    periods: &[FundPeriod<T>],
+    flow: fn(&FundPeriod<T>) -> T,
+    terminal: T,
+) -> Result<Decimal, XirrError> {
+    let mut flows: Vec<(usize, T)> = periods.iter().map(flow).enumerate().collect();
+    flows.push((periods.len().saturating_sub(1), terminal));
+    irr_on_grid(dates, &flows)
+}
+
+/// The GP's fees, carry and the return on its own commitment.
+pub fn gp_economics<T: Num>(dates: &[NaiveDate], periods: &[FundPeriod<T>]) -> GpEconomics<T> {
+    let sum = |f: fn(&FundPeriod<T>) -> T| periods.iter().map(f).sum::<T>();
+    let management_fees = sum(|p| p.management_fees);
+    let carried_interest = sum(|p| p.carried_interest);
+    let commitment_paid_in = sum(|p| p.gp_contributions);
+    let commitment_distributed = sum(|p| p.gp_distributions);
+    let commitment_nav = periods.last().map_or(T::zero(), |p| p.gp_nav);
+    let commitment_irr = irr_with_terminal(
+        dates,
+        periods,
+        |p| p.gp_distributions - p.gp_contributions,
+        commitment_nav,
+    );
+    GpEconomics {
+        management_fees,
+        carried_interest,
+        clawback: sum(|p| p.clawback),
+        clawback_tax_kept: sum(|p| p.clawback_tax_kept),
+        commitment_paid_in,
+        commitment_distributed,
+        commitment_nav,
+        commitment_multiple: ratio(commitment_distributed + commitment_nav, commitment_paid_in),
+        commitment_irr: commitment_irr.ok(),
+        total: management_fees + carried_interest + commitment_distributed + commitment_nav
+            - commitment_paid_in,
     }
 }
 
@@ -143,7 +185,7 @@ fn interpolate<T: Num>(points: &[IndexPoint], date: NaiveDate) -> Option<T> {
     Some(a + (b - a) * into / span)
 }
 
-/// Kaplan–Schoar PME: partners' distributions and final NAV over contributions, each
+/// Kaplan–Schoar PME: LPs' distributions and final NAV over their contributions, each
 /// carried to the last date at the index's return. Above 1 the fund beat the index.
 pub fn kaplan_schoar_pme<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBenchmark) -> Option<T> {
     let dates: Vec<NaiveDate> = periods.iter().map(|p| p.date).collect();
@@ -158,10 +200,10 @@ pub fn kaplan_schoar_pme<T: Num>(periods: &[FundPeriod<T>], benchmark: &PmeBench
     let mut into = T::zero();
     for (p, level) in periods.iter().zip(&levels) {
         let growth = final_level.checked_div(*level)?;
-        out = out.checked_add(p.distributions.checked_mul(growth)?)?;
-        into = into.checked_add(p.contributions.checked_mul(growth)?)?;
+        out = out.checked_add(p.lp_distributions.checked_mul(growth)?)?;
+        into = into.checked_add(p.lp_contributions.checked_mul(growth)?)?;
     }
-    out = out.checked_add(periods.last()?.nav)?;
+    out = out.checked_add(periods.last()?.lp_nav)?;
     (into > T::zero()).then(|| out.checked_div(into)).flatten()
 }
 
@@ -177,9 +219,9 @@ mod tests {
     fn period(date: NaiveDate, contributions: Decimal, distributions: Decimal, nav: Decimal) -> FundPeriod {
         FundPeriod {
             date,
-            contributions,
-            distributions,
-            nav,
+            lp_contributions: contributions,
+            lp_distributions: distributions,
+            lp_nav: nav,
             ..FundPeriod::default()
         }
     }

@@ -209,7 +209,8 @@ pub struct FundPeriod<T = Decimal> {
     /// date, less the contributions to date, never below zero (rules at the top of
     /// `engine::fund::capital`).
     pub uncalled_commitment: T,
-    /// `distributions − contributions`.
+    /// The LPs' net cash flow: `lp_distributions − lp_contributions` (the GP commitment's
+    /// flows are in `gp_contributions` and `gp_distributions`).
     pub net_cash_flow: T,
     /// Running sum of `net_cash_flow` (the J-curve).
     pub cumulative_net_cash_flow: T,
@@ -225,6 +226,55 @@ pub struct FundPeriod<T = Decimal> {
     pub recycling_released: T,
     /// Retained proceeds held at quarter end, not yet reinvested.
     pub recyclable_balance: T,
+    /// Capital called from LPs: their share of deals, follow-ons and expenses, and every
+    /// management fee (the GP commitment pays none; see `engine::fund::partners`).
+    pub lp_contributions: T,
+    /// Capital called from the GP commitment: its share of deals, follow-ons and expenses.
+    pub gp_contributions: T,
+    /// What LPs received, net of carry (a clawback included on the last date).
+    pub lp_distributions: T,
+    /// What the GP commitment received: its share of the distributable proceeds, free of
+    /// carry.
+    pub gp_distributions: T,
+    /// LPs' share of the gross NAV less accrued carry.
+    pub lp_nav: T,
+    /// The GP commitment's share of the gross NAV.
+    pub gp_nav: T,
+    /// Carry put into escrow this quarter (negative: escrow used for a clawback or
+    /// released to the GP on the last date). Included in `carried_interest`.
+    pub carry_escrowed: T,
+    /// Carry held in escrow at quarter end.
+    pub escrow_balance: T,
+    /// Carry returned to LPs on the last date (escrow first, then the GP's repayment net
+    /// of its assumed taxes); already netted in `carried_interest`.
+    pub clawback: T,
+    /// Excess carry the GP keeps as the taxes it paid on it (net-of-tax clawback).
+    pub clawback_tax_kept: T,
+}
+
+/// What the GP earns from the fund: fees, carry and the return on its own commitment.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GpEconomics<T = Decimal> {
+    /// Σ management fees (paid by LPs only).
+    pub management_fees: T,
+    /// Σ carried interest, net of any clawback (escrowed carry included).
+    pub carried_interest: T,
+    /// Carry returned to LPs at the end.
+    pub clawback: T,
+    /// Excess carry kept as the GP's taxes (net-of-tax clawback).
+    pub clawback_tax_kept: T,
+    /// Σ the GP commitment's contributions.
+    pub commitment_paid_in: T,
+    /// Σ the GP commitment's distributions.
+    pub commitment_distributed: T,
+    /// The GP commitment's NAV at the last date.
+    pub commitment_nav: T,
+    /// `(distributed + NAV) / paid-in` on the GP commitment.
+    pub commitment_multiple: Option<T>,
+    /// XIRR of the GP commitment's flows with its final NAV.
+    pub commitment_irr: Option<Decimal>,
+    /// Fees + carry + the commitment's profit (distributed + NAV − paid-in).
+    pub total: T,
 }
 
 impl<T: super::num::Num> FundPeriod<T> {
@@ -239,19 +289,22 @@ impl<T: super::num::Num> FundPeriod<T> {
 /// Headline figures of the fund.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FundMetrics<T = Decimal> {
-    /// Σ contributions.
+    /// Σ LP contributions (the GP commitment's are in [`GpEconomics`]); the same as
+    /// `lp_paid_in`.
     pub paid_in: T,
-    /// Σ distributions to partners.
+    /// Σ distributions to LPs; the same as `lp_distributed`.
     pub distributed: T,
-    /// Reported NAV at the last date.
+    /// LPs' NAV at the last date; the same as `lp_nav`.
     pub nav: T,
-    /// Total value to paid-in: `(distributed + nav) / paid_in`; `None` when nothing was paid in.
+    /// LPs' total value to paid-in: `(lp_distributed + lp_nav) / lp_paid_in`; `None` when
+    /// nothing was paid in (the GP commitment is left out).
     pub tvpi: Option<T>,
-    /// Distributions to paid-in: `distributed / paid_in`.
+    /// LPs' distributions to paid-in: `lp_distributed / lp_paid_in`.
     pub dpi: Option<T>,
-    /// Residual value to paid-in: `nav / paid_in`.
+    /// LPs' residual value to paid-in: `lp_nav / lp_paid_in`.
     pub rvpi: Option<T>,
-    /// XIRR of partners' flows with the final NAV as a terminal flow.
+    /// XIRR of the LPs' flows with their final NAV as a terminal flow (the GP commitment
+    /// left out).
     pub net_irr: Result<Decimal, XirrError>,
     /// XIRR of the fund's deal flows (cheques, follow-ons, proceeds, final gross NAV).
     pub gross_irr: Result<Decimal, XirrError>,
@@ -277,8 +330,16 @@ pub struct FundMetrics<T = Decimal> {
     pub jcurve_trough_date: NaiveDate,
     /// First date the cumulative net cash flow is back at or above zero.
     pub payback_date: Option<NaiveDate>,
-    /// Kaplan–Schoar public-market equivalent; `None` when undefined.
+    /// Kaplan–Schoar public-market equivalent of the LPs' flows; `None` when undefined.
     pub pme: Option<T>,
+    /// Σ LP contributions.
+    pub lp_paid_in: T,
+    /// Σ LP distributions.
+    pub lp_distributed: T,
+    /// LPs' NAV at the last date.
+    pub lp_nav: T,
+    /// The GP's fees, carry and return on its commitment.
+    pub gp: GpEconomics<T>,
 }
 
 /// A whole projection.

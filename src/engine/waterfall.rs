@@ -1,16 +1,65 @@
-//! The distribution waterfall: return of contributed capital, preferred return, GP
-//! catch-up, then the carry split.
+//! The distribution waterfall as a whole-life ledger: return of contributed capital, the
+//! preferred return, the GP catch-up, then the carry split (and any higher tiers).
 //!
-//! A [`Ledger`] tracks one pool of capital (the whole fund for a European waterfall, one
-//! deal for an American one). Contributions raise both the capital outstanding and the
-//! hurdle account; the hurdle account compounds at the preferred return each quarter
-//! (`(1 + p)^(1/4)` a quarter, so it compounds annually on every anniversary); each
-//! distribution pays the tiers in order.
+//! Rules (sources: ILPA Principles 3.0, "Waterfall Structure" and "Clawback", 2019; the
+//! ILPA Model LPA, whole-of-fund version, 2020):
+//!
+//! 1. **Lifetime carry is the waterfall applied to the whole life's flows.** A [`Ledger`]
+//!    holds every contribution and every distribution made into it. The GP's
+//!    *entitlement* at any moment is what the four tiers give the GP on the aggregate:
+//!    partners first receive all capital contributed ([`Ledger::contributed`]) and the
+//!    preferred return, then the catch-up, then the split. Interim carry on a
+//!    distribution is the entitlement after it less the carry already paid (never
+//!    negative); the clawback at the end is the carry paid above the entitlement on the
+//!    whole life (with the final NAV distributed), so a fund below its hurdle over its
+//!    life pays no carry (Model LPA: the GP returns distributions "in excess of" what the
+//!    whole-of-fund waterfall gives it).
+//! 2. **Preferred return as an IRR** (`HurdleKind::Irr`): a hurdle account takes each
+//!    contribution and compounds at `(1 + p)^(1/4)` each quarter while positive (annual
+//!    compounding on every anniversary, as before); each distribution, in full, reduces
+//!    it. On the aggregate every distribution counts as the partners' (carry clawed back
+//!    is theirs), so the account measures the partners' return at the fund's timing. The
+//!    preferred return owed is the sum of the quarterly accruals. A surplus (account
+//!    below zero) earns nothing and nets against later contributions — whole of fund.
+//!    ILPA: the pref runs "from the date capital is called ... to the point of
+//!    distribution".
+//! 3. **Preferred return as a multiple** (`HurdleKind::Multiple`): partners first receive
+//!    `hurdle_multiple ×` capital contributed, i.e. a preferred return of
+//!    `(hurdle_multiple − 1) ×` contributed (none below 1×). `HurdleKind::Higher` takes
+//!    whichever of the IRR and the multiple amounts is larger.
+//! 4. **Catch-up**: the GP receives `gp_catch_up` of the next distributions until it holds
+//!    `carry_rate` of the profit distributed so far (the preferred return plus the
+//!    catch-up tier): the tier is `carry_rate × pref / (gp_catch_up − carry_rate)`. No
+//!    catch-up when `gp_catch_up ≤ carry_rate`.
+//! 5. **Split and tiers**: the rest is split `carry_rate` to the GP. A tier starts once the
+//!    partners' distributions *net of carry* reach its threshold, and from there the GP's
+//!    share of further distributions is the tier's rate (no catch-up at a tier). A
+//!    threshold is measured as the partners' net amount it takes: a net multiple `M` is
+//!    `M ×` capital contributed; a net IRR `r` is capital contributed plus the return
+//!    accrued on a hurdle account at `r` (kept like the preferred return's, rule 2); a tier
+//!    giving both needs both (the larger amount). Tiers are taken in order; a tier whose
+//!    threshold partners have already passed applies from the start of the split.
+//! 6. **To the cent**: carry paid on a distribution, the lifetime entitlement the
+//!    clawback is measured against and so the clawback itself are booked rounded to the
+//!    cent (half away from zero): the GP keeps at most its entitlement to within half a
+//!    cent. Accrued carry (a NAV figure) is rounded down to the cent.
 
+use super::model::{FundTerms, HurdleKind};
 use super::num::Num;
 
+/// One carry tier in the projection's number type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tier<T> {
+    /// Net multiple of contributed capital partners must have received.
+    pub above_multiple: Option<T>,
+    /// `(1 + net IRR)^(1/4)` partners must have earned.
+    pub above_irr_quarter_factor: Option<T>,
+    /// The GP's share of distributions once the threshold is passed.
+    pub rate: T,
+}
+
 /// The economic terms of the waterfall, in the projection's number type.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Terms<T> {
     /// The GP's share of profits (fraction: 0.2 is 20 %).
     pub carry_rate: T,
@@ -18,173 +67,237 @@ pub struct Terms<T> {
     pub hurdle_quarter_factor: T,
     /// Share of catch-up-tier distributions going to the GP.
     pub gp_catch_up: T,
+    /// What the preferred return is measured as.
+    pub hurdle: HurdleKind,
+    /// Multiple of contributed capital partners receive first (multiple hurdles).
+    pub hurdle_multiple: T,
+    /// Tiers above the base rate, in order.
+    pub tiers: Vec<Tier<T>>,
+}
+
+impl<T: Num> Terms<T> {
+    /// A plain IRR-hurdle waterfall without tiers.
+    pub fn simple(carry_rate: T, hurdle_quarter_factor: T, gp_catch_up: T) -> Self {
+        Self {
+            carry_rate,
+            hurdle_quarter_factor,
+            gp_catch_up,
+            hurdle: HurdleKind::Irr,
+            hurdle_multiple: T::one(),
+            tiers: Vec::new(),
+        }
+    }
+
+    /// The fund's terms; `None` when the preferred return or a tier's IRR is at or below
+    /// −100 % (no quarterly rate).
+    pub fn from_fund(fund: &FundTerms) -> Option<Self> {
+        let quarterly = |annual| (T::one() + T::from_dec(annual)).fourth_root();
+        let terms = &fund.carry_terms;
+        let tiers = terms
+            .tiers
+            .iter()
+            .map(|t| {
+                let irr = match t.above_net_irr {
+                    Some(r) => Some(quarterly(r)?),
+                    None => None,
+                };
+                Some(Tier {
+                    above_multiple: t.above_net_multiple.map(T::from_dec),
+                    above_irr_quarter_factor: irr,
+                    rate: T::from_dec(t.rate),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Self {
+            carry_rate: T::from_dec(fund.carry_rate),
+            hurdle_quarter_factor: quarterly(fund.preferred_return)?,
+            gp_catch_up: T::from_dec(fund.gp_catch_up),
+            hurdle: terms.hurdle,
+            hurdle_multiple: T::from_dec(terms.hurdle_multiple),
+            tiers,
+        })
+    }
 }
 
 /// The split of one distribution.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Split<T> {
-    /// To the partners (LPs and the GP commitment).
+    /// To the partners whose ledger this is.
     pub partners: T,
     /// Carried interest to the GP.
     pub carry: T,
 }
 
-/// Running state of one waterfall.
-#[derive(Debug, Clone, Copy, Default)]
+/// A hurdle account at some rate: balance (capital plus return not yet distributed) and
+/// the return accrued on it over the life.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct HurdleAccount<T> {
+    /// Contributions plus accrued return less distributions (negative: a surplus).
+    pub balance: T,
+    /// Sum of the quarterly accruals.
+    pub accrued: T,
+}
+
+impl<T: Num> HurdleAccount<T> {
+    fn accrue(&mut self, quarter_factor: T) {
+        if self.balance > T::zero() {
+            let growth = self.balance * (quarter_factor - T::one());
+            self.balance += growth;
+            self.accrued += growth;
+        }
+    }
+}
+
+/// Running state of one waterfall over the whole life (see the module doc).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Ledger<T> {
-    /// Contributed capital not yet returned.
-    pub capital_outstanding: T,
-    /// Capital outstanding plus preferred return accrued and not yet paid.
-    pub hurdle_account: T,
-    /// Distributions to partners above the return of capital.
-    pub partner_profit: T,
-    /// Carry paid to the GP.
+    /// Capital contributed into the ledger so far.
+    pub contributed: T,
+    /// Distributions (before carry) made from it so far.
+    pub distributed: T,
+    /// The preferred return's hurdle account.
+    pub hurdle: HurdleAccount<T>,
+    /// One hurdle account per tier (used by tiers with an IRR threshold).
+    pub tier_accounts: Vec<HurdleAccount<T>>,
+    /// Carry paid to the GP from this ledger.
     pub carry_paid: T,
 }
 
 impl<T: Num> Ledger<T> {
+    /// An empty ledger for `terms`.
+    pub fn new(terms: &Terms<T>) -> Self {
+        Self {
+            tier_accounts: vec![HurdleAccount::default(); terms.tiers.len()],
+            ..Self::default()
+        }
+    }
+
     /// Partners pay in `amount`.
     pub fn contribute(&mut self, amount: T) {
-        self.capital_outstanding += amount;
-        self.hurdle_account += amount;
+        self.contributed += amount;
+        self.hurdle.balance += amount;
+        for account in &mut self.tier_accounts {
+            account.balance += amount;
+        }
     }
 
-    /// One quarter of preferred return accrues.
+    /// One quarter of return accrues on every hurdle account.
     pub fn accrue_quarter(&mut self, terms: &Terms<T>) {
-        if self.hurdle_account > T::zero() {
-            self.hurdle_account = self.hurdle_account * terms.hurdle_quarter_factor;
-        }
-    }
-
-    /// Splits `amount` between partners and GP, tier by tier, and books it.
-    pub fn distribute(&mut self, amount: T, terms: &Terms<T>) -> Split<T> {
-        let zero = T::zero();
-        if amount <= zero {
-            return Split::default();
-        }
-        let mut left = amount;
-        let mut carry = zero;
-
-        // 1. Return of contributed capital.
-        let capital = left.min_of(self.capital_outstanding.max_of(zero));
-        self.capital_outstanding -= capital;
-        self.hurdle_account -= capital;
-        left -= capital;
-
-        // 2. Preferred return on capital outstanding.
-        let preferred = left.min_of(self.hurdle_account.max_of(zero));
-        self.hurdle_account -= preferred;
-        self.partner_profit += preferred;
-        left -= preferred;
-
-        // 3. GP catch-up until the GP holds carry_rate of all profit distributed.
-        let c = terms.carry_rate;
-        let s = terms.gp_catch_up;
-        if left > zero && s > c {
-            let shortfall = c * (self.partner_profit + self.carry_paid) - self.carry_paid;
-            if shortfall > zero {
-                let tier = (shortfall / (s - c)).min_of(left);
-                let to_gp = tier * s;
-                carry += to_gp;
-                self.carry_paid += to_gp;
-                self.partner_profit += tier - to_gp;
-                left -= tier;
+        self.hurdle.accrue(terms.hurdle_quarter_factor);
+        for (account, tier) in self.tier_accounts.iter_mut().zip(&terms.tiers) {
+            if let Some(factor) = tier.above_irr_quarter_factor {
+                account.accrue(factor);
             }
         }
+    }
 
-        // 4. Carry split of the rest.
-        if left > zero {
-            let to_gp = left * c;
-            carry += to_gp;
-            self.carry_paid += to_gp;
-            self.partner_profit += left - to_gp;
+    /// Records `amount` distributed without paying carry on it (a ledger kept only for
+    /// its entitlement).
+    pub fn record_distribution(&mut self, amount: T) {
+        self.distributed += amount;
+        self.hurdle.balance -= amount;
+        for account in &mut self.tier_accounts {
+            account.balance -= amount;
         }
-        // Carry is booked to the cent; partners get exactly what the GP does not, so the
-        // split adds up to the amount distributed.
-        let carry = carry.round_money();
+    }
+
+    /// Distributes `amount`: the carry is the entitlement after it less the carry paid
+    /// (rule 1), to the cent; partners get the rest.
+    pub fn distribute(&mut self, amount: T, terms: &Terms<T>) -> Split<T> {
+        if amount <= T::zero() {
+            return Split::default();
+        }
+        let owed = (self.entitlement(amount, terms) - self.carry_paid).max_of(T::zero());
+        let carry = owed.min_of(amount).round_money();
+        self.record_distribution(amount);
+        self.carry_paid += carry;
         Split {
             partners: amount - carry,
             carry,
         }
     }
+
+    /// Carry the GP would be owed on top of what it was paid if `value` more were
+    /// distributed now (accrued carry on a NAV), rounded down to the cent.
+    pub fn carry_on(&self, value: T, terms: &Terms<T>) -> T {
+        floor_money((self.entitlement(value, terms) - self.carry_paid).max_of(T::zero()))
+    }
+
+    /// The preferred return partners are owed before the catch-up (rules 2 and 3).
+    pub fn preferred_return(&self, terms: &Terms<T>) -> T {
+        let zero = T::zero();
+        let multiple = ((terms.hurdle_multiple - T::one()) * self.contributed).max_of(zero);
+        let irr = self.hurdle.accrued.max_of(zero);
+        match terms.hurdle {
+            HurdleKind::Irr => irr,
+            HurdleKind::Multiple => multiple,
+            HurdleKind::Higher => irr.max_of(multiple),
+        }
+    }
+
+    /// Partners' net distributions at which tier `index` starts (rule 5).
+    fn tier_threshold(&self, tier: &Tier<T>, account: Option<&HurdleAccount<T>>) -> T {
+        let by_multiple = tier.above_multiple.map(|m| m * self.contributed);
+        let by_irr = tier
+            .above_irr_quarter_factor
+            .map(|_| self.contributed + account.map_or(T::zero(), |a| a.accrued.max_of(T::zero())));
+        match (by_multiple, by_irr) {
+            (Some(a), Some(b)) => a.max_of(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => T::zero(),
+        }
+    }
+
+    /// The GP's whole-life entitlement were `extra` distributed on top of what has been
+    /// (rules 1–5), before rounding.
+    pub fn entitlement(&self, extra: T, terms: &Terms<T>) -> T {
+        let zero = T::zero();
+        let one = T::one();
+        let capital = self.contributed.max_of(zero);
+        let pref = self.preferred_return(terms);
+        let mut left = self.distributed + extra - capital - pref;
+        if left <= zero {
+            return zero;
+        }
+        let mut partners = capital + pref;
+        let mut gp = zero;
+        let (c, s) = (terms.carry_rate, terms.gp_catch_up);
+        if s > c {
+            let tier = (c * pref / (s - c)).min_of(left);
+            gp += s * tier;
+            partners += tier - s * tier;
+            left -= tier;
+        }
+        let mut rate = c;
+        for (i, tier) in terms.tiers.iter().enumerate() {
+            if left <= zero {
+                break;
+            }
+            let threshold = self.tier_threshold(tier, self.tier_accounts.get(i));
+            if partners < threshold && rate < one {
+                let span = ((threshold - partners) / (one - rate)).min_of(left);
+                gp += rate * span;
+                partners += span - rate * span;
+                left -= span;
+            }
+            rate = tier.rate;
+        }
+        if left > zero {
+            gp += rate * left;
+        }
+        gp
+    }
+}
+
+/// `value` rounded down to the cent (unchanged for `f64`, which does not round).
+pub fn floor_money<T: Num>(value: T) -> T {
+    let rounded = value.round_money();
+    if rounded > value {
+        rounded - T::from_dec(rust_decimal::Decimal::new(1, 2))
+    } else {
+        rounded
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal::Decimal;
-    use rust_decimal::dec;
-
-    fn terms(carry: Decimal, pref: Decimal, catch_up: Decimal) -> Terms<Decimal> {
-        Terms {
-            carry_rate: carry,
-            hurdle_quarter_factor: (Decimal::ONE + pref).fourth_root().unwrap_or(Decimal::ONE),
-            gp_catch_up: catch_up,
-        }
-    }
-
-    #[test]
-    fn european_textbook_example_lp_110m_gp_15m() {
-        // Contributed 50M, proceeds 125M after 5 years, 8% preferred compounding annually,
-        // 100% catch-up, 20% carry. By hand: capital 50; pref 50 × (1.08^5 − 1) =
-        // 23.4664; catch-up until GP = 20% of profit; profit 75 → GP 15, LP 50 + 60 = 110.
-        let t = terms(dec!(0.20), dec!(0.08), dec!(1));
-        let mut ledger = Ledger::default();
-        ledger.contribute(dec!(50_000_000));
-        for _ in 0..20 {
-            ledger.accrue_quarter(&t);
-        }
-        let split = ledger.distribute(dec!(125_000_000), &t);
-        assert!((split.partners - dec!(110_000_000)).abs() < dec!(0.000001));
-        assert!((split.carry - dec!(15_000_000)).abs() < dec!(0.000001));
-        assert_eq!(split.partners + split.carry, dec!(125_000_000));
-    }
-
-    #[test]
-    fn below_the_hurdle_the_gp_gets_nothing() {
-        // 100 in, 5 years at 8%: hurdle 146.93; 140 back is all capital and pref.
-        let t = terms(dec!(0.20), dec!(0.08), dec!(1));
-        let mut ledger = Ledger::default();
-        ledger.contribute(dec!(100));
-        for _ in 0..20 {
-            ledger.accrue_quarter(&t);
-        }
-        let split = ledger.distribute(dec!(140), &t);
-        assert_eq!(split.carry, Decimal::ZERO);
-        assert_eq!(split.partners, dec!(140));
-    }
-
-    #[test]
-    fn partial_catch_up_splits_the_catch_up_tier() {
-        // 100 in with 10 of preferred return accrued, 150 out, 80% catch-up, 20% carry.
-        // By hand: capital 100, pref 10; catch-up y solves 0.8y = 0.2(10 + y) → y = 10/3
-        // (GP 8/3, partners 2/3); the remaining 110/3 splits 80/20 (GP 22/3).
-        // GP total 8/3 + 22/3 = 10 = 20% of the 50 profit.
-        let t = Terms {
-            carry_rate: dec!(0.2),
-            hurdle_quarter_factor: Decimal::ONE,
-            gp_catch_up: dec!(0.8),
-        };
-        let mut ledger = Ledger::default();
-        ledger.contribute(dec!(100));
-        ledger.hurdle_account += dec!(10); // pretend 10 of preferred return accrued
-        let split = ledger.distribute(dec!(150), &t);
-        assert!((split.carry - dec!(10)).abs() < dec!(0.0000001));
-        assert_eq!(split.partners + split.carry, dec!(150));
-    }
-
-    #[test]
-    fn distributions_in_instalments_match_one_lump() {
-        let t = terms(dec!(0.20), dec!(0.08), dec!(1));
-        let mut one = Ledger::default();
-        one.contribute(dec!(1000));
-        let mut many = one;
-        let lump = one.distribute(dec!(2500), &t);
-        let mut carry = Decimal::ZERO;
-        for _ in 0..25 {
-            carry += many.distribute(dec!(100), &t).carry;
-        }
-        assert!((lump.carry - carry).abs() < dec!(0.000001));
-        assert_eq!(lump.carry, dec!(300)); // 20% of 1500 profit, no time for the pref to bind
-    }
-}
+mod tests;

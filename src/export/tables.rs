@@ -160,14 +160,15 @@ pub const CASHFLOW_COLUMNS: [&str; 15] = [
 ];
 
 /// One quarter's amounts in the order of [`CASHFLOW_COLUMNS`] after the date: what
-/// partners paid in and received, reported NAV, then the components, the J-curve, and
+/// LPs paid in and received and their NAV (the flows the net IRR, TVPI and DPI are
+/// computed on; the GP commitment pays no fee and no carry), then the fund's components, the J-curve, and
 /// the commitment still uncalled. Every table of the fund's cash flows (CSV, workbook,
 /// clipboard) takes its row from here.
 pub fn cashflow_amounts(p: &FundPeriod) -> [Decimal; 14] {
     [
-        p.contributions,
-        p.distributions,
-        p.nav,
+        p.lp_contributions,
+        p.lp_distributions,
+        p.lp_nav,
         p.deal_equity,
         p.follow_ons,
         p.management_fees,

@@ -113,9 +113,9 @@ pub fn build_with(
 /// Cash-flow columns: the partners' flow XIRR reads, then the commitment uncalled.
 const FLOW_COLUMNS: [&str; 15] = [
     "Date",
-    "Contributions",
-    "Distributions",
-    "NAV (reported)",
+    "LP contributions",
+    "LP distributions",
+    "LP NAV",
     "Deal equity",
     "Follow-ons",
     "Management fees",
@@ -125,7 +125,7 @@ const FLOW_COLUMNS: [&str; 15] = [
     "Gross NAV",
     "Accrued carry",
     "Net cash flow",
-    "Partners' flow incl. final NAV",
+    "LP flow incl. final NAV",
     "Uncalled commitment",
 ];
 
@@ -150,10 +150,13 @@ fn cash_flows(sheet: &mut Worksheet, result: &FundResult, fmt: &Formats) -> Resu
         let (formula, value) = if is_last {
             (
                 format!("=C{excel_row}-B{excel_row}+D{excel_row}"),
-                p.net_cash_flow + p.nav,
+                p.lp_distributions - p.lp_contributions + p.lp_nav,
             )
         } else {
-            (format!("=C{excel_row}-B{excel_row}"), p.net_cash_flow)
+            (
+                format!("=C{excel_row}-B{excel_row}"),
+                p.lp_distributions - p.lp_contributions,
+            )
         };
         sheet.write_formula_with_format(
             row,
@@ -222,7 +225,7 @@ fn live_metric_rows(sheet: &mut Worksheet, r: &FundResult, fmt: &Formats) -> Res
             format!("=XIRR({FLOWS}!N2:N{n},{FLOWS}!A2:A{n})"),
             irr(&m.net_irr),
             &fmt.percent,
-            "XIRR of partners' flows with the final NAV on the last date",
+            "XIRR of the LPs' flows with their final NAV on the last date",
         ),
         (
             "TVPI",

@@ -23,3 +23,4 @@ mod fuzz_smoke;
 mod regression;
 mod regression_issue_11;
 mod regression_issue_9;
+mod waterfall;

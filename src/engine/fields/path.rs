@@ -4,11 +4,13 @@
 //! table's keys. Items of the model's lists of figures (benchmark points, partial exits,
 //! comparable multiples) have paths of their own.
 
+mod carry_tiers;
 mod fee_steps;
 mod parse;
 
 use std::fmt;
 
+pub use carry_tiers::CarryTierPart;
 pub use fee_steps::FeeStepPart;
 pub use parse::ParsePathError;
 
@@ -240,6 +242,15 @@ pub enum FieldPath {
         /// Its date, rate or basis.
         part: FeeStepPart,
     },
+    /// The fund's carry tiers together: `fund.carry_terms.tiers`.
+    CarryTiers,
+    /// One carry tier's threshold or rate: `fund.carry_terms.tiers[k].rate`.
+    CarryTier {
+        /// Position of the tier in `carry_terms.tiers`.
+        index: usize,
+        /// Its net multiple, net IRR or rate.
+        part: CarryTierPart,
+    },
     /// A Monte Carlo distribution: `uncertainty.exit_multiple_shift`.
     Distribution(UncertainDriver),
     /// The scenario a sweep or goal seek applied (not a field of the file): `scenario`.
@@ -366,6 +377,10 @@ impl fmt::Display for FieldPath {
             ),
             FieldPath::FeeSteps => write!(f, "fund.fee_terms.steps"),
             FieldPath::FeeStep { index, part } => write!(f, "fund.fee_terms.steps[{index}].{}", part.key()),
+            FieldPath::CarryTiers => write!(f, "fund.carry_terms.tiers"),
+            FieldPath::CarryTier { index, part } => {
+                write!(f, "fund.carry_terms.tiers[{index}].{}", part.key())
+            }
             FieldPath::Distribution(driver) => write!(f, "uncertainty.{}", driver.key()),
             FieldPath::AppliedScenario => write!(f, "scenario"),
         }

@@ -133,6 +133,11 @@ pub fn place(portfolio: &Portfolio, path: &FieldPath) -> Place {
             "Fund terms".into(),
             format!("Fee step {} {}", index + 1, part.label()),
         ),
+        FieldPath::CarryTiers => ("Fund terms".into(), "Carry tiers".into()),
+        FieldPath::CarryTier { index, part } => (
+            "Fund terms".into(),
+            format!("Carry tier {} {}", index + 1, part.label()),
+        ),
         FieldPath::Distribution(driver) => ("Monte Carlo".into(), distribution_label(driver.key())),
         FieldPath::AppliedScenario => ("Analysis".into(), "Scenario applied".into()),
     };

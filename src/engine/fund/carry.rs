@@ -1,82 +1,107 @@
-//! Carried interest through the fund's waterfall, quarter by quarter: European (whole
-//! fund) or American (deal by deal, with an optional clawback), and the final true-up.
+//! Carried interest on the LPs' flows, quarter by quarter, and its settlement at the end
+//! of the fund: the escrow and the clawback.
+//!
+//! Rules (the waterfall itself is at the top of [`crate::engine::waterfall`]; the GP
+//! commitment, which pays no carry, at the top of `partners`):
+//!
+//! 1. **European (whole of fund).** One ledger takes the LPs' calls and their share of
+//!    each quarter's distributable proceeds; interim carry is the whole-life entitlement
+//!    after the distribution less the carry already paid. ILPA Principles 3.0 ("Waterfall
+//!    Structure"): "all-contributions-plus-preferred-return-back-first, i.e., whole of
+//!    fund, model is best practice".
+//! 2. **Accrued carry** in a quarter is the carry the LPs' share of the gross NAV would
+//!    add were it distributed at that quarter end (rounded down to the cent).
+//! 3. **Clawback.** At the last date the GP's lifetime entitlement is the waterfall on the
+//!    whole life's flows with the LPs' share of the final gross NAV distributed, rounded
+//!    to the cent like the carry paid (so arithmetic noise below a cent never books a
+//!    clawback). Carry paid above it is the excess, to the cent; the carry
+//!    accrued on the final NAV is first cut so that paid plus accrued never exceeds the
+//!    entitlement. Always on for a European waterfall; for an American one when its
+//!    `clawback` is set.
+//! 4. **Escrow.** `escrow_share` of each quarter's interim carry (to the cent) is held in
+//!    escrow, not paid to the GP; `carried_interest` still counts it (it is out of the
+//!    LPs' distributions), `carry_escrowed` and `escrow_balance` show it. At the end the
+//!    escrow first funds the clawback, dollar for dollar (that carry never reached the
+//!    GP, so no tax relief applies to it), and what is left is released to the GP.
+//!    ILPA Principles 3.0 asks for an escrow of "30% of carry distributions or more" in
+//!    deal-by-deal funds.
+//! 5. **Net-of-tax clawback.** The part of the excess not covered by the escrow is repaid
+//!    by the GP net of its assumed taxes: `× (1 − clawback_tax_rate)`, to the cent; the
+//!    rest (`clawback_tax_kept`) stays with the GP. The default rate 0 is ILPA's
+//!    preference ("all clawback amounts should be gross of taxes paid"); a rate is the
+//!    common LPA term ILPA accepts where gross is impractical, at the GP's actual
+//!    marginal rate.
+//! 6. The amount returned (escrow plus repayment) is booked on the last date as negative
+//!    `carried_interest`, in `clawback`, and added to the LPs' distributions, so LP + GP
+//!    distributions + carry equal the distributable proceeds in every quarter.
 
+use super::partners::{lp_distributable, lp_gross_nav};
 use crate::engine::num::Num;
 use crate::engine::results::FundPeriod;
 use crate::engine::waterfall::{Ledger, Terms};
 
-/// Whole fund: one ledger takes every contribution and distribution; the carry accrued
-/// each quarter is what a liquidation at that quarter's gross NAV would pay.
-pub(super) fn run_european<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>) {
-    let mut ledger = Ledger::default();
+/// Rules 1 and 2; returns the GP's lifetime entitlement (rule 3) before rounding.
+pub(super) fn run_european<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>) -> T {
+    let mut ledger = Ledger::new(terms);
     for p in periods.iter_mut() {
         ledger.accrue_quarter(terms);
-        ledger.contribute(p.contributions);
-        let split = ledger.distribute(p.distributable_proceeds(), terms);
-        p.distributions = split.partners;
+        ledger.contribute(p.lp_contributions);
+        let split = ledger.distribute(lp_distributable(p), terms);
+        p.lp_distributions = split.partners;
         p.carried_interest = split.carry;
-        p.accrued_carry = ledger.clone().distribute(p.gross_nav, terms).carry;
+        p.accrued_carry = ledger.carry_on(lp_gross_nav(p), terms);
     }
+    let final_nav = periods.last().map_or(T::zero(), lp_gross_nav);
+    ledger.entitlement(final_nav, terms)
 }
 
-/// Deal by deal: each deal's ledger holds its own cheque and follow-ons; fees and
-/// expenses sit in no deal. A whole-fund ledger runs alongside; the carry it would have
-/// paid over the life (with a liquidation at the final NAV) is returned for the clawback.
-pub(super) fn run_american<T: Num>(
-    periods: &mut [FundPeriod<T>],
-    terms: &Terms<T>,
-    deal_flows: &[Vec<(usize, T)>],
-    deal_navs: &[Vec<T>],
-) -> T {
-    let zero = T::zero();
-    let mut deals = vec![Ledger::<T>::default(); deal_flows.len()];
-    let mut whole_fund = Ledger::<T>::default();
-    for (q, p) in periods.iter_mut().enumerate() {
-        whole_fund.accrue_quarter(terms);
-        whole_fund.contribute(p.contributions);
-        whole_fund.distribute(p.distributable_proceeds(), terms);
-        let mut carry = zero;
-        let mut accrued = zero;
-        for ((ledger, flows), navs) in deals.iter_mut().zip(deal_flows).zip(deal_navs) {
-            ledger.accrue_quarter(terms);
-            for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a < zero) {
-                ledger.contribute(-*amount);
-            }
-            for (_, amount) in flows.iter().filter(|(at, a)| *at == q && *a > zero) {
-                carry += ledger.distribute(*amount, terms).carry;
-            }
-            let value = navs.get(q).copied().unwrap_or(zero);
-            if value > zero {
-                accrued += ledger.clone().distribute(value, terms).carry;
-            }
-        }
-        p.distributions = p.distributable_proceeds() - carry;
-        p.carried_interest = carry;
-        p.accrued_carry = accrued;
-    }
-    let final_nav = periods.last().map_or(zero, |p| p.gross_nav);
-    whole_fund.carry_paid + whole_fund.clone().distribute(final_nav, terms).carry
+/// The settlement terms in the projection's number type.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Settlement<T> {
+    /// Share of interim carry held in escrow.
+    pub escrow_share: T,
+    /// The GP's assumed tax rate on carry it repays.
+    pub clawback_tax_rate: T,
 }
 
-/// The GP clawback at the end of the fund: carry paid plus carry accrued on the final NAV
-/// may not exceed the carry rate times the fund's lifetime profit (nor, when given, the
-/// whole-fund carry `cap`). Any excess returns to the partners on the last date.
-pub(super) fn final_true_up<T: Num>(periods: &mut [FundPeriod<T>], terms: &Terms<T>, cap: Option<T>) {
+/// Rules 3–6: the escrow through the life and, when `entitlement` is given, the clawback
+/// on the last date.
+pub(super) fn settle<T: Num>(periods: &mut [FundPeriod<T>], entitlement: Option<T>, terms: Settlement<T>) {
     let zero = T::zero();
-    let contributed: T = periods.iter().map(|p| p.contributions).sum();
-    let proceeds: T = periods.iter().map(FundPeriod::distributable_proceeds).sum();
-    let paid: T = periods.iter().map(|p| p.carried_interest).sum();
+    let mut balance = zero;
+    let mut paid = zero;
+    for p in periods.iter_mut() {
+        let deposit = if p.carried_interest > zero {
+            (terms.escrow_share * p.carried_interest).round_money()
+        } else {
+            zero
+        };
+        p.carry_escrowed = deposit;
+        balance += deposit;
+        p.escrow_balance = balance;
+        paid += p.carried_interest;
+    }
     let Some(last) = periods.last_mut() else { return };
-    let profit = (proceeds + last.gross_nav - contributed).max_of(zero);
-    let mut entitlement = terms.carry_rate * profit;
-    if let Some(cap) = cap {
-        entitlement = entitlement.min_of(cap);
+    if let Some(entitlement) = entitlement {
+        let kept_at_most = entitlement.round_money();
+        last.accrued_carry = last.accrued_carry.min_of((kept_at_most - paid).max_of(zero));
+        let excess = paid - kept_at_most;
+        if excess > zero {
+            let from_escrow = excess.min_of(balance);
+            let rest = excess - from_escrow;
+            let repaid = (rest * (T::one() - terms.clawback_tax_rate)).round_money();
+            let returned = from_escrow + repaid;
+            last.carried_interest -= returned;
+            last.lp_distributions += returned;
+            last.clawback = returned;
+            last.clawback_tax_kept = rest - repaid;
+            last.carry_escrowed -= from_escrow;
+            balance -= from_escrow;
+        }
     }
-    let excess = paid + last.accrued_carry - entitlement;
-    if excess > zero {
-        let from_paid = excess.min_of(paid.max_of(zero));
-        last.carried_interest -= from_paid;
-        last.distributions += from_paid;
-        last.accrued_carry -= excess - from_paid;
-    }
+    last.carry_escrowed -= balance;
+    last.escrow_balance = zero;
 }
+
+#[cfg(test)]
+mod tests;

@@ -56,6 +56,7 @@
 //! out-of-range values and the checks relating fields (pool totals, entry price, term
 //! plus extensions), which run before the bounds are known to hold.
 
+mod carry_tiers;
 mod company;
 mod credit_line;
 mod fee_steps;
@@ -180,6 +181,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     fund::check_fund(&mut c, portfolio);
     credit_line::check_credit_line(&mut c, portfolio);
     fee_steps::check_fee_steps(&mut c, portfolio);
+    carry_tiers::check_carry_tiers(&mut c, portfolio);
     recycling::check_recycling(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);
     company::check_companies(&mut c, portfolio);

@@ -93,6 +93,14 @@ fn fund_path(rest: &[Segment<'_>]) -> Option<FieldPath> {
             };
             super::fee_steps::parse((steps.name, steps.index), part)
         }
+        [terms, tiers, part @ ..] if terms.is("carry_terms") && tiers.name == "tiers" && part.len() <= 1 => {
+            let part = match part {
+                [part] if part.index.is_none() => Some(part.name),
+                [] => None,
+                _ => return None,
+            };
+            super::carry_tiers::parse((tiers.name, tiers.index), part)
+        }
         _ => scalar(Owner::Fund, rest),
     }
 }

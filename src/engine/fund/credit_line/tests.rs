@@ -40,6 +40,9 @@ fn tiny_fund(credit_line: Option<CreditLine>) -> Portfolio {
     f.management_fee_rate = Decimal::ZERO;
     f.post_investment_fee_rate = None;
     f.carry_rate = Decimal::ZERO;
+    // No GP commitment: the figures below are the LPs' (issue 12: the GP commitment is
+    // its own capital account, outside the LP metrics).
+    f.gp_commitment_share = Decimal::ZERO;
     f.credit_line = credit_line;
     p.stages[0].budget = dec!(90_000_000);
     p.stages[0].reserve = Decimal::ZERO;
