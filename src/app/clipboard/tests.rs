@@ -194,14 +194,17 @@ fn the_comparison_has_a_row_per_case_with_the_viewed_figures() {
 fn the_cash_flows_copy_one_row_a_quarter_in_cents_under_currency_headers() {
     let mut result = sample_result();
     let quarters = result.periods.len();
-    result.periods[0].contributions = dec!(1234.567);
-    result.periods[0].distributions = dec!(-0.004);
+    // The first amounts are the LPs' flows (issue 12: the GP commitment has its own).
+    result.periods[0].lp_contributions = dec!(1234.567);
+    result.periods[0].lp_distributions = dec!(-0.004);
     let text = cashflows_tsv(&result, "EUR");
     let rows = cells(&text);
     assert_eq!(rows.len(), quarters + 1, "a header and one row a quarter");
     assert_eq!(rows[0][0], "Quarter end");
     assert_eq!(rows[0][1], "contributions (EUR)");
-    assert_eq!(rows[0].len(), 14);
+    // The date and the 14 amounts of `cashflow_amounts` (uncalled commitment last).
+    assert_eq!(rows[0].len(), 15);
+    assert_eq!(rows[0][14], "uncalled_commitment (EUR)");
     assert_eq!(rows[1][0], result.periods[0].date.to_string());
     // 1234.567 to the cent is 1234.57; -0.004 to the cent is zero.
     assert_eq!(rows[1][1], "1234.57");
