@@ -7,9 +7,10 @@ use rust_decimal::dec;
 
 use super::grid;
 use super::model::{
-    CarryTerms, CashPolicy, Company, CostPool, CostPools, DEFAULT_CAPEX_LIFE_YEARS, Depreciation, FORMAT_NAME,
-    FORMAT_VERSION, FeeTerms, FixedCosts, FundTerms, Lever, LeverFunding, LeverKind, LeverTarget, ManagementPool,
-    MarkingPolicy, PmeBenchmark, Portfolio, RampShape, Sector, Stage, TaxRules, Waterfall, WindUp, WorkingCapital,
+    CarryTerms, CashPolicy, Company, CostPool, CostPools, DEFAULT_CAPEX_LIFE_YEARS, Depreciation,
+    FORMAT_NAME, FORMAT_VERSION, FeeTerms, FixedCosts, FundTerms, Lever, LeverFunding, LeverKind,
+    LeverTarget, ManagementPool, MarkingPolicy, PmeBenchmark, Portfolio, RampShape, Sector, Stage, TaxRules,
+    Waterfall, WindUp, WorkingCapital,
 };
 
 /// The name a new company starts with (made unique where it is added).

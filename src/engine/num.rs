@@ -108,7 +108,11 @@ impl Num for Decimal {
         self.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
     }
     fn carried(self, dp: u32) -> Self {
-        if self.scale() > dp { self.round_dp(dp) } else { self }
+        if self.scale() > dp {
+            self.round_dp(dp)
+        } else {
+            self
+        }
     }
     fn to_decimal(self) -> Option<Decimal> {
         Some(self)

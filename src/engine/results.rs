@@ -184,7 +184,9 @@ pub struct FundPeriod<T = Decimal> {
     pub management_fees: T,
     /// Fund expenses called this quarter (organisational expenses in the first).
     pub fund_expenses: T,
-    /// Capital called from partners: the four above.
+    /// Capital called from partners: the four above; with a credit line, less what it
+    /// bridged this quarter and plus what it repaid (its interest and fees are in
+    /// `fund_expenses`).
     pub contributions: T,
     /// The fund's share of the transaction and monitoring fees charged to portfolio
     /// companies this quarter.

@@ -98,7 +98,8 @@ impl PreparedCompany<Decimal> {
                 .take(4)
                 .map(|(pool, kept)| *pool * kept)
                 .sum();
-            let mut inventory_left = cost_of_goods * self.terms.inventory_days * Decimal::from(4) / Decimal::from(365);
+            let mut inventory_left =
+                cost_of_goods * self.terms.inventory_days * Decimal::from(4) / Decimal::from(365);
             for (lever, line) in self.levers.iter().zip(lines.iter_mut()) {
                 let effect = lever.effect_at(q);
                 let figure = match lever.acts {

@@ -132,9 +132,12 @@ pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
         between(dec!(0), dec!(1)),
         |f| f.gp_catch_up
     ),
-    choice_field!("fee_terms.post_investment_basis", "Fee basis after", FEE_BASES, |f| f
-        .fee_terms
-        .post_investment_basis),
+    choice_field!(
+        "fee_terms.post_investment_basis",
+        "Fee basis after",
+        FEE_BASES,
+        |f| f.fee_terms.post_investment_basis
+    ),
     whole_field!(
         "fee_terms.holiday_quarters",
         "Fee holiday (quarters)",

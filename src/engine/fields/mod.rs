@@ -134,8 +134,8 @@ pub use company::{COMPANY_FIELDS, COMPANY_SECTIONS, LEVER_FIELDS};
 pub use edit::{FieldEdit, FieldError, effective_value, value};
 pub use fund::{FUND_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS};
 pub use path::{
-    CarryTierPart, FeeStepPart, FieldPath, MultiplePointPart, Owner, ParsePathError, PartialExitPart, PointPart,
-    UncertainDriver,
+    CarryTierPart, FeeStepPart, FieldPath, MultiplePointPart, Owner, ParsePathError, PartialExitPart,
+    PointPart, UncertainDriver,
 };
 pub use place::{Place, owner_name, place};
 pub use scenario::SCENARIO_FIELDS;

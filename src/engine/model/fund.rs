@@ -55,13 +55,13 @@ pub struct FundTerms {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comparable_multiples: Vec<ComparablePath>,
     /// Hurdle kind, carry tiers, clawback tax, escrow and the American ledger's capital.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CarryTerms::is_default")]
     pub carry_terms: CarryTerms,
     /// Fee basis after the investment period, dated steps, a holiday and fee offsets.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "FeeTerms::is_default")]
     pub fee_terms: FeeTerms,
     /// How companies still held at the end of the fund are liquidated.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "WindUp::is_default")]
     pub wind_up: WindUp,
     /// Recycling of exit proceeds (and of fees) into new investments; off by default
     /// (and then not written).

@@ -180,5 +180,9 @@ fn the_final_liquidation_of_the_100b_sample_is_its_last_exit_not_the_end_of_the_
     let after_last_sale: Decimal = r.periods.iter().skip(40).map(|q| q.fund_expenses).sum();
     assert_eq!(after_last_sale, Decimal::ZERO, "was 120M");
     // The quarter of the last sale still pays its 40M / 4 = 10M.
-    assert!(r.periods.get(39).is_some_and(|q| q.fund_expenses >= dec!(10_000_000)));
+    assert!(
+        r.periods
+            .get(39)
+            .is_some_and(|q| q.fund_expenses >= dec!(10_000_000))
+    );
 }
