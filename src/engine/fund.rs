@@ -1,7 +1,7 @@
 //! The fund, quarter by quarter: contributions (deals, follow-ons, fees, expenses),
 //! exit proceeds through the waterfall, NAV net of accrued carry.
 //!
-//! Fees, fee offsets and expenses: their rules are at the top of [`fees`].
+//! Fees, fee offsets and expenses: their rules are at the top of `engine::fund::fees`.
 
 use super::company::{CompanyAdjustment, PrepareError, PreparedCompany, Projection};
 use super::grid;

@@ -17,7 +17,7 @@
 //! expensed − monitoring fee = EBIT.
 //!
 //! Every figure comes straight from the projection's
-//! [`CompanyPeriod`](crate::engine::results::CompanyPeriod) and the lever lines of
+//! [`CompanyPeriod`] and the lever lines of
 //! [`crate::engine::company::lever_lines`]; nothing is recomputed here but leverage
 //! (net debt over LTM EBITDA, blank when LTM EBITDA is zero or negative). Each heading
 //! says its unit: amounts in the fund's currency ("EBITDA (USD)"), multiples as "(x)",
