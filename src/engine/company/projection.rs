@@ -263,13 +263,8 @@ impl<T: Num> PreparedCompany<T> {
         let revenue = levers.revenue(run.base_revenue).carried(AMOUNT_DP);
         let mut pool_costs = [zero; 5];
         for (p, slot) in pool_costs.iter_mut().enumerate() {
-            let variable = terms.variable_shares.get(p).copied().unwrap_or_default();
-            let fixed_entry = terms.fixed_entry_quarter.get(p).copied().unwrap_or_default();
             let kept = levers.pool_kept.get(p).copied().unwrap_or(one);
-            let mut cost = revenue * variable;
-            if fixed_entry != zero {
-                cost += fixed_entry * run.fixed_index;
-            }
+            let cost = terms.pool_before_levers(p, revenue, run.fixed_index);
             *slot = if kept == one { cost } else { cost * kept }.carried(AMOUNT_DP);
         }
         let costs_without_levers = run.base_revenue * terms.total_variable_share

@@ -88,9 +88,7 @@ impl PreparedCompany<Decimal> {
             // Each pool before any lever, then what is left as each lever takes its share.
             let mut left = [Decimal::ZERO; 5];
             for (p, slot) in left.iter_mut().enumerate() {
-                let variable = self.terms.variable_shares.get(p).copied().unwrap_or_default();
-                let fixed_entry = self.terms.fixed_entry_quarter.get(p).copied().unwrap_or_default();
-                *slot = revenue * variable + fixed_entry * fixed_index;
+                *slot = self.terms.pool_before_levers(p, revenue, fixed_index);
             }
             let cost_of_goods: Decimal = left
                 .iter()
@@ -98,8 +96,7 @@ impl PreparedCompany<Decimal> {
                 .take(4)
                 .map(|(pool, kept)| *pool * kept)
                 .sum();
-            let mut inventory_left =
-                cost_of_goods * self.terms.inventory_days * Decimal::from(4) / Decimal::from(365);
+            let mut inventory_left = self.terms.inventory_before_levers(cost_of_goods);
             for (lever, line) in self.levers.iter().zip(lines.iter_mut()) {
                 let effect = lever.effect_at(q);
                 let figure = match lever.acts {

@@ -142,6 +142,24 @@ impl<T: Num> OperatingTerms<T> {
         })
     }
 
+    /// Pool `p`'s cost in a quarter before the levers: its variable part on `revenue`
+    /// plus its fixed part, the entry amount grown to `fixed_index`.
+    pub(super) fn pool_before_levers(&self, p: usize, revenue: T, fixed_index: T) -> T {
+        let variable = self.variable_shares.get(p).copied().unwrap_or_default();
+        let fixed_entry = self.fixed_entry_quarter.get(p).copied().unwrap_or_default();
+        let cost = revenue * variable;
+        if fixed_entry == T::zero() {
+            cost
+        } else {
+            cost + fixed_entry * fixed_index
+        }
+    }
+
+    /// Inventory on a quarter's `cost_of_goods` before inventory-days levers.
+    pub(super) fn inventory_before_levers(&self, cost_of_goods: T) -> T {
+        cost_of_goods * self.inventory_days * T::from_i64(4) / T::from_i64(DAYS_IN_YEAR)
+    }
+
     /// Working capital on a quarter's `revenue` and `cost_of_goods`, with `inventory_kept`
     /// of the inventory days after the levers: receivables + inventory − payables.
     pub(super) fn working_capital(&self, revenue: T, cost_of_goods: T, inventory_kept: T) -> T {
