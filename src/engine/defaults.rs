@@ -55,6 +55,7 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
             wind_up: WindUp::default(),
             recycling: super::model::Recycling::default(),
             credit_line: None,
+            investors: crate::engine::model::Investors::default(),
         },
         stages: vec![Stage {
             name: "Stage I".into(),

@@ -100,6 +100,7 @@ pub fn project_prepared<T: Num>(
         companies: deals.results,
         metrics,
         credit_line,
+        classes: Vec::new(),
     })
 }
 

@@ -14,6 +14,7 @@ mod company;
 mod credit_line;
 mod fund;
 mod fund_extras;
+mod investors;
 mod lever;
 mod operations;
 mod recycling;
@@ -25,6 +26,7 @@ pub use fund::{FundTerms, IndexPoint, PmeBenchmark, Stage, Waterfall};
 pub use fund_extras::{
     AmericanCapital, CarryTerms, CarryTier, FeeBasis, FeeStep, FeeTerms, HurdleKind, WindUp,
 };
+pub use investors::{Close, DEFAULT_EQUALISATION_RATE, Investors, LpClass};
 pub use lever::{DEFAULT_CAPEX_LIFE_YEARS, Lever, LeverFunding, LeverKind, LeverTarget, RampShape};
 pub use operations::{
     CashPolicy, ComparablePath, DEFAULT_INTEREST_CAP, Depreciation, DepreciationMethod, FixedCosts,

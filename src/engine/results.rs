@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::model::Sector;
 use super::xirr::XirrError;
 
+mod classes;
 mod credit_line;
+pub use classes::{CapitalAccountPeriod, ClassMetrics, ClassResult};
 pub use credit_line::{CreditLinePeriod, CreditLineResult};
 
 /// One company in one quarter, at 100 % of the company unless said otherwise. The rows
@@ -359,4 +361,8 @@ pub struct FundResult<T = Decimal> {
     pub metrics: FundMetrics<T>,
     /// The subscription credit line and the metrics without it; `None` without a line.
     pub credit_line: Option<CreditLineResult<T>>,
+    /// Each LP class's capital account and returns, in the order of the fund's classes
+    /// (one class, "LPs", for a fund with none). Σ over classes of their flows is the
+    /// LPs' flows in `periods`.
+    pub classes: Vec<ClassResult<T>>,
 }

@@ -42,6 +42,7 @@ fn terms(investment_period_years: u32) -> FundTerms {
         wind_up: WindUp::default(),
         recycling: Recycling::default(),
         credit_line: None,
+        investors: crate::engine::model::Investors::default(),
     }
 }
 

@@ -70,6 +70,9 @@ pub struct FundTerms {
     /// A subscription credit line bridging capital calls; none when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit_line: Option<super::CreditLine>,
+    /// Closes, LP classes and the equalisation rate; one close and one class when absent.
+    #[serde(default, skip_serializing_if = "super::Investors::is_default")]
+    pub investors: super::Investors,
 }
 
 /// How gross proceeds are split between partners and GP.
