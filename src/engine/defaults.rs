@@ -67,6 +67,7 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
         scenarios: Vec::new(),
         notes: Vec::new(),
         uncertainty: None,
+        programme: crate::engine::model::PortfolioProgramme::default(),
     }
 }
 
@@ -168,6 +169,7 @@ pub fn template_lever() -> Lever {
         funding: LeverFunding::Company,
         one_time_capex_share: dec!(0),
         capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
+        programme: crate::engine::model::LeverProgramme::default(),
     }
 }
 

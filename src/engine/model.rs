@@ -17,6 +17,8 @@ mod fund_extras;
 mod investors;
 mod lever;
 mod operations;
+mod platform;
+mod programme;
 mod recycling;
 mod scenario;
 
@@ -32,6 +34,8 @@ pub use operations::{
     CashPolicy, ComparablePath, DEFAULT_INTEREST_CAP, Depreciation, DepreciationMethod, FixedCosts,
     ManagementPool, MarkingPolicy, MultiplePoint, PartialExit, TaxRules, WorkingCapital,
 };
+pub use platform::PortfolioProgramme;
+pub use programme::LeverProgramme;
 pub use recycling::{DEFAULT_RECYCLING_CAP, Recycling};
 pub use scenario::{CompanyOverride, Scenario};
 
@@ -63,6 +67,9 @@ pub struct Portfolio {
     /// Per-company uncertainty for Monte Carlo; defaults when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<Uncertainty>,
+    /// The fund's shared AI platforms and learning rates; none when absent.
+    #[serde(default, skip_serializing_if = "PortfolioProgramme::is_default")]
+    pub programme: PortfolioProgramme,
 }
 
 /// A probability distribution for one Monte Carlo driver (values as in the model:

@@ -116,6 +116,7 @@ fn fee_example(investment_period_years: u32) -> Portfolio {
         scenarios: Vec::new(),
         notes: Vec::new(),
         uncertainty: None,
+        programme: crate::engine::model::PortfolioProgramme::default(),
     }
 }
 
@@ -225,6 +226,7 @@ fn a_lever_ramps_linearly_and_lifts_ebitda() {
         funding: LeverFunding::Company,
         one_time_capex_share: Decimal::ZERO,
         capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
+        programme: crate::engine::model::LeverProgramme::default(),
     });
     p.companies = vec![c];
     let r = computed(&p);
@@ -262,6 +264,7 @@ fn fund_funded_levers_are_follow_ons() {
         funding: LeverFunding::FundFollowOn,
         one_time_capex_share: Decimal::ZERO,
         capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
+        programme: crate::engine::model::LeverProgramme::default(),
     };
     p.companies[0].levers.push(lever);
     let r = computed(&p);
@@ -292,6 +295,7 @@ fn validation_names_the_fields() {
         funding: LeverFunding::Company,
         one_time_capex_share: Decimal::ZERO,
         capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
+        programme: crate::engine::model::LeverProgramme::default(),
     });
     p.companies[3].cost_pools.energy = Decimal::ZERO;
     p.companies[3].cost_pools.materials = dec!(0.53);
@@ -530,6 +534,7 @@ fn every_scenario_override_kind_applies_as_stated() {
         funding: LeverFunding::Company,
         one_time_capex_share: Decimal::ZERO,
         capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
+        programme: crate::engine::model::LeverProgramme::default(),
     });
     p.companies[0].debt_multiple = dec!(2);
     let apply = |s: Scenario| scenario::apply(&p, &s).unwrap_or_else(|e| panic!("{e}"));

@@ -109,6 +109,7 @@ fn instant_lever(target: LeverTarget, effect: Decimal, start_delay_quarters: u32
         funding: LeverFunding::Company,
         one_time_capex_share: Decimal::ZERO,
         capex_life_years: DEFAULT_CAPEX_LIFE_YEARS,
+        programme: crate::engine::model::LeverProgramme::default(),
     }
 }
 

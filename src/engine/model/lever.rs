@@ -120,4 +120,7 @@ pub struct Lever {
     /// Years over which the capitalised part is depreciated.
     #[serde(default = "default_capex_life")]
     pub capex_life_years: u32,
+    /// Pilot, gate, phased costs, evidence and platform (issue 13); none when absent.
+    #[serde(default, skip_serializing_if = "super::LeverProgramme::is_default")]
+    pub programme: super::LeverProgramme,
 }

@@ -277,6 +277,7 @@ fn depreciation_of_the_asset_base_and_of_capitalised_lever_costs() {
     c.levers = vec![Lever {
         one_time_capex_share: dec!(0.5),
         capex_life_years: 2,
+        programme: crate::engine::model::LeverProgramme::default(),
         ..one_off_cost(dec!(80))
     }];
     let r = project(&portfolio_of(vec![c.clone()]));
