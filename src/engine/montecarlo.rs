@@ -164,6 +164,7 @@ fn simulate_path(
             exit_multiple_shift: u.exit_multiple_shift.draw(z1),
             growth_shift: u.growth_shift.draw(z3),
             exit_delay_quarters: delay,
+            ..CompanyAdjustment::default()
         };
         companies.push(
             company

@@ -4,11 +4,11 @@
 use super::levers::PreparedLever;
 use super::terms::OperatingTerms;
 use crate::engine::fund::wind_up::{last_quarter_index, sale_quarter};
-use crate::engine::model::{Company, CostPool, FundTerms};
+use crate::engine::model::{Company, CostPool, FundTerms, Reading};
 use crate::engine::num::Num;
 
 /// Per-company adjustments applied on top of the model (Monte Carlo draws).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct CompanyAdjustment<T> {
     /// Multiplies each lever's realisation.
     pub realisation_scale: T,
@@ -18,6 +18,11 @@ pub struct CompanyAdjustment<T> {
     pub growth_shift: T,
     /// Quarters the exit moves later.
     pub exit_delay_quarters: i64,
+    /// The reading of the levers' gates: the plan (every gate passes) or risk-adjusted.
+    pub reading: Reading,
+    /// Per lever of the company, in model order, whether its gate passes (a Monte Carlo
+    /// draw); `Some` overrides `reading`. A lever without a gate ignores its entry.
+    pub gate_outcomes: Option<Vec<bool>>,
 }
 
 impl<T: Num> Default for CompanyAdjustment<T> {
@@ -27,6 +32,8 @@ impl<T: Num> Default for CompanyAdjustment<T> {
             exit_multiple_shift: T::zero(),
             growth_shift: T::zero(),
             exit_delay_quarters: 0,
+            reading: Reading::Plan,
+            gate_outcomes: None,
         }
     }
 }

@@ -21,3 +21,16 @@ impl LeverProgramme {
         *self == Self::default()
     }
 }
+
+/// Which reading of the levers' gates a projection is computed on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reading {
+    /// Every gate passes: the plan (today's view).
+    #[default]
+    Plan,
+    /// Each lever's post-gate effect and scale-up costs weighted by the probability of
+    /// passing its gate: a deterministic projection, not the expected value of the
+    /// (nonlinear) fund waterfall.
+    RiskAdjusted,
+}
