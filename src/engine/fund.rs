@@ -14,6 +14,7 @@ use super::waterfall::Terms;
 mod american;
 mod capital;
 mod carry;
+mod classes;
 mod credit_line;
 mod fees;
 mod partners;
@@ -93,6 +94,7 @@ pub fn project_prepared<T: Num>(
     net_cash_flows(&mut periods);
     capital::book_uncalled(fund, &mut periods);
     let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
+    let classes = classes::capital_accounts(fund, &periods, detail);
     Ok(FundResult {
         currency: fund.currency.clone(),
         dates: calendar.dates,
@@ -100,7 +102,7 @@ pub fn project_prepared<T: Num>(
         companies: deals.results,
         metrics,
         credit_line,
-        classes: Vec::new(),
+        classes,
     })
 }
 
