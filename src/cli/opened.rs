@@ -8,7 +8,7 @@ use anyhow::anyhow;
 
 use super::Failure;
 use crate::engine::EngineError;
-use crate::engine::model::Portfolio;
+use crate::engine::model::{Portfolio, Reading};
 use crate::engine::results::FundResult;
 use crate::engine::study::{Case, CaseError, Study};
 use crate::export::pack;
@@ -35,10 +35,15 @@ pub fn load(file: &Path) -> Result<Portfolio, Failure> {
 
 /// Loads `file` and builds its study; `scenario` picks the case.
 pub fn open(file: &Path, scenario: Option<&str>) -> Result<Opened, Failure> {
+    open_on(file, scenario, Reading::Plan)
+}
+
+/// [`open`], every case computed on `reading` of the levers' gates.
+pub fn open_on(file: &Path, scenario: Option<&str>, reading: Reading) -> Result<Opened, Failure> {
     let portfolio = load(file)?;
     Ok(Opened {
         file: file.to_path_buf(),
-        study: Study::new(portfolio, 0),
+        study: Study::on_reading(portfolio, 0, reading),
         case: Case::named(scenario),
         scenario_label: scenario.unwrap_or("Base").to_string(),
     })

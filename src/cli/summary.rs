@@ -1,5 +1,7 @@
-//! `summary`: the fund's headline metrics as a table or JSON, and the marking policy in
-//! force (a line "Marking policy: …" under the table; `marking_policy` in the JSON).
+//! `summary`: the fund's headline metrics as a table or JSON, the marking policy in
+//! force (a line "Marking policy: …" under the table; `marking_policy` in the JSON) and
+//! the reading of the levers' gates it was computed on (`--reading`; a line "Reading: …"
+//! above the marking policy; `reading` in the JSON).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,6 +11,7 @@ use serde_json::Value;
 
 use super::{Outcome, opened, output};
 use crate::charts::marking::marking_description;
+use crate::engine::model::Reading;
 
 /// Print the fund's headline metrics.
 #[derive(Debug, clap::Args)]
@@ -21,17 +24,52 @@ pub struct SummaryArgs {
     /// Scenario to apply (default: the base case).
     #[arg(long)]
     pub scenario: Option<String>,
+    /// Reading of the levers' gates: the plan (every gate passes) or risk-adjusted (each
+    /// lever's post-gate effect weighted by its probability).
+    #[arg(long, value_enum, default_value_t = ReadingArg::Plan)]
+    pub reading: ReadingArg,
+}
+
+/// The `--reading` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReadingArg {
+    /// Every gate passes.
+    Plan,
+    /// Each lever's post-gate effect and scale-up costs weighted by its probability.
+    RiskAdjusted,
+}
+
+impl From<ReadingArg> for Reading {
+    fn from(arg: ReadingArg) -> Reading {
+        match arg {
+            ReadingArg::Plan => Reading::Plan,
+            ReadingArg::RiskAdjusted => Reading::RiskAdjusted,
+        }
+    }
+}
+
+/// The line saying which reading the figures are on.
+fn reading_line(reading: Reading) -> &'static str {
+    match reading {
+        Reading::Plan => "Reading: plan (every gate passes)",
+        Reading::RiskAdjusted => {
+            "Reading: risk-adjusted (each lever's post-gate effect and scale-up costs weighted by \
+             its gate probability; not the expected value of the fund's nonlinear waterfall)"
+        }
+    }
 }
 
 /// Prints the case's metrics.
 pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
-    let opened = opened::open(&args.file, args.scenario.as_deref())?;
+    let reading = Reading::from(args.reading);
+    let opened = opened::open_on(&args.file, args.scenario.as_deref(), reading)?;
     let result = opened.result()?;
     let portfolio = opened.study.portfolio();
     let marking = marking_description(portfolio);
     let text = if args.json {
         let mut map = crate::export::tables::summary_map(portfolio, &opened.scenario_label, &result.metrics);
         map.insert("marking_policy".into(), Value::String(marking));
+        map.insert("reading".into(), Value::String(reading.label().to_string()));
         let uncalled = crate::export::tables::uncalled_at_end(&result);
         map.insert(
             "uncalled_commitment".into(),
@@ -47,7 +85,10 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
             .iter()
             .map(|l| format!("\n{l}"))
             .collect();
-        format!("{table}{line}\nMarking policy: {marking}")
+        format!(
+            "{table}{line}\n{}\nMarking policy: {marking}",
+            reading_line(reading)
+        )
     };
     writeln!(out, "{text}").context("could not write the summary")?;
     Ok(())
@@ -74,6 +115,7 @@ mod tests {
             file,
             json,
             scenario: None,
+            reading: ReadingArg::Plan,
         };
         let mut out = Vec::new();
         if let Err(e) = run(&args, &mut out) {

@@ -51,12 +51,34 @@ pub fn compute(portfolio: &Portfolio) -> Result<FundResult, EngineError> {
 /// ([`validate::check_projection`]: the calls against the commitment): every problem
 /// found, and the results when none is an error. The model is projected once.
 pub fn compute_checked(portfolio: &Portfolio) -> (Vec<Problem>, Result<FundResult, EngineError>) {
+    compute_checked_on(portfolio, model::Reading::Plan)
+}
+
+/// [`compute_checked`] on `reading` of the levers' gates: the plan (every gate passes) or
+/// the risk-adjusted projection (each lever's post-gate effect and scale-up costs weighted
+/// by its probability — not the expected value of the nonlinear fund waterfall; rules at
+/// the top of `engine::company::programme`).
+pub fn compute_checked_on(
+    portfolio: &Portfolio,
+    reading: model::Reading,
+) -> (Vec<Problem>, Result<FundResult, EngineError>) {
     let mut problems = validate::validate(portfolio);
     if validate::has_errors(&problems) {
         let outcome = Err(invalid(&problems));
         return (problems, outcome);
     }
-    match fund::project(portfolio, None, fund::Detail::Full) {
+    let projected = match reading {
+        model::Reading::Plan => fund::project(portfolio, None, fund::Detail::Full),
+        model::Reading::RiskAdjusted => {
+            let adjustment = company::CompanyAdjustment {
+                reading,
+                ..company::CompanyAdjustment::default()
+            };
+            let adjustments = vec![adjustment; portfolio.companies.len()];
+            fund::project(portfolio, Some(&adjustments), fund::Detail::Full)
+        }
+    };
+    match projected {
         Ok(result) => {
             problems.extend(validate::check_projection(portfolio, &result));
             let outcome = if validate::has_errors(&problems) {

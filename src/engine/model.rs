@@ -35,7 +35,7 @@ pub use operations::{
     ManagementPool, MarkingPolicy, MultiplePoint, PartialExit, TaxRules, WorkingCapital,
 };
 pub use platform::PortfolioProgramme;
-pub use programme::{LeverProgramme, Reading};
+pub use programme::{DisSynergy, Evidence, Gate, GateFailure, LeverProgramme, Pilot, Reading};
 pub use recycling::{DEFAULT_RECYCLING_CAP, Recycling};
 pub use scenario::{CompanyOverride, Scenario};
 

@@ -33,6 +33,14 @@ pub struct CompanyPeriod<T = Decimal> {
     pub ebitda_without_levers: T,
     /// EBITDA of the last four quarters, quarters before the acquisition at entry EBITDA.
     pub ltm_ebitda: T,
+    /// The AI levers' realised EBITDA uplift this quarter: `ebitda − ebitda_without_levers`
+    /// (effects net of run costs and any dis-synergy; one-time costs are below EBITDA).
+    /// Summed over a year it is the year's realised uplift.
+    pub ai_ebitda_uplift: T,
+    /// The levers' annualised run-rate uplift as live at the quarter end: four times this
+    /// quarter's uplift (a ramp reaches each quarter's level by its end, see
+    /// `engine::company`).
+    pub ai_run_rate_uplift: T,
     /// Run costs of the AI levers live this quarter (already inside `ebitda`).
     pub lever_run_costs: T,
     /// One-time lever costs spent this quarter, whoever funds them.

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 pub use analyses::{Analysis, GridRun, GridSettings, MonteCarloRun, MonteCarloTask, TornadoRun};
 pub use case::{Case, CaseError, CaseRun, CaseRunRef};
 
-use super::model::Portfolio;
+use super::model::{Portfolio, Reading};
 use super::montecarlo::{self, McConfig, McError};
 use super::results::FundResult;
 use super::scenario::{self, ScenarioError};
@@ -30,6 +30,9 @@ use super::validate::Problem;
 #[derive(Debug, Clone)]
 pub struct Study {
     revision: u64,
+    /// The reading of the levers' gates every case is computed on (the analyses —
+    /// tornado, grid, Monte Carlo — run on the model itself, whatever the reading).
+    reading: Reading,
     base_model: Arc<Portfolio>,
     base: CaseRun,
     /// One slot per scenario of the model, in the file's order, filled on first use.
@@ -43,6 +46,11 @@ impl Study {
     /// Validates `portfolio` once and computes its base case; scenarios and analyses wait
     /// until asked for.
     pub fn new(portfolio: Portfolio, revision: u64) -> Study {
+        Study::on_reading(portfolio, revision, Reading::Plan)
+    }
+
+    /// [`Study::new`] with every case computed on `reading` of the levers' gates.
+    pub fn on_reading(portfolio: Portfolio, revision: u64, reading: Reading) -> Study {
         let scenarios = portfolio
             .scenarios
             .iter()
@@ -51,7 +59,8 @@ impl Study {
         let base_model = Arc::new(portfolio);
         Study {
             revision,
-            base: CaseRun::compute(Case::Base, Arc::clone(&base_model)),
+            reading,
+            base: CaseRun::compute(Case::Base, Arc::clone(&base_model), reading),
             base_model,
             scenarios,
             tornado: None,
@@ -63,6 +72,11 @@ impl Study {
     /// The model revision this study was computed on.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// The reading of the levers' gates the cases are computed on.
+    pub fn reading(&self) -> Reading {
+        self.reading
     }
 
     /// The base model.
@@ -103,6 +117,7 @@ impl Study {
             None if Case::named(Some(name)) == Case::Base => CaseRunRef::Stored(&self.base),
             None => CaseRunRef::Missing(Box::new(CaseRun {
                 case: case.clone(),
+                reading: self.reading,
                 model: None,
                 problems: Vec::new(),
                 outcome: Err(CaseError::Scenario(ScenarioError::Unknown {
@@ -121,9 +136,10 @@ impl Study {
     fn compute_scenario(&self, name: &str) -> CaseRun {
         let case = Case::Scenario(name.to_string());
         match scenario::apply_named(self.portfolio(), name) {
-            Ok(model) => CaseRun::compute(case, Arc::new(model)),
+            Ok(model) => CaseRun::compute(case, Arc::new(model), self.reading),
             Err(e) => CaseRun {
                 case,
+                reading: self.reading,
                 model: None,
                 problems: Vec::new(),
                 outcome: Err(CaseError::Scenario(e)),

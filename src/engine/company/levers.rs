@@ -6,8 +6,13 @@
 //! 36 %, not 40 %; the second lever works on what the first left). Levers on inventory
 //! days compound the same way. Revenue uplifts add up (`1 + Σ uᵢ`), the lower of the two
 //! readings for uplifts. Each effect is capped at 100 % of what it acts on.
+//!
+//! A lever's phases (pilot, gate, scale-up), phased costs and dis-synergy are placed by
+//! [`PreparedLever::placed`] and read quarter by quarter in [`super::programme`], whose
+//! module documentation states the rules.
 
-use crate::engine::model::{CostPool, Lever, LeverFunding, LeverTarget, RampShape};
+use super::programme::{GateTerms, PilotTerms};
+use crate::engine::model::{CostPool, GateFailure, Lever, LeverFunding, LeverTarget, RampShape};
 use crate::engine::num::Num;
 
 /// What a lever acts on, on the grid.
@@ -21,62 +26,120 @@ pub(super) enum Acts {
     Inventory,
 }
 
+/// Adjustments to where and how a lever is placed, beyond the lever's own terms: the hook
+/// for the fund-level programme (a shared platform's go-live, learning across the
+/// portfolio). The default places the lever as its terms say.
+#[derive(Debug, Clone, Copy)]
+pub struct LeverPlacement {
+    /// Quarters every phase (pilot, gate, scale-up) moves later (a platform not yet live).
+    pub delay_quarters: u32,
+    /// Multiplies the scale-up's one-time cost (learning: below 1).
+    pub one_time_cost_factor: rust_decimal::Decimal,
+    /// The scale-up's ramp length in place of the lever's own (learning).
+    pub ramp_quarters: Option<u32>,
+}
+
+impl Default for LeverPlacement {
+    fn default() -> Self {
+        Self {
+            delay_quarters: 0,
+            one_time_cost_factor: rust_decimal::Decimal::ONE,
+            ramp_quarters: None,
+        }
+    }
+}
+
 /// A lever turned into per-quarter terms.
 #[derive(Debug, Clone)]
 pub(super) struct PreparedLever<T> {
     pub(super) acts: Acts,
-    /// Effect × realisation × scale.
+    /// Scale-up effect at full ramp: effect × realisation × scale.
     pub(super) realised_effect: T,
-    /// Fund-grid quarter of the first operating quarter of the lever.
+    /// Fund-grid quarter of the first quarter of the scale-up.
     pub(super) start: usize,
     /// Ramp fraction for the quarters after start; full effect after the last.
-    ramp: Vec<T>,
-    /// The one-time cost, spent in the start quarter.
-    pub(super) one_time_cost: T,
-    /// The capitalised part of the one-time cost.
-    capitalised: T,
-    /// Depreciation of the capitalised part per quarter, for `depreciation_quarters`.
-    depreciation_per_quarter: T,
-    depreciation_quarters: usize,
-    run_cost_per_quarter: T,
-    /// Whether the owners fund the one-time cost with equity (the fund its share).
+    pub(super) ramp: Vec<T>,
+    /// The scale-up's one-time cost spent in each quarter from `start` (one tranche
+    /// without cost phasing).
+    pub(super) tranches: Vec<T>,
+    /// Share of each one-time cost (scale-up and pilot) capitalised.
+    pub(super) capex_share: T,
+    /// Quarters a capitalised cost is depreciated over, from the quarter after it is spent.
+    pub(super) depreciation_quarters: usize,
+    pub(super) run_cost_per_quarter: T,
+    /// Whether the owners fund the one-time costs with equity (the fund its share).
     pub(super) fund_funded: bool,
+    /// The pilot, if any.
+    pub(super) pilot: Option<PilotTerms<T>>,
+    /// The gate, if any.
+    pub(super) gate: Option<GateTerms<T>>,
+    /// Share of what the lever acts on lost from `start`, and for how many quarters.
+    pub(super) dis_synergy: Option<(T, usize)>,
 }
 
 impl<T: Num> PreparedLever<T> {
     /// Places `lever` on the grid of a company acquired in quarter `acquisition_index`.
     pub(super) fn new(lever: &Lever, acquisition_index: usize) -> Self {
-        let four = T::from_i64(4);
-        let one_time_cost = T::from_dec(lever.one_time_cost);
-        let capitalised = one_time_cost * T::from_dec(lever.one_time_capex_share);
-        let life_quarters = (lever.capex_life_years as usize).saturating_mul(4).max(1);
+        Self::placed(lever, acquisition_index, &LeverPlacement::default())
+    }
+
+    /// Places `lever` on the grid of a company acquired in quarter `acquisition_index`,
+    /// moved and scaled by `placement`.
+    pub(super) fn placed(lever: &Lever, acquisition_index: usize, placement: &LeverPlacement) -> Self {
+        let programme = &lever.programme;
+        // The first quarter the company operates under the fund, after any delay.
+        let first = acquisition_index + 1 + placement.delay_quarters as usize;
+        let realised_effect = T::from_dec(lever.effect) * T::from_dec(lever.realisation);
+        let run_cost_per_quarter = T::from_dec(lever.annual_run_cost) / T::from_i64(4);
+        let pilot = programme
+            .pilot
+            .as_ref()
+            .map(|p| PilotTerms::new(p, first, realised_effect, run_cost_per_quarter));
+        let gate = programme.gate.as_ref().map(|g| GateTerms {
+            at: first - 1 + g.quarter as usize,
+            probability: T::from_dec(g.probability),
+            keep_pilot: g.on_failure == GateFailure::KeepPilot,
+            weight: T::one(),
+        });
+        let start = match (&gate, &pilot) {
+            (Some(gate), _) => gate.at + 1,
+            (None, Some(pilot)) => pilot.end() + 1,
+            (None, None) => first + lever.start_delay_quarters as usize,
+        };
+        let one_time_cost = T::from_dec(lever.one_time_cost * placement.one_time_cost_factor);
+        let tranches = if programme.cost_phasing.is_empty() {
+            vec![one_time_cost]
+        } else {
+            programme
+                .cost_phasing
+                .iter()
+                .map(|share| one_time_cost * T::from_dec(*share))
+                .collect()
+        };
         Self {
             acts: match lever.target {
                 LeverTarget::Pool(p) => Acts::Pool(pool_index(p)),
                 LeverTarget::Revenue => Acts::Revenue,
                 LeverTarget::InventoryDays => Acts::Inventory,
             },
-            realised_effect: T::from_dec(lever.effect) * T::from_dec(lever.realisation),
-            start: acquisition_index + 1 + lever.start_delay_quarters as usize,
-            ramp: ramp_fractions(lever.ramp_quarters, lever.ramp_shape),
-            one_time_cost,
-            capitalised,
-            depreciation_per_quarter: capitalised / T::from_i64(i64::try_from(life_quarters).unwrap_or(1)),
-            depreciation_quarters: life_quarters,
-            run_cost_per_quarter: T::from_dec(lever.annual_run_cost) / four,
+            realised_effect,
+            start,
+            ramp: ramp_fractions(
+                placement.ramp_quarters.unwrap_or(lever.ramp_quarters),
+                lever.ramp_shape,
+            ),
+            tranches,
+            capex_share: T::from_dec(lever.one_time_capex_share),
+            depreciation_quarters: (lever.capex_life_years as usize).saturating_mul(4).max(1),
+            run_cost_per_quarter,
             fund_funded: lever.funding == LeverFunding::FundFollowOn,
+            pilot,
+            gate,
+            dis_synergy: programme
+                .dis_synergy
+                .as_ref()
+                .map(|d| (T::from_dec(d.share), d.quarters as usize)),
         }
-    }
-
-    /// The lever's effect in fund-grid quarter `q` (zero before it starts), capped at 1.
-    pub(super) fn effect_at(&self, q: usize) -> T {
-        if q < self.start {
-            return T::zero();
-        }
-        let fraction = self.ramp.get(q - self.start).copied().unwrap_or(T::one());
-        (self.realised_effect * fraction)
-            .min_of(T::one())
-            .carried(crate::engine::num::FACTOR_DP)
     }
 }
 
@@ -91,7 +154,8 @@ pub(super) fn pool_index(pool: CostPool) -> usize {
     }
 }
 
-fn ramp_fractions<T: Num>(quarters: u32, shape: RampShape) -> Vec<T> {
+/// The ramp fraction at the end of each of `quarters` quarters.
+pub(super) fn ramp_fractions<T: Num>(quarters: u32, shape: RampShape) -> Vec<T> {
     let n = T::from_i64(i64::from(quarters));
     (1..=i64::from(quarters))
         .map(|k| {
@@ -125,7 +189,7 @@ pub(super) struct LeverQuarter<T> {
     pub(super) capitalised: T,
     /// The part of `one_time` the owners fund with equity (100 % basis).
     pub(super) equity_funded: T,
-    /// Depreciation of capitalised lever costs this quarter.
+    /// Depreciation of capitalised lever costs this quarter, and any write-off.
     pub(super) depreciation: T,
 }
 
@@ -145,10 +209,9 @@ impl<T: Num> LeverQuarter<T> {
             depreciation: zero,
         };
         for lever in levers {
-            if q < lever.start {
+            if q < lever.first_quarter() {
                 continue;
             }
-            let since = q - lever.start;
             let effect = lever.effect_at(q);
             match lever.acts {
                 Acts::Pool(p) => {
@@ -159,16 +222,14 @@ impl<T: Num> LeverQuarter<T> {
                 Acts::Revenue => quarter.uplift += effect,
                 Acts::Inventory => quarter.inventory_kept = quarter.inventory_kept * (one - effect),
             }
-            quarter.run_costs += lever.run_cost_per_quarter;
-            if since == 0 {
-                quarter.one_time += lever.one_time_cost;
-                quarter.capitalised += lever.capitalised;
-                if lever.fund_funded {
-                    quarter.equity_funded += lever.one_time_cost;
-                }
-            } else if since <= lever.depreciation_quarters {
-                quarter.depreciation += lever.depreciation_per_quarter;
+            let costs = lever.costs_at(q);
+            quarter.run_costs += costs.run;
+            quarter.one_time += costs.one_time;
+            quarter.capitalised += costs.one_time * lever.capex_share;
+            if lever.fund_funded {
+                quarter.equity_funded += costs.one_time;
             }
+            quarter.depreciation += costs.depreciation;
         }
         quarter
     }

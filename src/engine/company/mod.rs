@@ -16,7 +16,9 @@
 //! pays its run cost every quarter from then. Levers on one pool compound: the pool keeps
 //! `Π(1 − eᵢ)`; inventory-days levers compound the same way; revenue uplifts add.
 //! EBITDA is revenue less the pools and the run costs; a lever's one-time cost, spent in
-//! its start quarter, is below EBITDA (a one-off, as in adjusted EBITDA).
+//! its start quarter, is below EBITDA (a one-off, as in adjusted EBITDA). A lever's pilot,
+//! gate, phased cost and dis-synergy (issue 13) follow the rules at the top of
+//! `programme`; the plan and risk-adjusted readings are stated there too.
 //!
 //! **LTM.** Exits and marks use last-twelve-months EBITDA: the sum of the last four
 //! quarters, quarters before the acquisition taken at entry EBITDA / 4.
@@ -94,6 +96,7 @@ mod bridge;
 mod cash;
 mod levers;
 mod prepare;
+mod programme;
 mod projection;
 mod statement;
 mod terms;
@@ -101,6 +104,7 @@ mod terms;
 mod tests;
 
 pub use bridge::{BridgeInputs, value_bridge};
+pub use levers::LeverPlacement;
 pub use prepare::{CompanyAdjustment, PrepareError, PreparedCompany};
 pub use projection::Projection;
 pub use statement::{LeverLine, LeverMeasure, lever_lines};

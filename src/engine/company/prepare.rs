@@ -146,6 +146,10 @@ impl<T: Num> PreparedCompany<T> {
                 lever.realised_effect = lever.realised_effect * adjustment.realisation_scale;
             }
         }
+        for (i, lever) in c.levers.iter_mut().enumerate() {
+            let outcome = adjustment.gate_outcomes.as_ref().and_then(|o| o.get(i).copied());
+            lever.set_outcome(adjustment.reading, outcome);
+        }
         Ok(c)
     }
 

@@ -300,6 +300,8 @@ impl<T: Num> PreparedCompany<T> {
             ebitda: lines.ebitda,
             ebitda_without_levers: lines.ebitda_without_levers,
             ltm_ebitda: run.ltm_ebitda.sum(),
+            ai_ebitda_uplift: lines.ebitda - lines.ebitda_without_levers,
+            ai_run_rate_uplift: (lines.ebitda - lines.ebitda_without_levers) * T::from_i64(4),
             lever_run_costs: lines.levers.run_costs,
             lever_one_time_costs: lines.levers.one_time,
             lever_one_time_expensed: lines.levers.one_time - lines.levers.capitalised,

@@ -22,6 +22,7 @@ use crate::engine::num::Num;
 use crate::engine::results::{CompanyResult, FundResult};
 
 mod cash;
+mod programme;
 mod valuation;
 
 /// A calendar date (tests only: a bad date is a bug in the test).

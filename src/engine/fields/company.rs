@@ -399,6 +399,11 @@ pub static LEVER_FIELDS: &[FieldSpec<Lever>] = &[
         between(dec!(1), dec!(30)),
         |l| l.capex_life_years
     ),
+    super::lever_programme::GATE_PROBABILITY,
+    super::lever_programme::EVIDENCE_LOW,
+    super::lever_programme::EVIDENCE_BASE,
+    super::lever_programme::EVIDENCE_HIGH,
+    super::lever_programme::EVIDENCE_SOURCE,
 ];
 
 #[cfg(test)]

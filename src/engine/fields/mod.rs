@@ -122,6 +122,7 @@ mod company;
 mod credit_line;
 mod edit;
 mod fund;
+mod lever_programme;
 mod path;
 mod place;
 mod scenario;

@@ -3,11 +3,11 @@
 use std::fmt;
 use std::sync::Arc;
 
-use super::super::model::Portfolio;
+use super::super::model::{Portfolio, Reading};
 use super::super::results::FundResult;
 use super::super::scenario::ScenarioError;
 use super::super::validate::Problem;
-use super::super::{EngineError, compute_checked};
+use super::super::{EngineError, compute_checked_on};
 
 /// Which reading of the model a figure belongs to: the base case or a named scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -68,6 +68,8 @@ pub enum CaseError {
 pub struct CaseRun {
     /// The base case or the scenario computed.
     pub case: Case,
+    /// The reading of the levers' gates it was computed on (plan or risk-adjusted).
+    pub reading: Reading,
     /// The model of this case (`None` when the scenario could not be applied).
     pub model: Option<Arc<Portfolio>>,
     /// Validation problems of this case's model.
@@ -77,11 +79,12 @@ pub struct CaseRun {
 }
 
 impl CaseRun {
-    pub(super) fn compute(case: Case, model: Arc<Portfolio>) -> CaseRun {
-        let (problems, outcome) = compute_checked(&model);
+    pub(super) fn compute(case: Case, model: Arc<Portfolio>, reading: Reading) -> CaseRun {
+        let (problems, outcome) = compute_checked_on(&model, reading);
         let outcome = outcome.map(Arc::new).map_err(CaseError::from);
         CaseRun {
             case,
+            reading,
             model: Some(model),
             problems,
             outcome,

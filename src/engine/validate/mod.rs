@@ -61,6 +61,7 @@ mod company;
 mod credit_line;
 mod fee_steps;
 mod fund;
+mod programme;
 mod recycling;
 mod scenario;
 #[cfg(test)]
@@ -185,6 +186,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     recycling::check_recycling(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);
     company::check_companies(&mut c, portfolio);
+    programme::check_programmes(&mut c, portfolio);
     valuation::check_comparables(&mut c, portfolio);
     fund::check_stage_budgets(&mut c, portfolio);
     scenario::check_uncertainty(&mut c, portfolio);
