@@ -86,15 +86,17 @@ pub fn project_prepared<T: Num>(
         })
         .collect();
     let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
-    fees::charge_fees_and_expenses(fund, &calendar, &mut periods);
+    let book = classes::ClassBook::new(fund, &calendar.dates);
+    let fees_before_offset = fees::charge_fees_and_expenses(fund, &calendar, &mut periods, &book);
+    let lp_classes = classes::LpClasses::new(book, fees_before_offset);
     partners::waive_gp_fees(fund, &mut periods);
     recycling::recycle_proceeds(fund, &mut periods);
-    let credit_line = credit_line::bridge_calls(fund, &deals, &mut periods)?;
-    run_waterfall(fund, &deals, &mut periods)?;
+    let credit_line = credit_line::bridge_calls(fund, &deals, &lp_classes, &mut periods)?;
+    let class_runs = run_waterfall(fund, &deals, &lp_classes, &mut periods)?;
     net_cash_flows(&mut periods);
     capital::book_uncalled(fund, &mut periods);
     let metrics = metrics::fund_metrics(&periods, &fund.pme_benchmark);
-    let classes = classes::capital_accounts(fund, &periods, detail);
+    let classes = classes::capital_accounts(fund, &lp_classes.book, class_runs.as_ref(), &periods, detail);
     Ok(FundResult {
         currency: fund.currency.clone(),
         dates: calendar.dates,
@@ -277,36 +279,54 @@ fn book_holding<T: Num>(
 }
 
 /// Distributions, carried interest and accrued carry under the fund's waterfall, on the
-/// LPs' flows (rules at the top of [`carry`], [`american`] and [`partners`]).
+/// LPs' flows (rules at the top of [`carry`], [`american`] and [`partners`]); by class
+/// when the classes' terms differ (rules at the top of [`classes`]), their runs returned.
 fn run_waterfall<T: Num>(
     fund: &FundTerms,
     deals: &Deals<T>,
+    lp_classes: &classes::LpClasses<T>,
     periods: &mut [FundPeriod<T>],
-) -> Result<(), ProjectError> {
+) -> Result<Option<classes::ClassRuns<T>>, ProjectError> {
     let terms = Terms::from_fund(fund).ok_or(ProjectError::PreferredReturn)?;
     partners::split_calls_and_proceeds(fund, periods);
+    let runs = classes::run_by_class(fund, &terms, lp_classes, deals, periods)?;
+    if runs.is_none() {
+        let lp_share = T::one() - T::from_dec(fund.gp_commitment_share);
+        carry_waterfall(fund, &terms, deals, lp_share, periods);
+    }
+    partners::finish(periods);
+    Ok(runs)
+}
+
+/// The fund's waterfall with `terms` on the LP flows of `periods`, and its settlement
+/// (escrow, clawback); `lp_share` of every deal flow is theirs.
+fn carry_waterfall<T: Num>(
+    fund: &FundTerms,
+    terms: &Terms<T>,
+    deals: &Deals<T>,
+    lp_share: T,
+    periods: &mut [FundPeriod<T>],
+) {
     let settlement = carry::Settlement {
         escrow_share: T::from_dec(fund.carry_terms.escrow_share),
         clawback_tax_rate: T::from_dec(fund.carry_terms.clawback_tax_rate),
     };
     let entitlement = match fund.waterfall {
-        Waterfall::European => Some(carry::run_european(periods, &terms)),
+        Waterfall::European => Some(carry::run_european(periods, terms)),
         Waterfall::American { clawback } => {
             let held = deals.results.iter().map(|r| (r.acquisition_index, r.exit_index));
             let book = american::DealBook {
                 flows: &deals.flows,
                 navs: &deals.navs,
                 held: held.collect(),
-                lp_share: T::one() - T::from_dec(fund.gp_commitment_share),
+                lp_share,
             };
             let capital = fund.carry_terms.american_capital;
-            let whole_fund = american::run_american(periods, &terms, &book, capital);
+            let whole_fund = american::run_american(periods, terms, &book, capital);
             clawback.then_some(whole_fund)
         }
     };
     carry::settle(periods, entitlement, settlement);
-    partners::finish(periods);
-    Ok(())
 }
 
 /// NAV net of accrued carry, and the LPs' net and cumulative cash flows (the J-curve).

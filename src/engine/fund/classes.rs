@@ -84,46 +84,91 @@ use crate::engine::num::Num;
 use crate::engine::results::{ClassResult, FundPeriod};
 
 mod account;
+mod book;
+mod entitled;
+mod equalise;
 
-use account::{ClassFlows, ClassHeading, class_result};
+use account::{ClassHeading, class_result};
+pub(super) use book::ClassBook;
+pub(super) use entitled::{ClassRuns, run_by_class};
+use equalise::{EntitledQuarter, actual_flows};
+
+/// The fund's classes and, when any has a fee rate of its own, each class's fee before
+/// offset in each quarter (from `fees`), as the waterfall needs them.
+pub(super) struct LpClasses<T> {
+    /// The classes and tranches.
+    pub book: ClassBook,
+    /// Each class's fee before offset in each quarter (rule 2).
+    pub fees_before_offset: Option<Vec<Vec<T>>>,
+}
+
+impl<T> LpClasses<T> {
+    /// The classes of `book` with their fees before offset.
+    pub(super) fn new(book: ClassBook, fees_before_offset: Option<Vec<Vec<T>>>) -> Self {
+        Self {
+            book,
+            fees_before_offset,
+        }
+    }
+}
 
 /// The name of the implicit class of a fund with no classes.
 pub(super) const IMPLICIT_CLASS: &str = "LPs";
 
-/// Each class's capital account and returns (rules at the top of this module), from the
-/// projected `periods`.
+/// Each class's capital account and returns (rules 5 and 6 at the top of this module),
+/// from the projected `periods` and, when the classes ran their own waterfalls, `runs`
+/// (without them the book has one class, whose entitled flows are the LPs' flows).
 pub(super) fn capital_accounts<T: Num>(
     fund: &FundTerms,
+    book: &ClassBook,
+    runs: Option<&ClassRuns<T>>,
     periods: &[FundPeriod<T>],
     detail: Detail,
 ) -> Vec<ClassResult<T>> {
     let dates: Vec<_> = periods.iter().map(|p| p.date).collect();
-    let lp_commitment =
-        (T::from_dec(fund.commitment) * (T::one() - T::from_dec(fund.gp_commitment_share))).round_money();
-    let flows = implicit_flows(lp_commitment, periods);
-    let heading = ClassHeading {
-        name: IMPLICIT_CLASS,
-        investors: 1,
-        commitment: lp_commitment,
+    let entitled: Vec<Vec<EntitledQuarter<T>>> = match runs {
+        Some(runs) => runs
+            .periods
+            .iter()
+            .map(|class| class.iter().map(entitled_of_class).collect())
+            .collect(),
+        None => vec![periods.iter().map(entitled_of_lps).collect()],
     };
-    vec![class_result(heading, &dates, &flows, detail)]
-}
-
-/// The flows of one class holding every LP commitment from the first close: the LPs'
-/// flows of the fund.
-fn implicit_flows<T: Num>(commitment: T, periods: &[FundPeriod<T>]) -> Vec<ClassFlows<T>> {
-    periods
+    let flows = actual_flows(book, &dates, fund.investors.equalisation_rate, &entitled);
+    book.classes
         .iter()
-        .map(|p| ClassFlows {
-            commitment,
-            contributed: p.lp_contributions,
-            distributed: p.lp_distributions,
-            nav: p.lp_nav,
-            management_fees: p.management_fees,
-            carried_interest: p.carried_interest,
-            ..ClassFlows::default()
+        .zip(&flows)
+        .map(|(class, flows)| {
+            let heading = ClassHeading {
+                name: &class.name,
+                investors: class.investors,
+                commitment: T::from_dec(class.commitment),
+            };
+            class_result(heading, &dates, flows, detail)
         })
         .collect()
+}
+
+/// The entitled figures of a class that ran its own waterfall.
+fn entitled_of_class<T: Num>(p: &FundPeriod<T>) -> EntitledQuarter<T> {
+    EntitledQuarter {
+        call: p.lp_contributions,
+        fee: p.management_fees,
+        distribution: p.lp_distributions,
+        nav: p.gross_nav - p.accrued_carry,
+        carry: p.carried_interest,
+    }
+}
+
+/// The entitled figures of the one class of a fund whose waterfall ran once: the LPs'.
+fn entitled_of_lps<T: Num>(p: &FundPeriod<T>) -> EntitledQuarter<T> {
+    EntitledQuarter {
+        call: p.lp_contributions,
+        fee: p.management_fees,
+        distribution: p.lp_distributions,
+        nav: p.lp_nav,
+        carry: p.carried_interest,
+    }
 }
 
 #[cfg(test)]

@@ -42,6 +42,7 @@
 
 use chrono::NaiveDate;
 
+use super::classes::LpClasses;
 use super::{Deals, ProjectError, net_cash_flows, run_waterfall};
 use crate::engine::grid;
 use crate::engine::metrics;
@@ -58,13 +59,14 @@ const DAY_COUNT_BASIS: i64 = 360;
 pub(super) fn bridge_calls<T: Num>(
     fund: &FundTerms,
     deals: &Deals<T>,
+    lp_classes: &LpClasses<T>,
     periods: &mut [FundPeriod<T>],
 ) -> Result<Option<CreditLineResult<T>>, ProjectError> {
     let Some(line) = &fund.credit_line else {
         return Ok(None);
     };
     let mut without = periods.to_vec();
-    run_waterfall(fund, deals, &mut without)?;
+    run_waterfall(fund, deals, lp_classes, &mut without)?;
     net_cash_flows(&mut without);
     let without_line = metrics::fund_metrics(&without, &fund.pme_benchmark);
     let facility_end = grid::add_years(

@@ -11,6 +11,10 @@
 //! `fee_terms.post_investment_basis`. No fee is charged from the end of the term and
 //! extensions on, steps included. A quarter's fee is `rate / 4 × basis`, to the cent.
 //!
+//! **Classes.** With LP classes holding fee rates of their own, each class's fee is this
+//! rule at its rates on its share of the basis, and the fee before offset is their sum
+//! (rule 2 at the top of `classes`); without, the fee is computed as here.
+//!
 //! **Bases.** Commitments; net invested capital: the cost of the companies held at the
 //! quarter end, after that quarter's sales (the cost falls in proportion at a partial
 //! sale); the lower of cost and NAV: `min(net invested capital, gross NAV)` at the
@@ -44,8 +48,10 @@
 //! investments.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::FundCalendar;
+use super::classes::ClassBook;
 use crate::engine::company::{PreparedCompany, Projection};
 use crate::engine::model::{FeeBasis, FeeTerms, FundTerms};
 use crate::engine::num::Num;
@@ -77,13 +83,23 @@ pub(super) fn book_company_fees<T: Num>(
     }
 }
 
+/// A class's own fee rates (rule 2 at the top of `classes`); the default is the fund's.
+#[derive(Debug, Clone, Copy, Default)]
+struct OwnRates {
+    investment: Option<Decimal>,
+    post_investment: Option<Decimal>,
+}
+
 /// The rate and basis of the management fee in the quarter ending `date` (outside a
-/// holiday, before the fund's end).
+/// holiday, before the fund's end), with a class's own rates in place of the fund's where
+/// given (a step applies to every class alike; a class with an investment-period rate
+/// and no post-investment rate, in a fund with none, keeps its own rate after the period).
 fn rate_and_basis(
     fund: &FundTerms,
     calendar: &FundCalendar,
     date: NaiveDate,
-) -> (rust_decimal::Decimal, FeeBasis) {
+    own: OwnRates,
+) -> (Decimal, FeeBasis) {
     let step = fund
         .fee_terms
         .steps
@@ -92,9 +108,14 @@ fn rate_and_basis(
         .max_by_key(|s| s.from);
     match step {
         Some(step) => (step.rate, step.basis),
-        None if date < calendar.investment_period_end => (fund.management_fee_rate, FeeBasis::Commitment),
+        None if date < calendar.investment_period_end => (
+            own.investment.unwrap_or(fund.management_fee_rate),
+            FeeBasis::Commitment,
+        ),
         None => (
-            fund.post_investment_fee_rate.unwrap_or(fund.management_fee_rate),
+            own.post_investment
+                .or(fund.post_investment_fee_rate)
+                .unwrap_or(own.investment.unwrap_or(fund.management_fee_rate)),
             fund.fee_terms.post_investment_basis,
         ),
     }
@@ -109,12 +130,17 @@ fn basis_amount<T: Num>(basis: FeeBasis, commitment: T, period: &FundPeriod<T>) 
     }
 }
 
-/// The management fee of each quarter before any offset (see the module doc).
+/// The management fee of each quarter before any offset (see the module doc), at a
+/// class's own rates on `weight ×` the basis when given.
 fn fees_before_offset<T: Num>(
     fund: &FundTerms,
     calendar: &FundCalendar,
     periods: &[FundPeriod<T>],
+    class: Option<(OwnRates, Decimal)>,
 ) -> Vec<T> {
+    let (own, weight) = class.map_or((OwnRates::default(), None), |(own, w)| {
+        (own, Some(T::from_dec(w)))
+    });
     let commitment = T::from_dec(fund.commitment);
     let four = T::from_i64(4);
     let FeeTerms { holiday_quarters, .. } = fund.fee_terms;
@@ -126,23 +152,58 @@ fn fees_before_offset<T: Num>(
             if q < holiday || p.date >= calendar.fund_end {
                 return T::zero();
             }
-            let (rate, basis) = rate_and_basis(fund, calendar, p.date);
-            (T::from_dec(rate) / four * basis_amount(basis, commitment, p)).round_money()
+            let (rate, basis) = rate_and_basis(fund, calendar, p.date, own);
+            let amount = basis_amount(basis, commitment, p);
+            match weight {
+                None => (T::from_dec(rate) / four * amount).round_money(),
+                Some(weight) => (T::from_dec(rate) / four * (weight * amount)).round_money(),
+            }
         })
         .collect()
 }
 
+/// Each class's fee before offset in each quarter (rule 2 at the top of `classes`), one
+/// list per class of `book`; `None` when no class has a fee rate of its own.
+fn class_fees_before_offset<T: Num>(
+    fund: &FundTerms,
+    calendar: &FundCalendar,
+    periods: &[FundPeriod<T>],
+    book: &ClassBook,
+) -> Option<Vec<Vec<T>>> {
+    book.has_own_fees().then(|| {
+        book.classes
+            .iter()
+            .map(|c| {
+                let own = OwnRates {
+                    investment: c.management_fee_rate,
+                    post_investment: c.post_investment_fee_rate,
+                };
+                fees_before_offset(fund, calendar, periods, Some((own, c.weight)))
+            })
+            .collect()
+    })
+}
+
 /// Management fees after offsets, fund expenses (see the module doc), the rounded gross
-/// NAV, and each quarter's contributions.
+/// NAV, and each quarter's contributions. With classes holding fee rates of their own the
+/// fee before offset is the sum of the classes' (rule 2 at the top of `classes`), and
+/// each class's fee before offset is returned (`None` otherwise).
 pub(super) fn charge_fees_and_expenses<T: Num>(
     fund: &FundTerms,
     calendar: &FundCalendar,
     periods: &mut [FundPeriod<T>],
-) {
+    book: &ClassBook,
+) -> Option<Vec<Vec<T>>> {
     for p in periods.iter_mut() {
         p.gross_nav = p.gross_nav.round_money();
     }
-    let fees = fees_before_offset(fund, calendar, periods);
+    let class_fees = class_fees_before_offset(fund, calendar, periods, book);
+    let fees = match &class_fees {
+        Some(by_class) => (0..periods.len())
+            .map(|q| by_class.iter().filter_map(|fees| fees.get(q)).copied().sum())
+            .collect(),
+        None => fees_before_offset(fund, calendar, periods, None),
+    };
     let offset_share = T::from_dec(fund.fee_terms.offset_share);
     let expenses_quarter = (T::from_dec(fund.annual_expenses) / T::from_i64(4)).round_money();
     let mut offset_carried = T::zero();
@@ -161,6 +222,7 @@ pub(super) fn charge_fees_and_expenses<T: Num>(
         }
         p.contributions = p.deal_equity + p.follow_ons + p.management_fees + p.fund_expenses;
     }
+    class_fees
 }
 
 #[cfg(test)]
