@@ -8,7 +8,7 @@ use anyhow::{Context, anyhow};
 use serde_json::json;
 
 use super::{Failure, Outcome, opened, values};
-use crate::engine::montecarlo::{McConfig, McResult, PERCENTILES, Summary};
+use crate::engine::montecarlo::{McConfig, McResult, PERCENTILES, ProgrammeRisk, ReturnSpread, Summary};
 
 /// Monte Carlo over per-company uncertainty (estimates, in f64).
 #[derive(Debug, clap::Args)]
@@ -27,6 +27,10 @@ pub struct MontecarloArgs {
     /// Scenario to apply first (default: the base case).
     #[arg(long)]
     pub scenario: Option<String>,
+    /// Also run the same seeds with every stage committed up front (stage gates ignored,
+    /// conditional companies acquired) and print the value of staging.
+    #[arg(long)]
+    pub compare_ungated: bool,
 }
 
 /// Runs the simulation and prints it.
@@ -36,6 +40,7 @@ pub fn run(args: &MontecarloArgs, out: &mut dyn Write) -> Outcome {
     let config = McConfig {
         paths: args.paths,
         seed: args.seed,
+        compare_ungated: args.compare_ungated,
         ..McConfig::default()
     };
     let run = opened.study.ensure_monte_carlo(&opened.case, &config);
@@ -83,6 +88,7 @@ fn write_json(r: &McResult, out: &mut dyn Write) -> Outcome {
         "at_years": at_years,
         "probability_tvpi_below_1": r.probability_tvpi_below_one,
         "tvpi_histogram": r.tvpi_histogram.iter().map(|(lo, hi, n)| json!([lo, hi, n])).collect::<Vec<_>>(),
+        "programme": programme_json(&r.programme, &summary),
     });
     let text = serde_json::to_string_pretty(&value).context("could not format the JSON")?;
     writeln!(out, "{text}").context("could not write")?;
@@ -134,5 +140,90 @@ fn write_table(r: &McResult, out: &mut dyn Write) -> Outcome {
         r.paths_without_irr
     )
     .context("could not write")?;
+    write_programme(&r.programme, out)
+}
+
+fn spread_json(s: &ReturnSpread) -> serde_json::Value {
+    json!({
+        "net_irr": {"mean": s.net_irr.mean, "p10": s.net_irr.values[1], "p90": s.net_irr.values[5]},
+        "tvpi": {"mean": s.tvpi.mean, "p10": s.tvpi.values[1], "p90": s.tvpi.values[5]},
+        "probability_of_loss": s.probability_of_loss,
+    })
+}
+
+fn programme_json(p: &ProgrammeRisk, summary: &dyn Fn(&Summary) -> serde_json::Value) -> serde_json::Value {
+    json!({
+        "ai_uplift_share_of_plan": p.ai_uplift_share.as_ref().map(summary),
+        "plan_ai_uplift": p.plan_ai_uplift,
+        "hurdle": p.hurdle,
+        "probability_net_irr_below_hurdle": p.probability_below_hurdle,
+        "lever_gates": p.lever_gates.iter().map(|g| json!({
+            "company": g.company, "lever": g.lever, "probability": g.probability, "pass_rate": g.pass_rate,
+        })).collect::<Vec<_>>(),
+        "stage_gates": p.stage_gates.iter().map(|g| json!({"stage": g.stage, "pass_rate": g.pass_rate}))
+            .collect::<Vec<_>>(),
+        "value_of_staging": p.staging.as_ref().map(|s| json!({
+            "gated": spread_json(&s.gated), "ungated": spread_json(&s.ungated),
+        })),
+    })
+}
+
+fn write_programme(p: &ProgrammeRisk, out: &mut dyn Write) -> Outcome {
+    let w = |out: &mut dyn Write, line: String| writeln!(out, "{line}").context("could not write");
+    if let Some(s) = &p.ai_uplift_share {
+        w(
+            out,
+            format!(
+                "AI value at risk (exit LTM AI EBITDA uplift / plan): P10 {:.1}%, P50 {:.1}%, P90 {:.1}%",
+                s.values[1] * 100.0,
+                s.values[3] * 100.0,
+                s.values[5] * 100.0
+            ),
+        )?;
+    }
+    w(
+        out,
+        format!(
+            "P(net IRR < {:.2}% hurdle) = {:.2}%",
+            p.hurdle * 100.0,
+            p.probability_below_hurdle * 100.0
+        ),
+    )?;
+    if !p.lever_gates.is_empty() {
+        w(out, format!("{:<28} {:<28} {:>11} {:>9}", "Lever gate", "Company", "probability", "passed"))?;
+        for g in &p.lever_gates {
+            w(
+                out,
+                format!(
+                    "{:<28} {:<28} {:>10.1}% {:>8.1}%",
+                    g.lever,
+                    g.company,
+                    g.probability * 100.0,
+                    g.pass_rate * 100.0
+                ),
+            )?;
+        }
+    }
+    for g in &p.stage_gates {
+        w(out, format!("Stage gate '{}' passed on {:.1}% of paths", g.stage, g.pass_rate * 100.0))?;
+    }
+    if let Some(s) = &p.staging {
+        w(out, "Value of staging (same seeds)      gated   committed up front".into())?;
+        let pair = |name: &str, a: f64, b: f64, percent: bool| {
+            if percent {
+                format!("{name:<32} {:>8.2}% {:>8.2}%", a * 100.0, b * 100.0)
+            } else {
+                format!("{name:<32} {a:>8.2}x {b:>8.2}x")
+            }
+        };
+        let (g, u) = (&s.gated, &s.ungated);
+        w(out, pair("Net IRR mean", g.net_irr.mean, u.net_irr.mean, true))?;
+        w(out, pair("Net IRR P10", g.net_irr.values[1], u.net_irr.values[1], true))?;
+        w(out, pair("Net IRR P90", g.net_irr.values[5], u.net_irr.values[5], true))?;
+        w(out, pair("TVPI mean", g.tvpi.mean, u.tvpi.mean, false))?;
+        w(out, pair("TVPI P10", g.tvpi.values[1], u.tvpi.values[1], false))?;
+        w(out, pair("TVPI P90", g.tvpi.values[5], u.tvpi.values[5], false))?;
+        w(out, pair("P(loss: TVPI < 1)", g.probability_of_loss, u.probability_of_loss, true))?;
+    }
     Ok(())
 }

@@ -62,6 +62,7 @@ pub fn blank_portfolio(first_close: NaiveDate) -> Portfolio {
             start_date: first_close,
             budget: dec!(800_000_000),
             reserve: dec!(50_000_000),
+            gate: None,
         }],
         companies: Vec::new(),
         scenarios: Vec::new(),
@@ -131,6 +132,7 @@ pub fn template_company(stage: &str, acquisition_date: NaiveDate, latest_exit: N
             hurdle_multiple: dec!(1),
         },
         levers: Vec::new(),
+        conditional: false,
     }
 }
 

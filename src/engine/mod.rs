@@ -17,6 +17,7 @@ pub mod num;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;
+pub mod stage_gates;
 pub mod study;
 pub mod validate;
 pub mod waterfall;

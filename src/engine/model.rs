@@ -21,6 +21,7 @@ mod platform;
 mod programme;
 mod recycling;
 mod scenario;
+mod stage_gate;
 
 pub use company::{Company, CostPool, CostPools, Sector};
 pub use credit_line::{CreditLine, RatePoint};
@@ -38,6 +39,7 @@ pub use platform::PortfolioProgramme;
 pub use programme::{DisSynergy, Evidence, Gate, GateFailure, LeverProgramme, Pilot, Reading};
 pub use recycling::{DEFAULT_RECYCLING_CAP, Recycling};
 pub use scenario::{CompanyOverride, Scenario};
+pub use stage_gate::{StageCondition, StageGate};
 
 /// The file format name written into every portfolio file.
 pub const FORMAT_NAME: &str = "millwright-portfolio";
@@ -135,6 +137,49 @@ pub struct Uncertainty {
     /// company moves together).
     #[serde(default)]
     pub market_factor_weight: Decimal,
+    /// Lever gates: the share of each gate draw's variance from the portfolio-wide AI
+    /// execution factor (the copula is stated at the top of `engine::montecarlo`).
+    #[serde(
+        default = "default_ai_execution_loading",
+        skip_serializing_if = "is_default_ai_execution_loading"
+    )]
+    pub ai_execution_loading: Decimal,
+    /// Lever gates: the share of variance from the factor of the lever's kind.
+    #[serde(
+        default = "default_lever_kind_loading",
+        skip_serializing_if = "is_default_lever_kind_loading"
+    )]
+    pub lever_kind_loading: Decimal,
+    /// Lever gates: the share of variance from the factor of the company's sector (the
+    /// semiconductor cycle, defence budgets, automotive volumes, geopolitics).
+    #[serde(default = "default_sector_loading", skip_serializing_if = "is_default_sector_loading")]
+    pub sector_loading: Decimal,
+}
+
+/// Default share of a lever gate's variance from the portfolio-wide AI execution factor.
+pub const DEFAULT_AI_EXECUTION_LOADING: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+/// Default share of a lever gate's variance from its lever kind's factor.
+pub const DEFAULT_LEVER_KIND_LOADING: Decimal = Decimal::from_parts(15, 0, 0, false, 2);
+/// Default share of a lever gate's variance from its company's sector factor.
+pub const DEFAULT_SECTOR_LOADING: Decimal = Decimal::from_parts(10, 0, 0, false, 2);
+
+fn default_ai_execution_loading() -> Decimal {
+    DEFAULT_AI_EXECUTION_LOADING
+}
+fn is_default_ai_execution_loading(d: &Decimal) -> bool {
+    *d == DEFAULT_AI_EXECUTION_LOADING
+}
+fn default_lever_kind_loading() -> Decimal {
+    DEFAULT_LEVER_KIND_LOADING
+}
+fn is_default_lever_kind_loading(d: &Decimal) -> bool {
+    *d == DEFAULT_LEVER_KIND_LOADING
+}
+fn default_sector_loading() -> Decimal {
+    DEFAULT_SECTOR_LOADING
+}
+fn is_default_sector_loading(d: &Decimal) -> bool {
+    *d == DEFAULT_SECTOR_LOADING
 }
 
 impl Portfolio {

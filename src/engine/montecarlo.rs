@@ -9,6 +9,31 @@
 //! `z = √w·z_market + √(1−w)·z_company` (standard normals), mapped to the driver's
 //! distribution through the normal CDF, so `w` is the share of variance the companies
 //! share.
+//!
+//! **Lever gates (issue 13): a Gaussian copula.** Each path draws every gated lever's
+//! gate pass / fail. For lever `l` of kind `k` in a company of sector `s`:
+//!
+//! `z = √a·Z_ai + √b·Z_kind(k) + √c·Z_sector(s) + √(1 − a − b − c)·ε_l`, pass iff
+//! `Φ(z) < p_l`,
+//!
+//! with `Z_ai` (the portfolio-wide AI execution factor), one `Z_kind` per lever kind, one
+//! `Z_sector` per sector (the semiconductor cycle, defence budgets, automotive volumes;
+//! geopolitics acts as a sector-wide factor) and each lever's own `ε_l`, all independent
+//! standard normals drawn afresh on each path. `z` is standard normal, so `Φ(z)` is
+//! uniform and each gate passes with exactly its probability `p_l` (a probability of 1
+//! always passes); two levers sharing factors have gate variables correlated by the
+//! loadings they share: `a + b` for two levers of one kind in different sectors, `a + c`
+//! for two kinds in one sector, `a + b + c` for one kind in one sector. The loadings are
+//! `Uncertainty.ai_execution_loading`, `lever_kind_loading` and `sector_loading`
+//! (validated: each 0–1, together at most 1). The gate draws come from a stream of their
+//! own (the path's stream number with the top bit set), so the draws of the other drivers
+//! are the same with and without gates. The outcomes are the path's
+//! `CompanyAdjustment::gate_outcomes`; stage gates are then evaluated on the path's
+//! projection (`engine::stage_gates`), against the plan figures computed once per run.
+//!
+//! **Value of staging.** With `McConfig::compare_ungated`, each path's draws are also
+//! projected with every stage committed up front (stage gates removed, conditional
+//! companies acquired): the same seeds, side by side.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -21,14 +46,26 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::company::{CompanyAdjustment, PreparedCompany};
 use super::fund::{self, Detail};
-use super::model::{Distribution, Portfolio, Uncertainty};
+use super::model::{
+    DEFAULT_AI_EXECUTION_LOADING, DEFAULT_LEVER_KIND_LOADING, DEFAULT_SECTOR_LOADING, Distribution, Portfolio,
+    Uncertainty,
+};
+use super::results::FundResult;
+use super::stage_gates::StageBaseline;
 use super::validate::{Rule, Severity};
 use draw::Spreads;
+use gates::GateCopula;
+pub use programme::{LeverGateRate, ProgrammeRisk, ReturnSpread, StageGateRate, StagingComparison};
 pub use summary::percentile;
 use summary::{PathOutcome, collect};
 
 mod draw;
+mod gates;
+mod programme;
 mod summary;
+
+/// Stream numbers at or above this one are the lever gates' (`path + GATE_STREAM`).
+const GATE_STREAM: u64 = 1 << 63;
 
 /// Percentiles reported for every figure.
 pub const PERCENTILES: [f64; 7] = [5.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0];
@@ -44,6 +81,9 @@ pub struct McConfig {
     pub at_years: Vec<u32>,
     /// Number of bars in the final-TVPI histogram.
     pub histogram_bins: usize,
+    /// Also project every path with every stage committed up front (the value of
+    /// staging); doubles the time of a run with stage gates.
+    pub compare_ungated: bool,
 }
 
 impl Default for McConfig {
@@ -53,6 +93,7 @@ impl Default for McConfig {
             seed: 42,
             at_years: vec![5, 8, 10],
             histogram_bins: 40,
+            compare_ungated: false,
         }
     }
 }
@@ -107,6 +148,8 @@ pub struct McResult {
     pub cash_fan: Vec<[f64; 5]>,
     /// The fund's quarter-end dates, one per fan entry.
     pub dates: Vec<chrono::NaiveDate>,
+    /// AI value at risk, the hurdle, lever and stage gate pass rates, the value of staging.
+    pub programme: ProgrammeRisk,
 }
 
 /// The defaults used when a file has no `uncertainty` section.
@@ -134,24 +177,50 @@ pub fn default_uncertainty() -> Uncertainty {
             max: dec!(0.04),
         },
         market_factor_weight: dec!(0.3),
+        ai_execution_loading: DEFAULT_AI_EXECUTION_LOADING,
+        lever_kind_loading: DEFAULT_LEVER_KIND_LOADING,
+        sector_loading: DEFAULT_SECTOR_LOADING,
     }
 }
 
-fn simulate_path(
-    p: &Portfolio,
-    prepared: &[PreparedCompany<f64>],
-    u: &Spreads,
+/// What every path of a run shares, prepared once.
+struct Setup<'a> {
+    portfolio: &'a Portfolio,
+    /// The portfolio with its stage gates removed, when the value of staging is asked for.
+    ungated: Option<Portfolio>,
+    prepared: Vec<PreparedCompany<f64>>,
+    spreads: Spreads,
+    copula: GateCopula,
+    /// The plan figures the stage gates read.
+    baseline: StageBaseline<f64>,
+    /// Each company's entry multiple (the bridge's AI line over it is the EBITDA uplift).
+    entry_multiples: Vec<f64>,
     seed: u64,
-    path: u64,
-    year_quarters: &[usize],
-) -> Result<PathOutcome, McError> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    year_quarters: Vec<usize>,
+}
+
+/// Σ over companies of the exit LTM AI EBITDA uplift: the bridge's AI line (uplift ×
+/// entry multiple) over the entry multiple.
+fn ai_uplift(result: &FundResult<f64>, entry_multiples: &[f64]) -> f64 {
+    result
+        .companies
+        .iter()
+        .zip(entry_multiples)
+        .filter(|(_, m)| **m > 0.0)
+        .map(|(c, m)| c.bridge.ai_levers / m)
+        .sum()
+}
+
+/// One path's adjustments: the drivers' draws for each company, and the lever gates'.
+fn draw_adjustments(s: &Setup<'_>, path: u64) -> (Vec<CompanyAdjustment<f64>>, Vec<bool>) {
+    let mut rng = ChaCha8Rng::seed_from_u64(s.seed);
     rng.set_stream(path);
+    let u = &s.spreads;
     let w = u.market_weight;
     let (shared, own) = (w.sqrt(), (1.0 - w).sqrt());
     let market: [f64; 4] = std::array::from_fn(|_| rng.sample(StandardNormal));
-    let mut companies = Vec::with_capacity(prepared.len());
-    for company in prepared {
+    let mut adjustments: Vec<CompanyAdjustment<f64>> = Vec::with_capacity(s.prepared.len());
+    for _ in &s.prepared {
         // One draw per driver, in driver order: the market's share plus the company's own.
         let [z0, z1, z2, z3] = market.map(|m| shared * m + own * rng.sample::<f64, _>(StandardNormal));
         #[expect(
@@ -159,21 +228,45 @@ fn simulate_path(
             reason = "a delay of a few quarters, rounded"
         )]
         let delay = u.exit_delay_quarters.draw(z2).round() as i64;
-        let adjustment = CompanyAdjustment {
+        adjustments.push(CompanyAdjustment {
             realisation_scale: u.realisation_scale.draw(z0),
             exit_multiple_shift: u.exit_multiple_shift.draw(z1),
             growth_shift: u.growth_shift.draw(z3),
             exit_delay_quarters: delay,
             ..CompanyAdjustment::default()
-        };
-        companies.push(
-            company
-                .adjusted(&adjustment)
-                .map_err(|e| McError::Model(e.to_string()))?,
-        );
+        });
     }
-    let result =
-        fund::project_prepared(p, &companies, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
+    let mut passes = Vec::new();
+    if !s.copula.is_empty() {
+        let mut gate_rng = ChaCha8Rng::seed_from_u64(s.seed);
+        gate_rng.set_stream(path | GATE_STREAM);
+        passes = s.copula.draw(&mut gate_rng);
+        s.copula.apply(&passes, &mut adjustments);
+    }
+    (adjustments, passes)
+}
+
+
+fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McError> {
+    let model = |e: fund::ProjectError| McError::Model(e.to_string());
+    let (adjustments, lever_gates) = draw_adjustments(s, path);
+    let companies = s
+        .prepared
+        .iter()
+        .zip(&adjustments)
+        .map(|(company, adjustment)| company.adjusted(adjustment))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| McError::Model(e.to_string()))?;
+    let result = fund::project_staged(s.portfolio, &companies, Detail::FundOnly, &s.baseline).map_err(model)?;
+    let ungated = match &s.ungated {
+        Some(ungated) => {
+            let r = fund::project_staged(ungated, &companies, Detail::FundOnly, &StageBaseline::default())
+                .map_err(model)?;
+            Some((irr_of(&r), r.metrics.tvpi.unwrap_or(f64::NAN)))
+        }
+        None => None,
+    };
+    let year_quarters = &s.year_quarters;
     let m = &result.metrics;
     let at_years = year_quarters
         .iter()
@@ -190,7 +283,7 @@ fn simulate_path(
         })
         .collect();
     Ok(PathOutcome {
-        net_irr: m.net_irr.as_ref().ok().and_then(ToPrimitive::to_f64),
+        net_irr: irr_of(&result),
         tvpi: m.tvpi.unwrap_or(f64::NAN),
         dpi: m.dpi.unwrap_or(f64::NAN),
         at_years,
@@ -200,8 +293,17 @@ fn simulate_path(
             .iter()
             .map(|x| x.cumulative_net_cash_flow)
             .collect(),
+        ai_uplift: ai_uplift(&result, &s.entry_multiples),
+        lever_gates,
+        stage_gates: result.stage_gates.iter().map(|g| g.passed).collect(),
+        ungated,
     })
 }
+
+fn irr_of(result: &FundResult<f64>) -> Option<f64> {
+    result.metrics.net_irr.as_ref().ok().and_then(ToPrimitive::to_f64)
+}
+
 
 /// Validation errors stop a simulation as they stop the exact projection: a path only
 /// moves inputs that validation bounded (a stage over budget is allowed, as in sweeps).
@@ -245,18 +347,8 @@ pub fn run(
         return Err(McError::TooFewPaths);
     }
     refuse_invalid(portfolio)?;
-    let uncertainty = Spreads::of(&portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty));
-    let base =
-        fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
-    // Convert every company to f64 once; each path only adjusts the prepared figures.
-    let prepared: Vec<PreparedCompany<f64>> = portfolio
-        .companies
-        .iter()
-        .map(|c| PreparedCompany::new(c, &portfolio.fund, &CompanyAdjustment::default()))
-        .collect::<Result<_, _>>()
-        .map_err(|e| McError::Model(e.to_string()))?;
-    let dates = base.dates.clone();
-    let year_quarters = year_end_quarters(&config.at_years)?;
+    let setup = setup(portfolio, config)?;
+    let base = fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
     const BATCH: usize = 256;
     let mut outcomes: Vec<PathOutcome> = Vec::with_capacity(config.paths);
     let mut start = 0;
@@ -267,104 +359,77 @@ pub fn run(
         let end = (start + BATCH).min(config.paths);
         let batch: Result<Vec<PathOutcome>, McError> = (start..end)
             .into_par_iter()
-            .map(|i| {
-                simulate_path(
-                    portfolio,
-                    &prepared,
-                    &uncertainty,
-                    config.seed,
-                    i as u64,
-                    &year_quarters,
-                )
-            })
+            .map(|i| simulate_path(&setup, i as u64))
             .collect();
         outcomes.extend(batch?);
         start = end;
         progress(start);
     }
-    Ok(collect(outcomes, config, dates))
+    let labels = programme::ProgrammeLabels {
+        plan_ai_uplift: ai_uplift(&base, &setup.entry_multiples),
+        hurdle: portfolio.fund.preferred_return.to_f64().unwrap_or(0.0),
+        levers: setup
+            .copula
+            .levers
+            .iter()
+            .map(|l| {
+                let company = portfolio.companies.get(l.company);
+                let lever = company.and_then(|c| c.levers.get(l.lever));
+                (
+                    company.map(|c| c.name.clone()).unwrap_or_default(),
+                    lever.map(|x| x.name.clone()).unwrap_or_default(),
+                    l.probability,
+                )
+            })
+            .collect(),
+        stages: portfolio
+            .stages
+            .iter()
+            .filter(|s| s.gate.is_some())
+            .map(|s| s.name.clone())
+            .collect(),
+    };
+    let programme = programme::collect(&outcomes, labels);
+    let mut result = collect(outcomes, config, base.dates);
+    result.programme = programme;
+    Ok(result)
+}
+
+/// What every path shares: the companies in f64, the spreads, the copula, the plan
+/// figures of the stage gates, and the portfolio without gates when it is compared.
+fn setup<'a>(portfolio: &'a Portfolio, config: &McConfig) -> Result<Setup<'a>, McError> {
+    let model = |e: super::company::PrepareError| McError::Model(e.to_string());
+    let uncertainty = portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty);
+    // Convert every company to f64 once; each path only adjusts the prepared figures.
+    let prepared: Vec<PreparedCompany<f64>> = portfolio
+        .companies
+        .iter()
+        .map(|c| PreparedCompany::new(c, &portfolio.fund, &CompanyAdjustment::default()))
+        .collect::<Result<_, _>>()
+        .map_err(model)?;
+    let ungated = config.compare_ungated.then(|| {
+        let mut p = portfolio.clone();
+        for stage in &mut p.stages {
+            stage.gate = None;
+        }
+        p
+    });
+    Ok(Setup {
+        portfolio,
+        ungated,
+        prepared,
+        spreads: Spreads::of(&uncertainty),
+        copula: GateCopula::of(portfolio, &uncertainty),
+        baseline: StageBaseline::plan(portfolio).map_err(model)?,
+        entry_multiples: portfolio
+            .companies
+            .iter()
+            .map(|c| c.entry_multiple.to_f64().unwrap_or(0.0))
+            .collect(),
+        seed: config.seed,
+        year_quarters: year_end_quarters(&config.at_years)?,
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::compute;
-    use rust_decimal::Decimal;
-
-    fn small_config(paths: usize) -> McConfig {
-        McConfig {
-            paths,
-            seed: 7,
-            at_years: vec![5],
-            histogram_bins: 10,
-        }
-    }
-
-    fn sample() -> Portfolio {
-        crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn zero_width_distributions_give_the_deterministic_result() {
-        let mut p = sample();
-        let fixed = |v: Decimal| Distribution::Fixed { value: v };
-        p.uncertainty = Some(Uncertainty {
-            realisation_scale: fixed(dec!(1)),
-            exit_multiple_shift: fixed(dec!(0)),
-            exit_delay_quarters: fixed(dec!(0)),
-            growth_shift: fixed(dec!(0)),
-            market_factor_weight: dec!(0.5),
-        });
-        let mc =
-            run(&p, &small_config(20), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
-        let exact = compute(&p).unwrap_or_else(|e| panic!("{e}")).metrics;
-        let tvpi = exact.tvpi.and_then(|t| t.to_f64()).unwrap_or_default();
-        let irr = exact.net_irr.ok().and_then(|t| t.to_f64()).unwrap_or_default();
-        for v in mc.tvpi.values {
-            assert!((v - tvpi).abs() < 1e-9, "{v} vs {tvpi}");
-        }
-        assert!((mc.net_irr.values[3] - irr).abs() < 1e-9);
-        assert_eq!(mc.probability_tvpi_below_one, 0.0);
-    }
-
-    #[test]
-    fn same_seed_same_bits_whatever_the_thread_count() {
-        let p = sample();
-        let config = small_config(300);
-        let run_with = |threads: usize| {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap_or_else(|e| panic!("{e}"))
-                .install(|| run(&p, &config, &|_| {}, &AtomicBool::new(false)))
-                .unwrap_or_else(|e| panic!("{e}"))
-        };
-        let one = run_with(1);
-        let three = run_with(3);
-        assert_eq!(one, three);
-        let other_seed = run(
-            &p,
-            &McConfig {
-                seed: 8,
-                ..config.clone()
-            },
-            &|_| {},
-            &AtomicBool::new(false),
-        );
-        assert_ne!(other_seed.ok().map(|r| r.tvpi), Some(one.tvpi.clone()));
-        // A spread exists, in the right order.
-        assert!(one.tvpi.values.windows(2).all(|w| w[0] <= w[1]));
-        assert!(one.tvpi.values[0] < one.tvpi.values[6]);
-        assert_eq!(one.tvpi_histogram.iter().map(|b| b.2).sum::<usize>(), 300);
-    }
-
-    #[test]
-    fn cancel_stops_the_run() {
-        let p = sample();
-        let cancel = AtomicBool::new(true);
-        assert_eq!(
-            run(&p, &small_config(1000), &|_| {}, &cancel),
-            Err(McError::Cancelled)
-        );
-    }
-}
+mod tests;

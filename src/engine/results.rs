@@ -11,8 +11,10 @@ use super::xirr::XirrError;
 
 mod classes;
 mod credit_line;
+mod stage_gates;
 pub use classes::{CapitalAccountPeriod, ClassMetrics, ClassResult};
 pub use credit_line::{CreditLinePeriod, CreditLineResult};
+pub use stage_gates::StageGateOutcome;
 
 /// One company in one quarter, at 100 % of the company unless said otherwise. The rows
 /// of the company statement (`millwright company`) are these fields; the conventions
@@ -373,4 +375,7 @@ pub struct FundResult<T = Decimal> {
     /// (one class, "LPs", for a fund with none). Σ over classes of their flows is the
     /// LPs' flows in `periods`.
     pub classes: Vec<ClassResult<T>>,
+    /// Each stage gate and its outcome on this reading, in stage order (empty when no
+    /// stage has a gate).
+    pub stage_gates: Vec<StageGateOutcome<T>>,
 }

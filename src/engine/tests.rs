@@ -86,6 +86,7 @@ fn ten_million_deal(name: &str, acquired: NaiveDate, exit: NaiveDate) -> Company
         marking_policy: None,
         management_pool: ManagementPool::default(),
         levers: Vec::new(),
+        conditional: false,
     }
 }
 
@@ -111,6 +112,7 @@ fn fee_example(investment_period_years: u32) -> Portfolio {
             start_date: d(2020, 1, 1),
             budget: dec!(100_000_000),
             reserve: Decimal::ZERO,
+            gate: None,
         }],
         companies,
         scenarios: Vec::new(),
@@ -625,6 +627,7 @@ fn monte_carlo_distributions_are_validated_by_field() {
             max: dec!(0.01),
         },
         market_factor_weight: dec!(1.5),
+        ..crate::engine::montecarlo::default_uncertainty()
     });
     let paths: Vec<String> = super::validate::validate(&p)
         .into_iter()

@@ -146,6 +146,7 @@ fn monte_carlo_percentiles_are_one_row_per_estimate() {
         nav_fan: Vec::new(),
         cash_fan: Vec::new(),
         dates: Vec::new(),
+        programme: Default::default(),
     };
     let text = monte_carlo_tsv(&result);
     let rows = cells(&text);

@@ -13,6 +13,7 @@ pub(super) fn add_stage(p: &mut Portfolio) -> EditOutcome {
         start_date: start,
         budget: Default::default(),
         reserve: Default::default(),
+        gate: None,
     });
     EditOutcome::select(Item::Stage(p.stages.len() - 1))
 }

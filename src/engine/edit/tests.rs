@@ -22,6 +22,7 @@ fn small() -> Portfolio {
         start_date: day(2028, 3, 31),
         budget: dec!(100_000_000),
         reserve: dec!(0),
+        gate: None,
     });
     for (name, stage) in [("Alpha", "Stage I"), ("Beta", "Stage I"), ("Gamma", "Stage II")] {
         let mut c = template_company(stage, day(2026, 3, 31), day(2036, 3, 31));

@@ -230,4 +230,8 @@ pub struct Company {
     /// The AI programmes applied to this company.
     #[serde(default)]
     pub levers: Vec<Lever>,
+    /// Acquired only if its stage's gate passes (a company of a stage without a gate is
+    /// always acquired).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
 }

@@ -129,4 +129,8 @@ pub struct Stage {
     pub budget: Decimal,
     /// Capital held back for follow-on equity (fund-funded AI programmes).
     pub reserve: Decimal,
+    /// A gate on the results of earlier stages deciding whether the stage's conditional
+    /// companies are acquired; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<super::StageGate>,
 }

@@ -12,7 +12,7 @@ fn f(d: Decimal) -> f64 {
 }
 
 /// Standard normal CDF.
-fn phi(z: f64) -> f64 {
+pub(super) fn phi(z: f64) -> f64 {
     0.5 * (1.0 + libm::erf(z / std::f64::consts::SQRT_2))
 }
 

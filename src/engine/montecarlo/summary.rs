@@ -1,7 +1,7 @@
 //! What a simulation found: percentiles, histogram and fans collected from the paths'
 //! outcomes, in path order.
 
-use super::{McConfig, McResult, PERCENTILES, Summary};
+use super::{McConfig, McResult, PERCENTILES, ProgrammeRisk, Summary};
 
 /// One simulated path's figures.
 pub(super) struct PathOutcome {
@@ -11,6 +11,15 @@ pub(super) struct PathOutcome {
     pub(super) at_years: Vec<(f64, f64)>,
     pub(super) nav: Vec<f64>,
     pub(super) cash: Vec<f64>,
+    /// Σ over the companies of the exit LTM AI EBITDA uplift (100 % of each).
+    pub(super) ai_uplift: f64,
+    /// Per gated lever, whether its gate passed.
+    pub(super) lever_gates: Vec<bool>,
+    /// Per stage gate, whether it passed.
+    pub(super) stage_gates: Vec<bool>,
+    /// Net IRR and TVPI of the same draws with every stage committed up front, when
+    /// compared.
+    pub(super) ungated: Option<(Option<f64>, f64)>,
 }
 
 /// The `p`th percentile of sorted `values`, linear between order statistics (numpy's
@@ -36,7 +45,7 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
-fn summarise(mut values: Vec<f64>) -> Summary {
+pub(super) fn summarise(mut values: Vec<f64>) -> Summary {
     values.retain(|v| v.is_finite());
     values.sort_by(f64::total_cmp);
     #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
@@ -129,6 +138,7 @@ pub(super) fn collect(
         nav_fan: fan(|o| &o.nav, &outcomes, len),
         cash_fan: fan(|o| &o.cash, &outcomes, len),
         dates,
+        programme: ProgrammeRisk::default(),
     }
 }
 

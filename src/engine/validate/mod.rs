@@ -61,9 +61,11 @@ mod company;
 mod credit_line;
 mod fee_steps;
 mod fund;
+mod gate_copula;
 mod programme;
 mod recycling;
 mod scenario;
+mod stage_gates;
 #[cfg(test)]
 mod tests;
 mod valuation;
@@ -189,7 +191,9 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     programme::check_programmes(&mut c, portfolio);
     valuation::check_comparables(&mut c, portfolio);
     fund::check_stage_budgets(&mut c, portfolio);
+    stage_gates::check_stage_gates(&mut c, portfolio);
     scenario::check_uncertainty(&mut c, portfolio);
+    gate_copula::check_gate_loadings(&mut c, portfolio);
     scenario::check_scenarios(&mut c, portfolio);
     check_model_size(&mut c, portfolio);
     c.problems

@@ -73,6 +73,7 @@ fn three_stage_fund(stage_iii: Decimal) -> Portfolio {
         start_date: first_close,
         budget,
         reserve: Decimal::ZERO,
+        gate: None,
     };
     p.stages = vec![
         stage("Stage I", dec!(40_000_000)),

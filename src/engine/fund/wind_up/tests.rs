@@ -30,6 +30,7 @@ fn fund_with_a_company_held_past_the_term(marking: MarkingPolicy) -> Portfolio {
         start_date: first_close,
         budget: dec!(10_000_000),
         reserve: Decimal::ZERO,
+        gate: None,
     }];
     let mut held = plain_company(
         "Held",
