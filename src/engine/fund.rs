@@ -9,6 +9,7 @@ use super::metrics;
 use super::model::{FundTerms, Portfolio, Waterfall};
 use super::num::Num;
 use super::results::{CompanyResult, FundPeriod, FundResult};
+use super::stage_gates::{self, StageBaseline};
 use super::waterfall::Terms;
 
 mod american;
@@ -75,8 +76,23 @@ pub fn project_prepared<T: Num>(
     companies: &[PreparedCompany<T>],
     detail: Detail,
 ) -> Result<FundResult<T>, ProjectError> {
+    project_staged(portfolio, companies, detail, &StageBaseline::plan(portfolio)?)
+}
+
+/// [`project_prepared`] with the plan figures its stage gates read already computed
+/// (Monte Carlo computes them once per run).
+pub fn project_staged<T: Num>(
+    portfolio: &Portfolio,
+    companies: &[PreparedCompany<T>],
+    detail: Detail,
+    baseline: &StageBaseline<T>,
+) -> Result<FundResult<T>, ProjectError> {
     let fund = &portfolio.fund;
-    let calendar = FundCalendar::new(fund, companies)?;
+    let mut calendar = FundCalendar::new(fund, companies)?;
+    let mut staging = stage_gates::evaluate(portfolio, companies, calendar.dates.len(), baseline);
+    if let Some(last) = staging.final_liquidation_index(companies, wind_up::last_quarter_index(fund)) {
+        calendar.final_liquidation_index = last;
+    }
     let mut periods: Vec<FundPeriod<T>> = calendar
         .dates
         .iter()
@@ -85,7 +101,7 @@ pub fn project_prepared<T: Num>(
             ..FundPeriod::default()
         })
         .collect();
-    let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail);
+    let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail, &mut staging);
     let book = classes::ClassBook::new(fund, &calendar.dates);
     let fees_before_offset = fees::charge_fees_and_expenses(fund, &calendar, &mut periods, &book);
     let lp_classes = classes::LpClasses::new(book, fees_before_offset);
@@ -105,6 +121,7 @@ pub fn project_prepared<T: Num>(
         metrics,
         credit_line,
         classes,
+        stage_gates: staging.outcomes,
     })
 }
 
@@ -165,14 +182,22 @@ fn project_deals<T: Num>(
     dates: &[chrono::NaiveDate],
     periods: &mut [FundPeriod<T>],
     detail: Detail,
+    staging: &mut stage_gates::Staging<T>,
 ) -> Deals<T> {
     let mut deals = Deals {
         results: Vec::with_capacity(companies.len()),
         flows: Vec::with_capacity(companies.len()),
         navs: Vec::with_capacity(companies.len()),
     };
-    for (company, prepared) in portfolio.companies.iter().zip(companies) {
-        let projection = prepared.project(dates.len());
+    for (i, (company, prepared)) in portfolio.companies.iter().zip(companies).enumerate() {
+        if !staging.acquires(i) {
+            let len = if detail == Detail::Full { dates.len() } else { 0 };
+            deals.results.push(stage_gates::not_acquired(company, prepared, len));
+            deals.flows.push(Vec::new());
+            deals.navs.push(Vec::new());
+            continue;
+        }
+        let projection = staging.take_projection(i).unwrap_or_else(|| prepared.project(dates.len()));
         fees::book_company_fees(prepared, &projection, periods);
         let cheque = prepared.equity_cheque();
         let (flows, follow_ons) = book_deal_flows(prepared, cheque, &projection, periods);
