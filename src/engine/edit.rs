@@ -1,6 +1,8 @@
 //! Model edits as data: add, duplicate, move, delete and rename the model's stages,
 //! companies, levers and scenarios; add, delete and set a company's partial exits and the
-//! fund's comparable multiple paths and their points; and set one field ([`FieldEdit`]). An [`Edit`] is
+//! fund's comparable multiple paths and their points; the fund's LP classes and closes
+//! ([`InvestorEdit`]), carry tiers ([`CarryTierEdit`]) and the credit line's dated base
+//! rates ([`RateCurveEdit`]); and set one field ([`FieldEdit`]). An [`Edit`] is
 //! applied to a [`Portfolio`] with [`Edit::apply`], which either changes the portfolio and
 //! says what to select next, or refuses with an [`EditError`] and leaves it untouched.
 //! The app's buttons, menus and undo history speak only this type; tests drive it with
@@ -10,16 +12,22 @@
 //! company in it) to the new name; renaming a company renames the scenario overrides of
 //! it; deleting a company drops the overrides that named it.
 
+mod carry_tiers;
 mod cascade;
 mod comparables;
 mod fee_steps;
+mod investors;
 mod lists;
 mod partial_exits;
+mod rate_curve;
 
 pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
+pub use carry_tiers::{CarryTierEdit, new_carry_tier};
 pub use fee_steps::new_fee_step;
+pub use investors::{InvestorEdit, NEW_LP_CLASS_NAME, new_close};
 pub use lists::unique_name;
 pub use partial_exits::{NEW_PARTIAL_EXIT_SHARE, new_partial_exit_date};
+pub use rate_curve::{RateCurveEdit, new_rate_point};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -202,6 +210,12 @@ pub enum Edit {
         /// Commitments, net invested capital, or the lower of cost and NAV.
         basis: FeeBasis,
     },
+    /// An edit of the fund's LP classes or closes.
+    Investors(InvestorEdit),
+    /// An edit of the fund's carry tiers.
+    CarryTiers(CarryTierEdit),
+    /// An edit of the credit line's dated base rates.
+    BaseRateCurve(RateCurveEdit),
     /// Sets one field; a stage's or company's name goes through the rename cascade.
     SetField(FieldEdit),
 }
@@ -320,6 +334,23 @@ pub enum EditError {
         /// How many steps there are.
         count: usize,
     },
+    /// The edit names an item past the end of one of the fund's lists (LP classes,
+    /// closes, carry tiers, dated base rates).
+    #[error("there is no {list} number {} (the fund has {count})", .index + 1)]
+    NoListItem {
+        /// The list's item in words ("close", "LP class").
+        list: &'static str,
+        /// The position asked for (zero-based).
+        index: usize,
+        /// How many items the list has.
+        count: usize,
+    },
+    /// A rename would give two LP classes the same name.
+    #[error("another LP class is already named '{0}': class names must differ")]
+    LpClassNameTaken(String),
+    /// The credit line's base rates were edited on a fund that has no credit line.
+    #[error("the fund has no credit line: switch one on first")]
+    NoCreditLine,
     /// A field edit was refused (not a settable field, nothing at the path, a value of the
     /// wrong kind, an unknown stage).
     #[error(transparent)]
@@ -364,6 +395,9 @@ impl Edit {
             Edit::SetFeeStepFrom { .. } => "change a fee step's date",
             Edit::SetFeeStepRate { .. } => "change a fee step's rate",
             Edit::SetFeeStepBasis { .. } => "change a fee step's basis",
+            Edit::Investors(edit) => edit.label(),
+            Edit::CarryTiers(edit) => edit.label(),
+            Edit::BaseRateCurve(edit) => edit.label(),
             Edit::SetField(_) => "edit a field",
         }
     }
@@ -422,6 +456,9 @@ impl Edit {
             Edit::SetFeeStepFrom { index, from } => fee_steps::set_from(p, *index, *from),
             Edit::SetFeeStepRate { index, rate } => fee_steps::set_rate(p, *index, *rate),
             Edit::SetFeeStepBasis { index, basis } => fee_steps::set_basis(p, *index, *basis),
+            Edit::Investors(edit) => edit.apply(p),
+            Edit::CarryTiers(edit) => edit.apply(p),
+            Edit::BaseRateCurve(edit) => edit.apply(p),
             Edit::SetField(field) => cascade::set_field(p, field),
         }
     }

@@ -152,6 +152,13 @@ pub static FUND_FIELDS: &[FieldSpec<FundTerms>] = &[
         between(dec!(0), dec!(1)),
         |f| f.fee_terms.offset_share
     ),
+    decimal_field!(
+        "investors.equalisation_rate",
+        "Equalisation interest (later closes, a year)",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |f| f.investors.equalisation_rate
+    ),
     choice_field!("waterfall", "Waterfall", WATERFALLS, |f| f.waterfall),
     choice_field!("carry_terms.hurdle", "Hurdle", HURDLES, |f| f.carry_terms.hurdle),
     decimal_field!(

@@ -135,10 +135,10 @@ pub use company::{COMPANY_FIELDS, COMPANY_SECTIONS, LEVER_FIELDS};
 pub use edit::{FieldEdit, FieldError, effective_value, value};
 pub use fund::{FUND_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS};
 pub use path::{
-    CarryTierPart, FeeStepPart, FieldPath, MultiplePointPart, Owner, ParsePathError, PartialExitPart,
-    PointPart, UncertainDriver,
+    CarryTierPart, ClosePart, FeeStepPart, FieldPath, LpClassPart, MultiplePointPart, Owner, ParsePathError,
+    PartialExitPart, PointPart, RatePointPart, UncertainDriver,
 };
-pub use place::{Place, owner_name, place};
+pub use place::{Place, class_name, owner_name, place};
 pub use scenario::SCENARIO_FIELDS;
 pub use template::{KEY_COMPANY_FIELDS, has_template_figures};
 pub use value::{FieldValue, ValueError, ValueKind};

@@ -6,12 +6,14 @@
 
 mod carry_tiers;
 mod fee_steps;
+mod investors;
 mod parse;
 
 use std::fmt;
 
 pub use carry_tiers::CarryTierPart;
 pub use fee_steps::FeeStepPart;
+pub use investors::{ClosePart, LpClassPart, RatePointPart};
 pub use parse::ParsePathError;
 
 use super::{meta_in, metas};
@@ -251,6 +253,33 @@ pub enum FieldPath {
         /// Its net multiple, net IRR or rate.
         part: CarryTierPart,
     },
+    /// The fund's LP classes together: `fund.investors.classes`.
+    LpClasses,
+    /// One LP class's name, number of LPs or term: `fund.investors.classes[k].carry_rate`.
+    LpClass {
+        /// Position of the class in `investors.classes`.
+        index: usize,
+        /// Its name, number of LPs or one of its terms.
+        part: LpClassPart,
+    },
+    /// The fund's closes together: `fund.investors.closes`.
+    Closes,
+    /// One close's date, class or amount: `fund.investors.closes[k].amount`.
+    Close {
+        /// Position of the close in `investors.closes`.
+        index: usize,
+        /// Its date, class or amount.
+        part: ClosePart,
+    },
+    /// The credit line's dated base rates together: `fund.credit_line.base_rate_curve`.
+    BaseRateCurve,
+    /// One dated base rate's date or rate: `fund.credit_line.base_rate_curve[k].rate`.
+    BaseRatePoint {
+        /// Position of the point in `base_rate_curve`.
+        index: usize,
+        /// Its date or its rate.
+        part: RatePointPart,
+    },
     /// A Monte Carlo distribution: `uncertainty.exit_multiple_shift`.
     Distribution(UncertainDriver),
     /// The scenario a sweep or goal seek applied (not a field of the file): `scenario`.
@@ -380,6 +409,16 @@ impl fmt::Display for FieldPath {
             FieldPath::CarryTiers => write!(f, "fund.carry_terms.tiers"),
             FieldPath::CarryTier { index, part } => {
                 write!(f, "fund.carry_terms.tiers[{index}].{}", part.key())
+            }
+            FieldPath::LpClasses => write!(f, "fund.investors.classes"),
+            FieldPath::LpClass { index, part } => {
+                write!(f, "fund.investors.classes[{index}].{}", part.key())
+            }
+            FieldPath::Closes => write!(f, "fund.investors.closes"),
+            FieldPath::Close { index, part } => write!(f, "fund.investors.closes[{index}].{}", part.key()),
+            FieldPath::BaseRateCurve => write!(f, "fund.credit_line.base_rate_curve"),
+            FieldPath::BaseRatePoint { index, part } => {
+                write!(f, "fund.credit_line.base_rate_curve[{index}].{}", part.key())
             }
             FieldPath::Distribution(driver) => write!(f, "uncertainty.{}", driver.key()),
             FieldPath::AppliedScenario => write!(f, "scenario"),

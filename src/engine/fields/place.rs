@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::{
     Bounds, Choices, FieldMeta, FieldPath, MAX_MONEY, MultiplePointPart, Owner, PartialExitPart, PointPart,
-    Presence, Unit, meta,
+    Presence, RatePointPart, Unit, meta,
 };
 use crate::engine::model::Portfolio;
 
@@ -138,6 +138,28 @@ pub fn place(portfolio: &Portfolio, path: &FieldPath) -> Place {
             "Fund terms".into(),
             format!("Carry tier {} {}", index + 1, part.label()),
         ),
+        FieldPath::LpClasses => ("Fund terms".into(), "LP classes".into()),
+        FieldPath::LpClass { index, part } => (
+            "Fund terms".into(),
+            format!("{} {}", class_name(portfolio, *index), part.label()),
+        ),
+        FieldPath::Closes => ("Fund terms".into(), "Closes".into()),
+        FieldPath::Close { index, part } => (
+            "Fund terms".into(),
+            format!("Close {} {}", index + 1, part.label()),
+        ),
+        FieldPath::BaseRateCurve => ("Fund terms".into(), "Credit line dated base rates".into()),
+        FieldPath::BaseRatePoint { index, part } => (
+            "Fund terms".into(),
+            format!(
+                "Credit line base rate {} {}",
+                index + 1,
+                match part {
+                    RatePointPart::Date => "date",
+                    RatePointPart::Rate => "rate",
+                }
+            ),
+        ),
         FieldPath::Distribution(driver) => ("Monte Carlo".into(), distribution_label(driver.key())),
         FieldPath::AppliedScenario => ("Analysis".into(), "Scenario applied".into()),
     };
@@ -151,6 +173,16 @@ fn comparable_name(portfolio: &Portfolio, index: usize) -> String {
         || format!("Comparable path {}", index + 1),
         |path| format!("{} comparables", path.sector.label()),
     )
+}
+
+/// An LP class by its name ("LP class Anchor"), or by its place when it has none or is
+/// gone ("LP class 2").
+pub fn class_name(portfolio: &Portfolio, index: usize) -> String {
+    let name = portfolio.fund.investors.classes.get(index).map(|c| c.name.trim());
+    match name {
+        Some(name) if !name.is_empty() => format!("LP class {name}"),
+        _ => format!("LP class {}", index + 1),
+    }
 }
 
 /// `realisation_scale` → `Realisation scale`.

@@ -61,6 +61,7 @@ mod company;
 mod credit_line;
 mod fee_steps;
 mod fund;
+mod investors;
 mod gate_copula;
 mod programme;
 mod recycling;
@@ -184,6 +185,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     fund::check_fund(&mut c, portfolio);
     credit_line::check_credit_line(&mut c, portfolio);
     fee_steps::check_fee_steps(&mut c, portfolio);
+    investors::check_investors(&mut c, portfolio);
     carry_tiers::check_carry_tiers(&mut c, portfolio);
     recycling::check_recycling(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);

@@ -101,6 +101,21 @@ fn fund_path(rest: &[Segment<'_>]) -> Option<FieldPath> {
             };
             super::carry_tiers::parse((tiers.name, tiers.index), part)
         }
+        [group, list, part @ ..]
+            if (group.is("investors") && matches!(list.name, "classes" | "closes"))
+                || (group.is("credit_line") && list.name == "base_rate_curve") =>
+        {
+            let part = match part {
+                [part] if part.index.is_none() => Some(part.name),
+                [] => None,
+                _ => return None,
+            };
+            if group.name == "investors" {
+                super::investors::parse_investors((list.name, list.index), part)
+            } else {
+                super::investors::parse_rate_curve((list.name, list.index), part)
+            }
+        }
         _ => scalar(Owner::Fund, rest),
     }
 }
