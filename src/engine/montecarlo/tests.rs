@@ -82,3 +82,108 @@ fn cancel_stops_the_run() {
         Err(McError::Cancelled)
     );
 }
+
+/// The midmarket sample with a gate of `probability` on every lever and, when `staged`,
+/// a gate on its Add-ons stage (a 1.0x gross mark on the Platform stage on 30 June 2027,
+/// half the budget kept on failure) making the last two add-ons conditional.
+fn gated(probability: Decimal, staged: bool) -> Portfolio {
+    let mut p = sample();
+    for c in &mut p.companies {
+        for l in &mut c.levers {
+            l.programme.gate = Some(crate::engine::model::Gate {
+                quarter: 2,
+                probability,
+                on_failure: crate::engine::model::GateFailure::KeepPilot,
+            });
+        }
+    }
+    if staged {
+        p.stages[1].gate = Some(crate::engine::model::StageGate {
+            date: chrono::NaiveDate::from_ymd_opt(2027, 6, 30).unwrap_or_default(),
+            condition: crate::engine::model::StageCondition::GrossMarkMultiple { min_multiple: dec!(1.0) },
+            stages: Vec::new(),
+            budget_share_on_failure: dec!(0.5),
+        });
+        for c in p.companies.iter_mut().skip(6) {
+            c.conditional = true;
+        }
+    }
+    p
+}
+
+#[test]
+fn gates_of_probability_one_reproduce_the_plan() {
+    // Every gate passes on every path and the other drivers are fixed: each path is the
+    // plan, so its TVPI is the exact plan's and its AI uplift is 100 % of plan.
+    let mut p = gated(dec!(1), false);
+    let fixed = |v: Decimal| Distribution::Fixed { value: v };
+    p.uncertainty = Some(Uncertainty {
+        realisation_scale: fixed(dec!(1)),
+        exit_multiple_shift: fixed(dec!(0)),
+        exit_delay_quarters: fixed(dec!(0)),
+        growth_shift: fixed(dec!(0)),
+        ..default_uncertainty()
+    });
+    let mc = run(&p, &small_config(20), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
+    let exact = compute(&p).unwrap_or_else(|e| panic!("{e}")).metrics;
+    let tvpi = exact.tvpi.and_then(|t| t.to_f64()).unwrap_or_default();
+    for v in mc.tvpi.values {
+        assert!((v - tvpi).abs() < 1e-9, "{v} vs {tvpi}");
+    }
+    let uplift = mc.programme.ai_uplift_share.unwrap_or_else(|| panic!("no plan uplift"));
+    for v in uplift.values {
+        assert!((v - 1.0).abs() < 1e-9, "{v}");
+    }
+    assert!(!mc.programme.lever_gates.is_empty());
+    assert!(mc.programme.lever_gates.iter().all(|g| g.pass_rate == 1.0));
+}
+
+#[test]
+fn gated_runs_are_the_same_bits_on_one_or_two_threads() {
+    let p = gated(dec!(0.6), true);
+    let config = McConfig {
+        compare_ungated: true,
+        ..small_config(300)
+    };
+    let run_with = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .install(|| run(&p, &config, &|_| {}, &AtomicBool::new(false)))
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let one = run_with(1);
+    assert_eq!(one, run_with(2));
+    let figures = &one.programme;
+    assert_eq!(figures.stage_gates.len(), 1);
+    assert!(figures.staging.is_some());
+    // 300 paths: a pass rate of 0.6 has a standard error of √(0.24 / 300) = 0.028.
+    for g in &figures.lever_gates {
+        assert!((g.pass_rate - 0.6).abs() < 4.0 * 0.028, "{g:?}");
+    }
+}
+
+#[test]
+fn lever_gates_leave_the_other_drivers_draws_alone() {
+    // Gates draw from their own stream: the same path draws the same realisation, exit
+    // multiple, exit delay and growth whether or not the run draws any gate.
+    let p = gated(dec!(0.5), false);
+    let config = small_config(50);
+    let with_gates = setup(&p, &config).unwrap_or_else(|e| panic!("{e}"));
+    let mut without = setup(&p, &config).unwrap_or_else(|e| panic!("{e}"));
+    without.copula.levers.clear();
+    for path in [0, 1, 17, 49] {
+        let (a, passes) = draw_adjustments(&with_gates, path);
+        let (b, none) = draw_adjustments(&without, path);
+        assert_eq!(passes.len(), with_gates.copula.levers.len());
+        assert!(none.is_empty());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.realisation_scale.to_bits(), y.realisation_scale.to_bits());
+            assert_eq!(x.exit_multiple_shift.to_bits(), y.exit_multiple_shift.to_bits());
+            assert_eq!(x.growth_shift.to_bits(), y.growth_shift.to_bits());
+            assert_eq!(x.exit_delay_quarters, y.exit_delay_quarters);
+            assert!(x.gate_outcomes.is_some() && y.gate_outcomes.is_none());
+        }
+    }
+}
