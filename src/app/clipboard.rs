@@ -251,6 +251,8 @@ fn current_table(app: &MillwrightApp, case: &Case) -> Result<(String, &'static s
         Tab::Compare => Ok((compare_tsv(study, currency), "the scenario comparison")),
         Tab::Statement => super::statement_view::selected_statement(app, study, case)
             .map(|s| (crate::export::statement::to_tsv(&s), "the company statement")),
+        Tab::LpAccounts => super::lp_accounts_view::selected_accounts(app, study, case)
+            .map(|a| (crate::export::lp_accounts::to_tsv(&a), "the LP capital accounts")),
         Tab::Sensitivity => match study.grid(case).map(|run| &run.outcome) {
             Some(Ok(grid)) => Ok((grid_tsv(grid), "the sensitivity grid")),
             _ => Err("Compute the grid first: it is the table this tab copies.".into()),

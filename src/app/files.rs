@@ -101,6 +101,8 @@ pub enum Tab {
     Companies,
     /// The quarterly statement of the company selected in the tree.
     Statement,
+    /// The LP classes' capital accounts and their figures over the fund's life.
+    LpAccounts,
     /// The base case beside every scenario.
     Compare,
     /// Tornado and grid over the drivers.

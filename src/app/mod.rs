@@ -17,11 +17,13 @@ pub mod exporting;
 pub mod fields;
 pub mod file_dialog;
 pub mod files;
+pub mod gp_economics_view;
 pub mod grid_view;
 pub mod history;
 pub mod icon;
 pub mod jobs;
 pub mod layout;
+pub mod lp_accounts_view;
 pub mod monte_carlo;
 pub mod navigation;
 pub mod plots;
@@ -103,6 +105,8 @@ pub struct MillwrightApp {
     pub sensitivity: sensitivity::SensitivityView,
     /// The Monte Carlo tab: settings, the run in progress and its result.
     pub monte_carlo: monte_carlo::MonteCarloView,
+    /// The LP accounts tab: the class picked.
+    pub lp_accounts: lp_accounts_view::LpAccountsView,
     /// The memo pack being written, if any.
     pub pack_job: Option<exporting::PackJob>,
     /// A short message for the status bar ("Exported 14 files to …").
@@ -159,6 +163,7 @@ impl MillwrightApp {
             compare: compare::CompareView::default(),
             sensitivity: sensitivity::SensitivityView::default(),
             monte_carlo: monte_carlo::MonteCarloView::default(),
+            lp_accounts: lp_accounts_view::LpAccountsView::default(),
         }
     }
 
@@ -306,6 +311,7 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
             "sensitivity" => Tab::Sensitivity,
             "montecarlo" => Tab::MonteCarlo,
             "statement" => Tab::Statement,
+            "lp" => Tab::LpAccounts,
             name => ChartId::TABS
                 .iter()
                 .position(|c| c.name() == name)

@@ -125,6 +125,7 @@ pub fn overview(ui: &mut Ui, result: &FundResult, before: Option<&FundResult>, m
             }
         });
     super::credit_line_view::comparison_ui(ui, result);
+    super::gp_economics_view::gp_economics_ui(ui, result);
     marking_line(ui, marking);
 }
 

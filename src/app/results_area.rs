@@ -72,6 +72,7 @@ impl MillwrightApp {
             }
             ui.selectable_value(&mut self.prefs.tab, Tab::Companies, "Companies");
             ui.selectable_value(&mut self.prefs.tab, Tab::Statement, "Statement");
+            ui.selectable_value(&mut self.prefs.tab, Tab::LpAccounts, "LP accounts");
             ui.selectable_value(&mut self.prefs.tab, Tab::Compare, "Compare");
             ui.selectable_value(&mut self.prefs.tab, Tab::Sensitivity, "Sensitivity");
             ui.selectable_value(&mut self.prefs.tab, Tab::MonteCarlo, "Monte Carlo");
@@ -82,6 +83,7 @@ impl MillwrightApp {
         match self.prefs.tab {
             Tab::Compare => self.compare_tab(ui, &case),
             Tab::Statement => self.statement_tab(ui, &case),
+            Tab::LpAccounts => self.lp_accounts_tab(ui, &case),
             Tab::Sensitivity => self.sensitivity_tab(ui, &case),
             Tab::MonteCarlo => self.monte_carlo_tab(ui, &case),
             Tab::Overview | Tab::Companies => self.figures_tab(ui, &case),

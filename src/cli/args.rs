@@ -11,6 +11,7 @@ use super::check::CheckArgs;
 use super::company::CompanyArgs;
 use super::export::ExportArgs;
 use super::goalseek::GoalseekArgs;
+use super::lp::LpArgs;
 use super::montecarlo::MontecarloArgs;
 use super::sensitivity::SensitivityArgs;
 use super::summary::SummaryArgs;
@@ -40,6 +41,9 @@ pub enum Command {
     Cashflows(CashflowsArgs),
     /// Write one company's quarterly statement as CSV (acquisition to exit).
     Company(CompanyArgs),
+    /// Write the LP classes' quarterly capital accounts as CSV (one row per quarter per
+    /// class).
+    Lp(LpArgs),
     /// Export one chart as a memo-ready SVG or PNG (by the file extension).
     Chart(ChartArgs),
     /// Write the memo pack: every chart as SVG and PNG, summary/cashflows/companies CSV and

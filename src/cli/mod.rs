@@ -13,6 +13,7 @@ mod check;
 mod company;
 mod export;
 mod goalseek;
+mod lp;
 mod montecarlo;
 mod opened;
 mod output;
@@ -91,6 +92,7 @@ fn execute(cli: Cli, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Outcome 
         Some(Command::Summary(args)) => summary::run(&args, stdout),
         Some(Command::Cashflows(args)) => cashflows::run(&args, stdout),
         Some(Command::Company(args)) => company::run(&args, stdout),
+        Some(Command::Lp(args)) => lp::run(&args, stdout),
         Some(Command::Chart(args)) => chart::run(&args, stdout),
         Some(Command::Export(args)) => export::run(&args, stdout),
         Some(Command::Sensitivity(args)) => sensitivity::run(&args, stdout),

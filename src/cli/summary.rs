@@ -78,6 +78,10 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
         if let Some(line) = crate::export::credit_line::summary_json(&result) {
             map.insert("credit_line".into(), line);
         }
+        map.insert(
+            "gp_economics".into(),
+            crate::export::gp_economics::summary_json(&result.metrics.gp),
+        );
         serde_json::to_string_pretty(&Value::Object(map)).context("could not write the summary as JSON")?
     } else {
         let table = output::summary_text(portfolio, &opened.scenario_label, &result);
@@ -85,8 +89,13 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
             .iter()
             .map(|l| format!("\n{l}"))
             .collect();
+        let blocks: String = crate::export::lp_accounts::class_lines(&result)
+            .into_iter()
+            .chain(crate::export::gp_economics::summary_lines(&result))
+            .map(|l| format!("\n{l}"))
+            .collect();
         format!(
-            "{table}{line}\n{}\nMarking policy: {marking}",
+            "{table}{line}{blocks}\n{}\nMarking policy: {marking}",
             reading_line(reading)
         )
     };

@@ -3,6 +3,8 @@
 
 pub mod credit_line;
 pub mod fonts;
+pub mod gp_economics;
+pub mod lp_accounts;
 pub mod memo_chart;
 pub mod pack;
 pub mod statement;

@@ -1,9 +1,9 @@
-//! The audit workbook (rust_xlsxwriter): Summary, Fund cash flows, Companies, Scenarios,
-//! Assumptions. The Summary's net IRR, TVPI, DPI and RVPI are live formulas (XIRR, SUM)
-//! over the cash-flow sheet, so a reviewer sees the app's figures recomputed by the
-//! spreadsheet; each formula also carries the app's figure as its cached result, and the
-//! app's figure sits beside it for comparison. Cells hold IEEE doubles, as Excel does:
-//! money is exact to the cent at these magnitudes.
+//! The audit workbook (rust_xlsxwriter): Summary, Fund cash flows, LP accounts, Companies,
+//! Scenarios, Assumptions. The Summary's net IRR, TVPI, DPI and RVPI are live formulas
+//! (XIRR, SUM) over the cash-flow sheet, so a reviewer sees the app's figures recomputed
+//! by the spreadsheet; each formula also carries the app's figure as its cached result,
+//! and the app's figure sits beside it for comparison. Cells hold IEEE doubles, as Excel
+//! does: money is exact to the cent at these magnitudes.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -13,15 +13,18 @@ use crate::engine::model::Portfolio;
 use crate::engine::results::FundResult;
 
 /// Sheet names, in order.
-pub const SHEETS: [&str; 5] = [
+pub const SHEETS: [&str; 6] = [
     "Summary",
     "Fund cash flows",
+    "LP accounts",
     "Companies",
     "Scenarios",
     "Assumptions",
 ];
 mod assumptions;
+mod lp_accounts;
 use assumptions::assumptions_sheet;
+use lp_accounts::lp_accounts_sheet;
 
 const FLOWS: &str = "'Fund cash flows'";
 
@@ -95,16 +98,19 @@ pub fn build_with(
     flows.set_name(SHEETS[1])?;
     cash_flows(&mut flows, result, &fmt)?;
     summary_sheet(&mut summary, portfolio, scenario, result, &fmt)?;
+    let mut lp = Worksheet::new();
+    lp.set_name(SHEETS[2])?;
+    lp_accounts_sheet(&mut lp, result, &fmt)?;
     let mut companies = Worksheet::new();
-    companies.set_name(SHEETS[2])?;
+    companies.set_name(SHEETS[3])?;
     companies_sheet(&mut companies, result, &fmt)?;
     let mut scenarios = Worksheet::new();
-    scenarios.set_name(SHEETS[3])?;
+    scenarios.set_name(SHEETS[4])?;
     scenarios_sheet(&mut scenarios, portfolio, &fmt)?;
     let mut assumptions = Worksheet::new();
-    assumptions.set_name(SHEETS[4])?;
+    assumptions.set_name(SHEETS[5])?;
     assumptions_sheet(&mut assumptions, portfolio, &fmt)?;
-    for sheet in [summary, flows, companies, scenarios, assumptions] {
+    for sheet in [summary, flows, lp, companies, scenarios, assumptions] {
         book.push_worksheet(sheet);
     }
     book.save_to_buffer()

@@ -12,9 +12,12 @@ mod app_lists;
 #[cfg(feature = "gui")]
 mod app_safety;
 #[cfg(feature = "gui")]
+mod app_lp_accounts;
+#[cfg(feature = "gui")]
 mod app_statement;
 mod cli;
 mod cli_company;
+mod cli_lp;
 mod cli_overwrite;
 mod export;
 mod field_property;
@@ -22,6 +25,5 @@ mod format_v2;
 mod fuzz_smoke;
 mod regression;
 mod regression_issue_11;
-mod regression_issue_12;
 mod regression_issue_9;
 mod waterfall;
