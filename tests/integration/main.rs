@@ -25,5 +25,6 @@ mod format_v2;
 mod fuzz_smoke;
 mod regression;
 mod regression_issue_11;
+mod regression_issue_12;
 mod regression_issue_9;
 mod waterfall;
