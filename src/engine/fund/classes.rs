@@ -172,4 +172,6 @@ fn entitled_of_lps<T: Num>(p: &FundPeriod<T>) -> EntitledQuarter<T> {
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
