@@ -190,7 +190,13 @@ fn write_programme(p: &ProgrammeRisk, out: &mut dyn Write) -> Outcome {
         ),
     )?;
     if !p.lever_gates.is_empty() {
-        w(out, format!("{:<28} {:<28} {:>11} {:>9}", "Lever gate", "Company", "probability", "passed"))?;
+        w(
+            out,
+            format!(
+                "{:<28} {:<28} {:>11} {:>9}",
+                "Lever gate", "Company", "probability", "passed"
+            ),
+        )?;
         for g in &p.lever_gates {
             w(
                 out,
@@ -205,10 +211,20 @@ fn write_programme(p: &ProgrammeRisk, out: &mut dyn Write) -> Outcome {
         }
     }
     for g in &p.stage_gates {
-        w(out, format!("Stage gate '{}' passed on {:.1}% of paths", g.stage, g.pass_rate * 100.0))?;
+        w(
+            out,
+            format!(
+                "Stage gate '{}' passed on {:.1}% of paths",
+                g.stage,
+                g.pass_rate * 100.0
+            ),
+        )?;
     }
     if let Some(s) = &p.staging {
-        w(out, "Value of staging (same seeds)      gated   committed up front".into())?;
+        w(
+            out,
+            "Value of staging (same seeds)      gated   committed up front".into(),
+        )?;
         let pair = |name: &str, a: f64, b: f64, percent: bool| {
             if percent {
                 format!("{name:<32} {:>8.2}% {:>8.2}%", a * 100.0, b * 100.0)
@@ -218,12 +234,26 @@ fn write_programme(p: &ProgrammeRisk, out: &mut dyn Write) -> Outcome {
         };
         let (g, u) = (&s.gated, &s.ungated);
         w(out, pair("Net IRR mean", g.net_irr.mean, u.net_irr.mean, true))?;
-        w(out, pair("Net IRR P10", g.net_irr.values[1], u.net_irr.values[1], true))?;
-        w(out, pair("Net IRR P90", g.net_irr.values[5], u.net_irr.values[5], true))?;
+        w(
+            out,
+            pair("Net IRR P10", g.net_irr.values[1], u.net_irr.values[1], true),
+        )?;
+        w(
+            out,
+            pair("Net IRR P90", g.net_irr.values[5], u.net_irr.values[5], true),
+        )?;
         w(out, pair("TVPI mean", g.tvpi.mean, u.tvpi.mean, false))?;
         w(out, pair("TVPI P10", g.tvpi.values[1], u.tvpi.values[1], false))?;
         w(out, pair("TVPI P90", g.tvpi.values[5], u.tvpi.values[5], false))?;
-        w(out, pair("P(loss: TVPI < 1)", g.probability_of_loss, u.probability_of_loss, true))?;
+        w(
+            out,
+            pair(
+                "P(loss: TVPI < 1)",
+                g.probability_of_loss,
+                u.probability_of_loss,
+                true,
+            ),
+        )?;
     }
     Ok(())
 }

@@ -47,8 +47,8 @@ use rust_decimal::prelude::ToPrimitive;
 use super::company::{CompanyAdjustment, PreparedCompany};
 use super::fund::{self, Detail};
 use super::model::{
-    DEFAULT_AI_EXECUTION_LOADING, DEFAULT_LEVER_KIND_LOADING, DEFAULT_SECTOR_LOADING, Distribution, Portfolio,
-    Uncertainty,
+    DEFAULT_AI_EXECUTION_LOADING, DEFAULT_LEVER_KIND_LOADING, DEFAULT_SECTOR_LOADING, Distribution,
+    Portfolio, Uncertainty,
 };
 use super::results::FundResult;
 use super::stage_gates::StageBaseline;
@@ -246,7 +246,6 @@ fn draw_adjustments(s: &Setup<'_>, path: u64) -> (Vec<CompanyAdjustment<f64>>, V
     (adjustments, passes)
 }
 
-
 fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McError> {
     let model = |e: fund::ProjectError| McError::Model(e.to_string());
     let (adjustments, lever_gates) = draw_adjustments(s, path);
@@ -257,7 +256,8 @@ fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McError> {
         .map(|(company, adjustment)| company.adjusted(adjustment))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| McError::Model(e.to_string()))?;
-    let result = fund::project_staged(s.portfolio, &companies, Detail::FundOnly, &s.baseline).map_err(model)?;
+    let result =
+        fund::project_staged(s.portfolio, &companies, Detail::FundOnly, &s.baseline).map_err(model)?;
     let ungated = match &s.ungated {
         Some(ungated) => {
             let r = fund::project_staged(ungated, &companies, Detail::FundOnly, &StageBaseline::default())
@@ -304,7 +304,6 @@ fn irr_of(result: &FundResult<f64>) -> Option<f64> {
     result.metrics.net_irr.as_ref().ok().and_then(ToPrimitive::to_f64)
 }
 
-
 /// Validation errors stop a simulation as they stop the exact projection: a path only
 /// moves inputs that validation bounded (a stage over budget is allowed, as in sweeps).
 fn refuse_invalid(portfolio: &Portfolio) -> Result<(), McError> {
@@ -348,7 +347,8 @@ pub fn run(
     }
     refuse_invalid(portfolio)?;
     let setup = setup(portfolio, config)?;
-    let base = fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
+    let base =
+        fund::project::<f64>(portfolio, None, Detail::FundOnly).map_err(|e| McError::Model(e.to_string()))?;
     const BATCH: usize = 256;
     let mut outcomes: Vec<PathOutcome> = Vec::with_capacity(config.paths);
     let mut start = 0;

@@ -92,7 +92,13 @@ impl<T: Num> StageBaseline<T> {
             let per_company = stage_of
                 .iter()
                 .zip(&periods)
-                .map(|(stage, p)| if reads(&read, *stage) { trailing_uplift(p, q) } else { T::zero() })
+                .map(|(stage, p)| {
+                    if reads(&read, *stage) {
+                        trailing_uplift(p, q)
+                    } else {
+                        T::zero()
+                    }
+                })
                 .collect();
             if let Some(slot) = plan_uplift.get_mut(*s) {
                 *slot = Some(per_company);
@@ -173,7 +179,14 @@ pub(crate) fn evaluate<T: Num>(
                 *slot = Some(company.project(grid_len));
             }
         }
-        let measured = measure(&staging, companies, &members, q, gate, baseline.plan_uplift.get(s));
+        let measured = measure(
+            &staging,
+            companies,
+            &members,
+            q,
+            gate,
+            baseline.plan_uplift.get(s),
+        );
         let threshold = T::from_dec(gate.condition.threshold());
         let passed = measured.is_some_and(|m| m >= threshold);
         let full_budget = portfolio
@@ -181,7 +194,11 @@ pub(crate) fn evaluate<T: Num>(
             .get(s)
             .map_or(T::zero(), |stage| T::from_dec(stage.budget));
         let mut outcome = StageGateOutcome {
-            stage: portfolio.stages.get(s).map(|x| x.name.clone()).unwrap_or_default(),
+            stage: portfolio
+                .stages
+                .get(s)
+                .map(|x| x.name.clone())
+                .unwrap_or_default(),
             date: gate.date,
             measured,
             threshold,

@@ -1,8 +1,8 @@
 //! The AI programme's figures across the paths: AI value at risk, the probability of
 //! missing the hurdle, lever and stage gate pass rates, and the value of staging.
 
-use super::summary::{PathOutcome, summarise};
 use super::Summary;
+use super::summary::{PathOutcome, summarise};
 
 /// How often one lever's gate passed.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,8 +96,14 @@ fn spread(irrs: Vec<f64>, tvpis: Vec<f64>) -> ReturnSpread {
 /// The programme figures from the paths' outcomes (in path order).
 pub(super) fn collect(outcomes: &[PathOutcome], labels: ProgrammeLabels) -> ProgrammeRisk {
     let n = outcomes.len();
-    let ai_uplift_share = (labels.plan_ai_uplift > 0.0)
-        .then(|| summarise(outcomes.iter().map(|o| o.ai_uplift / labels.plan_ai_uplift).collect()));
+    let ai_uplift_share = (labels.plan_ai_uplift > 0.0).then(|| {
+        summarise(
+            outcomes
+                .iter()
+                .map(|o| o.ai_uplift / labels.plan_ai_uplift)
+                .collect(),
+        )
+    });
     let below = outcomes
         .iter()
         .filter(|o| o.net_irr.is_none_or(|irr| irr < labels.hurdle))
@@ -111,7 +117,10 @@ pub(super) fn collect(outcomes: &[PathOutcome], labels: ProgrammeLabels) -> Prog
             lever,
             probability,
             pass_rate: rate(
-                outcomes.iter().filter(|o| o.lever_gates.get(k).copied().unwrap_or(false)).count(),
+                outcomes
+                    .iter()
+                    .filter(|o| o.lever_gates.get(k).copied().unwrap_or(false))
+                    .count(),
                 n,
             ),
         })
@@ -123,21 +132,30 @@ pub(super) fn collect(outcomes: &[PathOutcome], labels: ProgrammeLabels) -> Prog
         .map(|(k, stage)| StageGateRate {
             stage,
             pass_rate: rate(
-                outcomes.iter().filter(|o| o.stage_gates.get(k).copied().unwrap_or(false)).count(),
+                outcomes
+                    .iter()
+                    .filter(|o| o.stage_gates.get(k).copied().unwrap_or(false))
+                    .count(),
                 n,
             ),
         })
         .collect();
-    let staging = outcomes.iter().all(|o| o.ungated.is_some()).then(|| StagingComparison {
-        gated: spread(
-            outcomes.iter().filter_map(|o| o.net_irr).collect(),
-            outcomes.iter().map(|o| o.tvpi).collect(),
-        ),
-        ungated: spread(
-            outcomes.iter().filter_map(|o| o.ungated.and_then(|u| u.0)).collect(),
-            outcomes.iter().filter_map(|o| o.ungated.map(|u| u.1)).collect(),
-        ),
-    });
+    let staging = outcomes
+        .iter()
+        .all(|o| o.ungated.is_some())
+        .then(|| StagingComparison {
+            gated: spread(
+                outcomes.iter().filter_map(|o| o.net_irr).collect(),
+                outcomes.iter().map(|o| o.tvpi).collect(),
+            ),
+            ungated: spread(
+                outcomes
+                    .iter()
+                    .filter_map(|o| o.ungated.and_then(|u| u.0))
+                    .collect(),
+                outcomes.iter().filter_map(|o| o.ungated.map(|u| u.1)).collect(),
+            ),
+        });
     ProgrammeRisk {
         ai_uplift_share,
         plan_ai_uplift: labels.plan_ai_uplift,

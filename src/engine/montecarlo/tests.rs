@@ -30,8 +30,7 @@ fn zero_width_distributions_give_the_deterministic_result() {
         market_factor_weight: dec!(0.5),
         ..default_uncertainty()
     });
-    let mc =
-        run(&p, &small_config(20), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
+    let mc = run(&p, &small_config(20), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
     let exact = compute(&p).unwrap_or_else(|e| panic!("{e}")).metrics;
     let tvpi = exact.tvpi.and_then(|t| t.to_f64()).unwrap_or_default();
     let irr = exact.net_irr.ok().and_then(|t| t.to_f64()).unwrap_or_default();
@@ -100,7 +99,9 @@ fn gated(probability: Decimal, staged: bool) -> Portfolio {
     if staged {
         p.stages[1].gate = Some(crate::engine::model::StageGate {
             date: chrono::NaiveDate::from_ymd_opt(2027, 6, 30).unwrap_or_default(),
-            condition: crate::engine::model::StageCondition::GrossMarkMultiple { min_multiple: dec!(1.0) },
+            condition: crate::engine::model::StageCondition::GrossMarkMultiple {
+                min_multiple: dec!(1.0),
+            },
             stages: Vec::new(),
             budget_share_on_failure: dec!(0.5),
         });
@@ -130,7 +131,10 @@ fn gates_of_probability_one_reproduce_the_plan() {
     for v in mc.tvpi.values {
         assert!((v - tvpi).abs() < 1e-9, "{v} vs {tvpi}");
     }
-    let uplift = mc.programme.ai_uplift_share.unwrap_or_else(|| panic!("no plan uplift"));
+    let uplift = mc
+        .programme
+        .ai_uplift_share
+        .unwrap_or_else(|| panic!("no plan uplift"));
     for v in uplift.values {
         assert!((v - 1.0).abs() < 1e-9, "{v}");
     }

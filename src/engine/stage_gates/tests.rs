@@ -56,8 +56,12 @@ fn fees(r: &FundResult) -> Decimal {
 #[test]
 fn a_failed_gate_removes_the_conditional_cheque_and_the_fees_on_its_cost() {
     // Any mark passes 0×; none reaches 100×.
-    let passed = computed(&staged(StageCondition::GrossMarkMultiple { min_multiple: dec!(0) }));
-    let failed = computed(&staged(StageCondition::GrossMarkMultiple { min_multiple: dec!(100) }));
+    let passed = computed(&staged(StageCondition::GrossMarkMultiple {
+        min_multiple: dec!(0),
+    }));
+    let failed = computed(&staged(StageCondition::GrossMarkMultiple {
+        min_multiple: dec!(100),
+    }));
     assert!(passed.stage_gates[0].passed);
     assert!(!failed.stage_gates[0].passed);
     assert_eq!(failed.stage_gates[0].not_acquired, vec!["B".to_string()]);
@@ -102,21 +106,27 @@ fn the_plan_reading_meets_its_own_uplift_and_a_gate_with_nothing_to_measure_fail
 
 #[test]
 fn the_mark_multiple_is_value_over_cost_of_the_earlier_stage() {
-    let r = computed(&staged(StageCondition::GrossMarkMultiple { min_multiple: dec!(0) }));
+    let r = computed(&staged(StageCondition::GrossMarkMultiple {
+        min_multiple: dec!(0),
+    }));
     // At 31 March 2028 (quarter 8 of the grid) A is held, nothing sold, no follow-on:
     // the measure is A's marked value then over its cheque.
     let a = &r.companies[0];
     let expected = a.periods[8].fund_equity_value / a.equity_cheque;
     assert_eq!(r.stage_gates[0].measured, Some(expected));
-    assert!(expected > Decimal::ONE, "a growing company marked at its entry multiple");
+    assert!(
+        expected > Decimal::ONE,
+        "a growing company marked at its entry multiple"
+    );
 }
 
 #[test]
 fn a_model_without_gates_reports_none() {
-    let mut p = staged(StageCondition::GrossMarkMultiple { min_multiple: dec!(0) });
+    let mut p = staged(StageCondition::GrossMarkMultiple {
+        min_multiple: dec!(0),
+    });
     p.stages[1].gate = None;
     let r = computed(&p);
     assert!(r.stage_gates.is_empty());
     assert_eq!(r.companies[1].equity_cheque, dec!(233_100_000));
 }
-

@@ -19,7 +19,11 @@ pub(super) fn check_gate_loadings(c: &mut Checker, p: &Portfolio) {
         return;
     };
     let loadings = [
-        ("ai_execution_loading", "AI execution factor", u.ai_execution_loading),
+        (
+            "ai_execution_loading",
+            "AI execution factor",
+            u.ai_execution_loading,
+        ),
         ("lever_kind_loading", "lever-kind factor", u.lever_kind_loading),
         ("sector_loading", "sector factor", u.sector_loading),
     ];

@@ -53,7 +53,9 @@ fn check_shares(c: &mut Checker, s: usize, name: &str, gate: &StageGate) {
         );
     }
     match gate.condition {
-        StageCondition::AiUpliftShare { min_share } if min_share < Decimal::ZERO || min_share > Decimal::ONE => {
+        StageCondition::AiUpliftShare { min_share }
+            if min_share < Decimal::ZERO || min_share > Decimal::ONE =>
+        {
             c.error(
                 gate_field(s, "gate.condition.min_share"),
                 Rule::OutOfRange,

@@ -27,7 +27,9 @@ fn staged() -> Portfolio {
     p.stages.push(Stage {
         gate: Some(StageGate {
             date: day(2028, 3, 31),
-            condition: StageCondition::AiUpliftShare { min_share: dec!(0.75) },
+            condition: StageCondition::AiUpliftShare {
+                min_share: dec!(0.75),
+            },
             stages: vec!["Stage I".into()],
             budget_share_on_failure: dec!(0.5),
         }),
@@ -46,8 +48,14 @@ fn gate(p: &mut Portfolio) -> &mut StageGate {
     p.stages[1].gate.as_mut().unwrap_or_else(|| panic!("no gate"))
 }
 
+/// The problems whose path is written `path` (compared as text: the gate's keys are not
+/// rows of the field registry, so `path` does not parse into a `FieldPath`).
+#[expect(clippy::cmp_owned, reason = "the text is what is compared (see above)")]
 fn problems_at(p: &Portfolio, path: &str) -> Vec<Problem> {
-    validate(p).into_iter().filter(|x| x.path.to_string() == path).collect()
+    validate(p)
+        .into_iter()
+        .filter(|x| x.path.to_string() == path)
+        .collect()
 }
 
 #[test]
@@ -66,7 +74,11 @@ fn a_gate_reading_a_later_stage_or_an_unknown_one_is_refused() {
     let found = problems_at(&p, "stages[1].gate.stages");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].rule, Rule::Inconsistent);
-    assert!(found[0].message.contains("'Stage III', a later stage"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("'Stage III', a later stage"),
+        "{}",
+        found[0].message
+    );
     gate(&mut p).stages = vec!["Stage II".into(), "Stage IX".into()];
     let found = problems_at(&p, "stages[1].gate.stages");
     assert_eq!(found.len(), 2, "{found:#?}");
@@ -78,7 +90,9 @@ fn a_gate_reading_a_later_stage_or_an_unknown_one_is_refused() {
 fn shares_outside_zero_to_one_name_their_field() {
     let mut p = staged();
     gate(&mut p).budget_share_on_failure = dec!(1.2);
-    gate(&mut p).condition = StageCondition::AiUpliftShare { min_share: dec!(-0.1) };
+    gate(&mut p).condition = StageCondition::AiUpliftShare {
+        min_share: dec!(-0.1),
+    };
     let budget = problems_at(&p, "stages[1].gate.budget_share_on_failure");
     assert_eq!(budget.len(), 1);
     assert!(budget[0].message.contains("120%"), "{}", budget[0].message);
@@ -99,7 +113,10 @@ fn gate_dates_must_decide_before_the_stage_and_after_something_is_bought() {
     let mut p = staged();
     p.companies[0].acquisition_date = day(2028, 6, 30);
     let found = problems_at(&p, "stages[1].gate.date");
-    assert!(found.iter().any(|x| x.message.contains("nothing to measure")), "{found:#?}");
+    assert!(
+        found.iter().any(|x| x.message.contains("nothing to measure")),
+        "{found:#?}"
+    );
 }
 
 #[test]
