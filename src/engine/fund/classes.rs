@@ -18,12 +18,15 @@
 //!    its `management_fee_rate` and `post_investment_fee_rate` in place of the fund's
 //!    where given; fee steps (a step's rate and basis replace the two periods' rates for
 //!    every class alike), the holiday, the bases and the end of the term apply to every
-//!    class alike. A class's fee before offset is its rate on `s_c ×` the basis, to the
-//!    cent, and the fund's fee before offset is their sum. The GP waiver and the offsets
-//!    then apply to the total as today; each class's fee after them is the fund's LP fee
-//!    split in proportion to the classes' fees before offset (to the cent, the remainder
-//!    on the largest). When no class has a fee rate of its own the fund's fee is
-//!    computed exactly as without classes and split in proportion to `s_c`.
+//!    class alike. A class with its own investment-period rate and no post-investment
+//!    rate takes the fund's post-investment rate, or, when the fund has none either, its
+//!    own rate after the period too. A class's fee before offset is its rate on `s_c ×`
+//!    the basis, to the cent, and the fund's fee before offset is their sum. The GP
+//!    waiver and the offsets then apply to the total as today; each class's fee after
+//!    them is the fund's LP fee split in proportion to the classes' fees before offset
+//!    (to the cent, the remainder on the largest). When no class has a fee rate of its
+//!    own the fund's fee is computed exactly as without classes and split in proportion
+//!    to `s_c`.
 //! 3. **Entitled (equalised) flows**: what a class would have paid and received had all
 //!    its LPs been admitted at the first close. A class's obligations to date are `s_c ×`
 //!    the LPs' share of deals, follow-ons and expenses plus its own fees; its cumulative
