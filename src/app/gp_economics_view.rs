@@ -7,12 +7,12 @@ use egui::{RichText, Ui};
 
 use crate::engine::results::FundResult;
 use crate::export::gp_economics::gp_rows;
-use crate::units::format_money_in;
+use crate::units::{format_money_in, format_multiple};
 
 /// Draws the GP economics under the Overview's cards.
 pub fn gp_economics_ui(ui: &mut Ui, result: &FundResult) {
     let money = |v| format_money_in(v, &result.currency);
-    let rows = gp_rows(&result.metrics.gp, &money);
+    let rows = gp_rows(&result.metrics.gp, &money, &format_multiple);
     ui.add_space(8.0);
     ui.label(RichText::new("GP economics").strong()).on_hover_text(
         "What the manager earns: fees and carry from the LPs, and the return on its own commitment",
@@ -52,5 +52,12 @@ mod tests {
         harness.get_by_label("GP commitment IRR");
         let total = format_money_in(result.metrics.gp.total, &result.currency);
         harness.get_by_label(&total);
+        // The app writes multiples its own way ("2.11×"), as the other Overview panels do.
+        let multiple = result
+            .metrics
+            .gp
+            .commitment_multiple
+            .unwrap_or_else(|| panic!("the GP commitment paid in"));
+        assert!(harness.query_all_by_label(&format_multiple(multiple)).next().is_some());
     }
 }

@@ -85,18 +85,26 @@ impl MillwrightApp {
         ui.add_space(8.0);
         let picked = shown_class(&result, self.lp_accounts.class.as_deref()).map(str::to_string);
         let mut choice = picked.clone();
-        ui.horizontal(|ui| {
-            egui::ComboBox::from_label("Class")
-                .selected_text(choice.as_deref().unwrap_or(ALL_CLASSES))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut choice, None, ALL_CLASSES);
-                    for class in &result.classes {
-                        ui.selectable_value(&mut choice, Some(class.name.clone()), &class.name);
-                    }
-                });
-        });
+        let accounts = ui
+            .horizontal(|ui| {
+                egui::ComboBox::from_label("Class")
+                    .selected_text(choice.as_deref().unwrap_or(ALL_CLASSES))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut choice, None, ALL_CLASSES);
+                        for class in &result.classes {
+                            ui.selectable_value(&mut choice, Some(class.name.clone()), &class.name);
+                        }
+                    });
+                ui.add_space(12.0);
+                let accounts = lp_accounts::lp_accounts(&result, choice.as_deref());
+                if let Ok(accounts) = &accounts {
+                    super::clipboard::copy_button(ui, "lp_accounts", || lp_accounts::to_tsv(accounts));
+                }
+                accounts
+            })
+            .inner;
         self.lp_accounts.class.clone_from(&choice);
-        match lp_accounts::lp_accounts(&result, choice.as_deref()) {
+        match accounts {
             Ok(accounts) => accounts_ui(ui, &accounts),
             Err(why) => {
                 ui.colored_label(ERROR, why.to_string());
@@ -146,9 +154,9 @@ fn class_summary_ui(ui: &mut Ui, result: &FundResult) {
         });
 }
 
-/// "Copy" and the quarterly table of `accounts`.
+/// The quarterly table of `accounts`: the class and the date on the left, the amounts
+/// right-aligned.
 fn accounts_ui(ui: &mut Ui, accounts: &LpAccounts) {
-    super::clipboard::copy_button(ui, "lp_accounts", || lp_accounts::to_tsv(accounts));
     let table_height = (ui.available_height() - 24.0).max(160.0);
     egui::ScrollArea::horizontal()
         .id_salt("lp_accounts_hscroll")
@@ -173,9 +181,14 @@ fn accounts_ui(ui: &mut Ui, accounts: &LpAccounts) {
                     lp_accounts::AMOUNT_COUNT,
                 )
                 .header(HEADER_HEIGHT, |mut header| {
-                    for heading in &accounts.columns {
+                    for (i, heading) in accounts.columns.iter().enumerate() {
                         header.col(|ui| {
-                            ui.add(egui::Label::new(RichText::new(heading).strong()).wrap());
+                            let label = egui::Label::new(RichText::new(heading).strong()).wrap();
+                            if i == 0 {
+                                ui.with_layout(Layout::left_to_right(Align::Center), |ui| ui.add(label));
+                            } else {
+                                ui.add(label);
+                            }
                         });
                     }
                 })
@@ -185,7 +198,9 @@ fn accounts_ui(ui: &mut Ui, accounts: &LpAccounts) {
                             return;
                         };
                         row.col(|ui| {
-                            ui.label(&quarter.class);
+                            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                                ui.label(&quarter.class);
+                            });
                         });
                         row.col(|ui| {
                             ui.label(quarter.date.to_string());

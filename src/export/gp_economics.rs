@@ -20,8 +20,12 @@ pub struct GpRow {
     pub help: &'static str,
 }
 
-fn multiple(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "n/a".to_string(), |v| format!("{:.2}x", v.round_dp(2)))
+/// How amounts and multiples are written: the `summary` text's way or the app's.
+pub type Format<'a> = &'a dyn Fn(Decimal) -> String;
+
+/// A multiple as the `summary` text writes it: `1.60x`.
+pub fn text_multiple(value: Decimal) -> String {
+    format!("{:.2}x", value.round_dp(2))
 }
 
 fn percent(value: Option<Decimal>) -> String {
@@ -30,9 +34,10 @@ fn percent(value: Option<Decimal>) -> String {
         .map_or_else(|| "n/a".to_string(), |p| format!("{:.2}%", p.round_dp(2)))
 }
 
-/// The rows of `gp`, amounts written by `money`. The clawback kept for the GP's taxes
-/// has a row only when some was kept.
-pub fn gp_rows(gp: &GpEconomics, money: &dyn Fn(Decimal) -> String) -> Vec<GpRow> {
+/// The rows of `gp`, amounts written by `money` and the commitment's multiple by
+/// `multiple` ("n/a" when undefined). The clawback kept for the GP's taxes has a row only
+/// when some was kept.
+pub fn gp_rows(gp: &GpEconomics, money: Format<'_>, multiple: Format<'_>) -> Vec<GpRow> {
     let row = |label, value, help| GpRow { label, value, help };
     let mut rows = vec![
         row(
@@ -76,7 +81,7 @@ pub fn gp_rows(gp: &GpEconomics, money: &dyn Fn(Decimal) -> String) -> Vec<GpRow
         ),
         row(
             "GP commitment multiple",
-            multiple(gp.commitment_multiple),
+            gp.commitment_multiple.map_or_else(|| "n/a".to_string(), multiple),
             "(distributed + NAV) / paid-in on the GP commitment",
         ),
         row(
@@ -98,7 +103,7 @@ pub fn gp_rows(gp: &GpEconomics, money: &dyn Fn(Decimal) -> String) -> Vec<GpRow
 pub fn summary_lines(result: &FundResult) -> Vec<String> {
     let currency = &result.currency;
     let money = |v: Decimal| format!("{currency} {}", crate::units::thousands(v));
-    let rows = gp_rows(&result.metrics.gp, &money);
+    let rows = gp_rows(&result.metrics.gp, &money, &text_multiple);
     let width = rows.iter().map(|r| r.label.len()).max().unwrap_or(0);
     let mut lines = vec![String::new(), "GP economics".to_string()];
     lines.extend(rows.iter().map(|r| format!("{:<width$}  {}", r.label, r.value)));
@@ -156,7 +161,7 @@ mod tests {
     #[test]
     fn the_rows_give_each_figure_in_order_and_the_tax_row_only_when_kept() {
         let money = |v: Decimal| format!("${}", crate::units::thousands(v));
-        let rows = gp_rows(&gp(), &money);
+        let rows = gp_rows(&gp(), &money, &text_multiple);
         let shown: Vec<(&str, &str)> = rows.iter().map(|r| (r.label, r.value.as_str())).collect();
         assert_eq!(
             shown,
@@ -179,7 +184,7 @@ mod tests {
             commitment_irr: None,
             ..gp()
         };
-        let rows = gp_rows(&kept, &money);
+        let rows = gp_rows(&kept, &money, &text_multiple);
         assert_eq!(rows.len(), 10);
         assert_eq!(
             rows.get(3).map(|r| (r.label, r.value.as_str())),

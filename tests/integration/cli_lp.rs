@@ -205,3 +205,37 @@ fn each_quarters_class_contributions_sum_to_the_lps_contributions_of_cashflows()
         }
     }
 }
+
+/// Two classes: a row per quarter per class, `--class` picks one, and an unknown class's
+/// message names both.
+#[test]
+fn a_fund_of_two_classes_has_a_row_per_quarter_per_class() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let two = two_class_fund(dir.path()).to_string_lossy().into_owned();
+    let quarters = stdout_of(&["cashflows", &two]).lines().count() - 1;
+    let all = stdout_of(&["lp", &two]);
+    assert_eq!(all.lines().next(), Some(HEADER));
+    assert_eq!(all.lines().count() - 1, 2 * quarters);
+    let anchor = stdout_of(&["lp", &two, "--class", "Anchor"]);
+    assert_eq!(anchor.lines().count() - 1, quarters);
+    assert!(
+        anchor.lines().skip(1).all(|l| l.starts_with("Anchor,")),
+        "{anchor}"
+    );
+    // Every class's rows, in the fund's order: Anchor's, then Standard's.
+    let standard = stdout_of(&["lp", &two, "--class", "standard"]);
+    assert_eq!(
+        format!(
+            "{anchor}{}",
+            standard.split_once('\n').map_or("", |(_, rows)| rows)
+        ),
+        all
+    );
+
+    let out = run(&["lp", &two, "--class", "Founders"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr).trim_end(),
+        "error: there is no LP class named 'Founders': the fund's classes are 'Anchor', 'Standard'"
+    );
+}
