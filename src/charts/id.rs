@@ -29,11 +29,14 @@ pub enum ChartId {
     Tornado,
     /// A metric over one or two drivers (the grid the user chose).
     Heatmap,
+    /// One-time cost per deployment against the deployment's number, per lever kind with
+    /// a learning rate (Wright's law).
+    LearningCurve,
 }
 
 impl ChartId {
     /// Every chart the CLI and the memo pack export.
-    pub const ALL: [ChartId; 11] = [
+    pub const ALL: [ChartId; 12] = [
         ChartId::JCurve,
         ChartId::DeploymentByStage,
         ChartId::NavBySector,
@@ -45,6 +48,7 @@ impl ChartId {
         ChartId::Tornado,
         ChartId::Heatmap,
         ChartId::CreditLineJCurve,
+        ChartId::LearningCurve,
     ];
 
     /// The charts with a tab of their own in the app (the others live in the Compare,
@@ -74,6 +78,7 @@ impl ChartId {
             ChartId::MonteCarloHistogram => "montecarlo_histogram",
             ChartId::Tornado => "tornado",
             ChartId::Heatmap => "heatmap",
+            ChartId::LearningCurve => "learning_curve",
         }
     }
 
@@ -106,6 +111,7 @@ impl ChartId {
             ChartId::MonteCarloHistogram => "Monte Carlo: distribution of net TVPI (simulated estimate)",
             ChartId::Tornado => "Tornado: net IRR with each driver at its low and high value",
             ChartId::Heatmap => "Two-driver grid",
+            ChartId::LearningCurve => "Learning curve: one-time cost per deployment of each lever kind",
         }
     }
 
@@ -125,6 +131,7 @@ impl ChartId {
             ChartId::MonteCarloHistogram => "TVPI histogram",
             ChartId::Tornado => "Tornado",
             ChartId::Heatmap => "Heatmap",
+            ChartId::LearningCurve => "Learning curve",
         }
     }
 }

@@ -6,7 +6,8 @@
 //! - [`id`]: the charts by stable name.
 //! - [`model`]: the chart value (title, subtitle, axes, legend, body).
 //! - [`style`]: palette, semantic colours, currency and tick labels.
-//! - [`fund`], [`analyses`], [`credit_line`]: the builders; [`frame`]: what they share.
+//! - [`fund`], [`analyses`], [`credit_line`], [`learning`]: the builders; [`frame`]: what
+//!   they share.
 //! - [`ticks`], [`labels`], [`hover`]: what both renderers share about axes, labels
 //!   that must not overlap, and what the cursor is over.
 //! - [`marking`]: the marking policy in force, in words, for every output built on marks.
@@ -18,6 +19,7 @@ pub mod fund;
 pub mod hover;
 pub mod id;
 pub mod labels;
+pub mod learning;
 pub mod marking;
 pub mod model;
 pub mod style;
@@ -134,6 +136,10 @@ pub fn build(id: ChartId, study: &Study, case: &Case) -> Result<Chart, ChartUnav
             Ok(fund::value_bridge(&frame, &model, &*result()?))
         }
         ChartId::ScenarioJCurves | ChartId::ScenarioNav => Ok(scenario_overlay(id, &frame, study)),
+        ChartId::LearningCurve => {
+            let model = study.model(case).map_err(case_error(case))?;
+            Ok(learning::learning_curve(&frame, &model))
+        }
         ChartId::Tornado => {
             let run = study
                 .tornado(case)

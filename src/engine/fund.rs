@@ -57,8 +57,7 @@ pub fn project<T: Num>(
     detail: Detail,
 ) -> Result<FundResult<T>, ProjectError> {
     let default_adjustment = CompanyAdjustment::default();
-    let companies = portfolio
-        .companies
+    let companies = super::programme::scheduled_companies(portfolio)
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -89,6 +88,16 @@ pub fn project_staged<T: Num>(
 ) -> Result<FundResult<T>, ProjectError> {
     let fund = &portfolio.fund;
     let mut calendar = FundCalendar::new(fund, companies)?;
+    let platforms = super::programme::platform_costs(
+        portfolio,
+        companies,
+        calendar.dates.len(),
+        calendar.final_liquidation_index,
+    );
+    let charged = platforms
+        .charges_companies()
+        .then(|| platforms.charged(companies));
+    let companies = charged.as_deref().unwrap_or(companies);
     let mut staging = stage_gates::evaluate(portfolio, companies, calendar.dates.len(), baseline);
     if let Some(last) = staging.final_liquidation_index(companies, wind_up::last_quarter_index(fund)) {
         calendar.final_liquidation_index = last;
@@ -105,6 +114,7 @@ pub fn project_staged<T: Num>(
     let book = classes::ClassBook::new(fund, &calendar.dates);
     let fees_before_offset = fees::charge_fees_and_expenses(fund, &calendar, &mut periods, &book);
     let lp_classes = classes::LpClasses::new(book, fees_before_offset);
+    platforms.book_fund_expenses(&mut periods, |i| staging.acquires(i));
     partners::waive_gp_fees(fund, &mut periods);
     recycling::recycle_proceeds(fund, &mut periods);
     let credit_line = credit_line::bridge_calls(fund, &deals, &lp_classes, &mut periods)?;

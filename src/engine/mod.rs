@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod model;
 pub mod montecarlo;
 pub mod num;
+pub mod programme;
 pub mod results;
 pub mod scenario;
 pub mod sensitivity;

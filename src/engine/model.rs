@@ -35,7 +35,7 @@ pub use operations::{
     CashPolicy, ComparablePath, DEFAULT_INTEREST_CAP, Depreciation, DepreciationMethod, FixedCosts,
     ManagementPool, MarkingPolicy, MultiplePoint, PartialExit, TaxRules, WorkingCapital,
 };
-pub use platform::PortfolioProgramme;
+pub use platform::{DatedAmount, LearningRate, Platform, PlatformCharging, PortfolioProgramme};
 pub use programme::{DisSynergy, Evidence, Gate, GateFailure, LeverProgramme, Pilot, Reading};
 pub use recycling::{DEFAULT_RECYCLING_CAP, Recycling};
 pub use scenario::{CompanyOverride, Scenario};

@@ -401,8 +401,7 @@ fn setup<'a>(portfolio: &'a Portfolio, config: &McConfig) -> Result<Setup<'a>, M
     let model = |e: super::company::PrepareError| McError::Model(e.to_string());
     let uncertainty = portfolio.uncertainty.clone().unwrap_or_else(default_uncertainty);
     // Convert every company to f64 once; each path only adjusts the prepared figures.
-    let prepared: Vec<PreparedCompany<f64>> = portfolio
-        .companies
+    let prepared: Vec<PreparedCompany<f64>> = super::programme::scheduled_companies(portfolio)
         .iter()
         .map(|c| PreparedCompany::new(c, &portfolio.fund, &CompanyAdjustment::default()))
         .collect::<Result<_, _>>()

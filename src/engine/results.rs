@@ -56,7 +56,10 @@ pub struct CompanyPeriod<T = Decimal> {
     /// The manager's monitoring fee charged this quarter (a cost below EBITDA, deductible
     /// for tax; offset against the fund's management fee).
     pub monitoring_fee: T,
-    /// `ebitda − depreciation − lever_one_time_expensed − monitoring_fee`.
+    /// The company's charge for the fund's shared AI platforms this quarter (a cost below
+    /// EBITDA, deductible for tax; `engine::programme`).
+    pub platform_charge: T,
+    /// `ebitda − depreciation − lever_one_time_expensed − monitoring_fee − platform_charge`.
     pub ebit: T,
     /// Interest on the debt and the overdraft outstanding at the start of the quarter.
     pub interest: T,
@@ -79,8 +82,8 @@ pub struct CompanyPeriod<T = Decimal> {
     /// `working_capital` less last quarter's (positive: cash tied up).
     pub change_in_working_capital: T,
     /// Cash generated: EBITDA + interest income − interest − tax − capex − one-time lever
-    /// costs − monitoring fee − change in working capital + owners' equity for fund-funded
-    /// levers.
+    /// costs − monitoring fee − platform charge − change in working capital + owners'
+    /// equity for fund-funded levers.
     pub free_cash_flow: T,
     /// Equity the owners put in this quarter for fund-funded levers (100 %).
     pub equity_injected: T,

@@ -75,7 +75,10 @@ impl<T: Num> StageBaseline<T> {
         }
         let plan = CompanyAdjustment::default();
         let mut periods: Vec<Vec<CompanyPeriod<T>>> = Vec::with_capacity(horizon.len());
-        for (company, h) in portfolio.companies.iter().zip(&horizon) {
+        for (company, h) in super::programme::scheduled_companies(portfolio)
+            .iter()
+            .zip(&horizon)
+        {
             periods.push(match h {
                 Some(q) => {
                     PreparedCompany::new(company, &portfolio.fund, &plan)?

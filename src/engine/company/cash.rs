@@ -1,6 +1,6 @@
-//! Below EBITDA in one quarter: D&A, the manager's monitoring fee, interest, the interest
-//! cap, tax with losses carried forward, free cash flow, and the cash waterfall
-//! (overdraft, sweep, minimum cash).
+//! Below EBITDA in one quarter: D&A, the manager's monitoring fee, the shared platforms'
+//! charge, interest, the interest cap, tax with losses carried forward, free cash flow,
+//! and the cash waterfall (overdraft, sweep, minimum cash).
 //! The conventions are stated at the top of [`super`].
 
 use super::levers::LeverQuarter;
@@ -39,6 +39,8 @@ pub(super) struct Operating<T> {
     pub(super) levers: LeverQuarter<T>,
     /// Owners' equity for fund-funded levers this quarter (100 %).
     pub(super) equity_injected: T,
+    /// The company's charge for the fund's shared platforms (below EBITDA, deductible).
+    pub(super) platform_charge: T,
 }
 
 /// The quarter's lines below EBITDA.
@@ -47,6 +49,8 @@ pub(super) struct CashLines<T> {
     pub(super) depreciation: T,
     /// The manager's monitoring fee (below EBITDA, deductible).
     pub(super) monitoring_fee: T,
+    /// The charge for the fund's shared platforms (below EBITDA, deductible).
+    pub(super) platform_charge: T,
     pub(super) ebit: T,
     pub(super) interest: T,
     pub(super) interest_income: T,
@@ -76,7 +80,7 @@ impl<T: Num> PreparedCompany<T> {
         let depreciation = (own_depreciation + op.levers.depreciation).carried(AMOUNT_DP);
         let expensed = op.levers.one_time - op.levers.capitalised;
         let monitoring_fee = self.monitoring_fee_quarter;
-        let ebit = op.ebitda - depreciation - expensed - monitoring_fee;
+        let ebit = op.ebitda - depreciation - expensed - monitoring_fee - op.platform_charge;
 
         let interest = ((balances.debt + balances.overdraft) * self.interest_quarter).carried(AMOUNT_DP);
         let interest_income = (balances.cash.max_of(zero) * terms.cash_rate_quarter).carried(AMOUNT_DP);
@@ -92,12 +96,14 @@ impl<T: Num> PreparedCompany<T> {
             - capex
             - op.levers.one_time
             - monitoring_fee
+            - op.platform_charge
             - change_in_working_capital
             + op.equity_injected;
         self.move_cash(free_cash_flow, balances);
         CashLines {
             depreciation,
             monitoring_fee,
+            platform_charge: op.platform_charge,
             ebit,
             interest,
             interest_income,

@@ -29,7 +29,8 @@
 //! net book value, a quarter's capex joining the base after that quarter's charge. A
 //! lever's one-time cost is split by `one_time_capex_share`: the capitalised part is
 //! depreciated straight line over `capex_life_years` from the next quarter; the rest is
-//! expensed. `EBIT = EBITDA − D&A − expensed one-time costs − monitoring fee`.
+//! expensed. `EBIT = EBITDA − D&A − expensed one-time costs − monitoring fee − platform
+//! charge`.
 //!
 //! **Manager's fees.** The monitoring fee (`monitoring_fee / 4` a quarter, in each quarter
 //! after the acquisition quarter up to the exit) is a company cost below EBITDA — adjusted
@@ -37,6 +38,13 @@
 //! deductible for tax and paid from free cash flow. The transaction fee (`transaction_fee
 //! ×` entry EV) is a use of funds at entry like the transaction costs. Both are offset
 //! against the fund's management fee (`engine::fund::fees`).
+//!
+//! **Shared platforms.** A company charged for the fund's shared AI platforms (by revenue
+//! or by levers live; rules at the top of `engine::programme`) pays its charge like the
+//! monitoring fee: below EBITDA, deductible, from free cash flow; it is not a manager's
+//! fee and is not offset. A lever on a platform starts no earlier than its go-live, and
+//! learning scales its one-time cost and ramp: the model is scheduled before it is
+//! prepared (`engine::programme::scheduled_companies`).
 //!
 //! **Interest.** The loan's rate on debt and overdraft at the start of the quarter;
 //! `interest_rate_on_cash` on cash at the start of the quarter.
@@ -95,6 +103,7 @@
 mod bridge;
 mod cash;
 mod levers;
+mod platform_charge;
 mod prepare;
 mod programme;
 mod projection;

@@ -78,6 +78,9 @@ pub struct PreparedCompany<T> {
     pub(super) monitoring_fee_quarter: T,
     pub(super) exit_costs: T,
     pub(super) levers: Vec<PreparedLever<T>>,
+    /// The company's charge for the fund's shared platforms in each fund quarter (a cost
+    /// below EBITDA; `engine::programme`); empty when none.
+    pub(super) platform_charges: Vec<T>,
     pub(super) terms: OperatingTerms<T>,
 }
 
@@ -219,6 +222,7 @@ impl<T: Num> PreparedCompany<T> {
             monitoring_fee_quarter: T::from_dec(company.monitoring_fee) / four,
             exit_costs: T::from_dec(company.exit_costs),
             levers,
+            platform_charges: Vec::new(),
             terms,
         })
     }

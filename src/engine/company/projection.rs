@@ -148,6 +148,7 @@ impl<T: Num> PreparedCompany<T> {
                 ),
                 levers: lines.levers,
                 equity_injected,
+                platform_charge: self.platform_charge(q),
             };
             let cash = self.cash_lines(&operating, &mut balances);
             run.ltm_ebitda.push(lines.ebitda);
@@ -308,6 +309,7 @@ impl<T: Num> PreparedCompany<T> {
             lever_capex: lines.levers.capitalised,
             depreciation: cash.depreciation,
             monitoring_fee: cash.monitoring_fee,
+            platform_charge: cash.platform_charge,
             ebit: cash.ebit,
             interest: cash.interest,
             interest_income: cash.interest_income,

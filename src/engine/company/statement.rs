@@ -52,7 +52,8 @@ pub fn lever_lines(
     company_index: usize,
     grid_len: usize,
 ) -> Result<Vec<LeverLine>, super::PrepareError> {
-    let Some(company) = portfolio.companies.get(company_index) else {
+    let scheduled = crate::engine::programme::scheduled_companies(portfolio);
+    let Some(company) = scheduled.get(company_index) else {
         return Ok(Vec::new());
     };
     let prepared =

@@ -404,6 +404,7 @@ pub static LEVER_FIELDS: &[FieldSpec<Lever>] = &[
     super::lever_programme::EVIDENCE_BASE,
     super::lever_programme::EVIDENCE_HIGH,
     super::lever_programme::EVIDENCE_SOURCE,
+    super::platform::LEVER_PLATFORM,
 ];
 
 #[cfg(test)]

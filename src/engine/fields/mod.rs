@@ -125,6 +125,7 @@ mod fund;
 mod lever_programme;
 mod path;
 mod place;
+mod platform;
 mod scenario;
 mod template;
 #[cfg(test)]
@@ -135,8 +136,9 @@ pub use company::{COMPANY_FIELDS, COMPANY_SECTIONS, LEVER_FIELDS};
 pub use edit::{FieldEdit, FieldError, effective_value, value};
 pub use fund::{FUND_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS};
 pub use path::{
-    CarryTierPart, ClosePart, FeeStepPart, FieldPath, LpClassPart, MultiplePointPart, Owner, ParsePathError,
-    PartialExitPart, PointPart, RatePointPart, UncertainDriver,
+    BuildCostPart, CarryTierPart, ClosePart, FeeStepPart, FieldPath, LearningPart, LpClassPart,
+    MultiplePointPart, Owner, ParsePathError, PartialExitPart, PlatformPart, PointPart, ProgrammePath,
+    RatePointPart, UncertainDriver,
 };
 pub use place::{Place, class_name, owner_name, place};
 pub use scenario::SCENARIO_FIELDS;

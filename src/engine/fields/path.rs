@@ -8,6 +8,7 @@ mod carry_tiers;
 mod fee_steps;
 mod investors;
 mod parse;
+mod programme;
 
 use std::fmt;
 
@@ -15,6 +16,7 @@ pub use carry_tiers::CarryTierPart;
 pub use fee_steps::FeeStepPart;
 pub use investors::{ClosePart, LpClassPart, RatePointPart};
 pub use parse::ParsePathError;
+pub use programme::{BuildCostPart, LearningPart, PlatformPart, ProgrammePath};
 
 use super::{meta_in, metas};
 use crate::engine::model::{Distribution, Uncertainty};
@@ -282,6 +284,8 @@ pub enum FieldPath {
     },
     /// A Monte Carlo distribution: `uncertainty.exit_multiple_shift`.
     Distribution(UncertainDriver),
+    /// A place in the shared AI programme: `programme.platforms[i].go_live`.
+    Programme(ProgrammePath),
     /// The scenario a sweep or goal seek applied (not a field of the file): `scenario`.
     AppliedScenario,
 }
@@ -421,6 +425,7 @@ impl fmt::Display for FieldPath {
                 write!(f, "fund.credit_line.base_rate_curve[{index}].{}", part.key())
             }
             FieldPath::Distribution(driver) => write!(f, "uncertainty.{}", driver.key()),
+            FieldPath::Programme(path) => write!(f, "{path}"),
             FieldPath::AppliedScenario => write!(f, "scenario"),
         }
     }

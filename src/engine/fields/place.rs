@@ -161,6 +161,12 @@ pub fn place(portfolio: &Portfolio, path: &FieldPath) -> Place {
             ),
         ),
         FieldPath::Distribution(driver) => ("Monte Carlo".into(), distribution_label(driver.key())),
+        FieldPath::Programme(programme) => programme.place(|i| {
+            portfolio.programme.platforms.get(i).map_or_else(
+                || format!("AI platform {}", i + 1),
+                |p| format!("AI platform '{}'", p.name),
+            )
+        }),
         FieldPath::AppliedScenario => ("Analysis".into(), "Scenario applied".into()),
     };
     Place { item, field }

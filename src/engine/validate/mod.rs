@@ -61,8 +61,9 @@ mod company;
 mod credit_line;
 mod fee_steps;
 mod fund;
-mod investors;
 mod gate_copula;
+mod investors;
+mod platform;
 mod programme;
 mod recycling;
 mod scenario;
@@ -190,6 +191,7 @@ pub fn validate(portfolio: &Portfolio) -> Vec<Problem> {
     recycling::check_recycling(&mut c, portfolio);
     fund::check_stages(&mut c, portfolio);
     company::check_companies(&mut c, portfolio);
+    platform::check_programme(&mut c, portfolio);
     programme::check_programmes(&mut c, portfolio);
     valuation::check_comparables(&mut c, portfolio);
     fund::check_stage_budgets(&mut c, portfolio);

@@ -146,6 +146,10 @@ fn parse_segments(s: &[Segment<'_>]) -> Option<FieldPath> {
     match s {
         [only] if only.is("stages") => Some(FieldPath::Stages),
         [only] if only.is("scenario") => Some(FieldPath::AppliedScenario),
+        [programme, rest @ ..] if programme.is("programme") => {
+            let rest: Vec<(&str, Option<usize>)> = rest.iter().map(|s| (s.name, s.index)).collect();
+            super::programme::parse(&rest).map(FieldPath::Programme)
+        }
         [fund, rest @ ..] if fund.is("fund") => fund_path(rest),
         [stage, rest @ ..] if stage.indexed("stages").is_some() => {
             scalar(Owner::Stage(stage.indexed("stages")?), rest)
