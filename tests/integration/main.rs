@@ -8,6 +8,8 @@ mod app_editing;
 #[cfg(feature = "gui")]
 mod app_files;
 #[cfg(feature = "gui")]
+mod app_investors;
+#[cfg(feature = "gui")]
 mod app_lists;
 #[cfg(feature = "gui")]
 mod app_safety;

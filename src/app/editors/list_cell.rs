@@ -1,5 +1,6 @@
 //! One figure of a list item (a partial exit's date or share, a comparable point's date
-//! or multiple) as a labelled text box in a grid row. Like the registry's fields (see
+//! or multiple, a close's amount, an LP class's name or optional fee) as a labelled text
+//! box in a grid row. Like the registry's fields (see
 //! [`crate::app::fields`]) what is typed is a draft: Enter, Tab or a click elsewhere
 //! commits it as one engine [`Edit`], Escape drops it, and a value that does not parse
 //! stays in red with the reason while the model keeps its last value. Validation problems
@@ -17,10 +18,10 @@ use crate::units;
 const INVALID: Color32 = Color32::from_rgb(0xC0, 0x20, 0x20);
 
 /// How wide a box is, and how far a reason under it runs before it wraps.
-const WIDTH: f32 = 120.0;
+pub(super) const WIDTH: f32 = 120.0;
 
 /// What a cell edits, and how its text is read and shown.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) enum Figure {
     /// A calendar date, typed as YYYY-MM-DD.
     Date(NaiveDate),
@@ -28,39 +29,101 @@ pub(super) enum Figure {
     Percent(Decimal),
     /// A multiple of EBITDA.
     Multiple(Decimal),
+    /// An amount of money (`250m`, `1.5bn`).
+    Money(Decimal),
+    /// A whole number (a count of LPs).
+    Whole(u32),
+    /// A percentage that may be left empty (then `fallback`, shown greyed, applies).
+    OptionalPercent {
+        /// The value, or `None` when empty.
+        value: Option<Decimal>,
+        /// What applies when it is empty, in words ("fund's: 1.5%").
+        fallback: String,
+    },
+    /// A multiple that may be left empty (`None`: no threshold).
+    OptionalMultiple {
+        /// The value, or `None` when empty.
+        value: Option<Decimal>,
+        /// What an empty box means, in words ("none").
+        fallback: String,
+    },
+    /// Free text (a name).
+    Text(String),
 }
 
 /// A value read from what was typed.
-#[derive(Debug, Clone, Copy)]
-enum Typed {
+#[derive(Debug, Clone)]
+pub(super) enum Typed {
     /// A date.
     Date(NaiveDate),
-    /// A number (a share as a fraction, or a multiple).
+    /// A number (a share as a fraction, a multiple, money, a count).
     Number(Decimal),
+    /// An optional number: `None` when the box was emptied.
+    Optional(Option<Decimal>),
+    /// Text.
+    Text(String),
 }
 
 impl Figure {
-    fn shown(self) -> String {
+    fn shown(&self) -> String {
         match self {
             Figure::Date(d) => d.to_string(),
-            Figure::Percent(v) => units::format_percent(v),
-            Figure::Multiple(v) => units::format_multiple(v),
+            Figure::Percent(v) => units::format_percent(*v),
+            Figure::Multiple(v) => units::format_multiple(*v),
+            Figure::Money(v) => units::thousands(*v),
+            Figure::Whole(n) => n.to_string(),
+            Figure::OptionalPercent { value, .. } => value.map(units::format_percent).unwrap_or_default(),
+            Figure::OptionalMultiple { value, .. } => value.map(units::format_multiple).unwrap_or_default(),
+            Figure::Text(t) => t.clone(),
+        }
+    }
+
+    /// Greyed text an empty box shows.
+    fn hint(&self) -> String {
+        match self {
+            Figure::OptionalPercent { fallback, .. } | Figure::OptionalMultiple { fallback, .. } => {
+                fallback.clone()
+            }
+            _ => String::new(),
         }
     }
 
     /// The text a draft starts from: what a person would retype.
-    fn editable(self) -> String {
+    fn editable(&self) -> String {
+        let percent = |v: Decimal| {
+            v.checked_mul(Decimal::ONE_HUNDRED)
+                .map_or_else(|| units::editable(v), |pct| format!("{}%", units::editable(pct)))
+        };
         match self {
-            Figure::Date(d) => d.to_string(),
-            Figure::Percent(v) => v
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .map_or_else(|| units::editable(v), |pct| format!("{}%", units::editable(pct))),
-            Figure::Multiple(v) => units::editable(v),
+            Figure::Percent(v) => percent(*v),
+            Figure::OptionalPercent { value, .. } => value.map(percent).unwrap_or_default(),
+            Figure::OptionalMultiple { value, .. } => value.map(units::editable).unwrap_or_default(),
+            Figure::Multiple(v) | Figure::Money(v) => units::editable(*v),
+            Figure::Date(_) | Figure::Whole(_) | Figure::Text(_) => self.shown(),
         }
     }
 
-    fn parse(self, text: &str) -> Result<Typed, String> {
+    fn parse(&self, text: &str) -> Result<Typed, String> {
         match self {
+            Figure::Money(_) => units::parse_money(text)
+                .map(Typed::Number)
+                .map_err(|e| e.to_string()),
+            Figure::Whole(_) => text
+                .trim()
+                .replace(',', "")
+                .parse::<u32>()
+                .map(|n| Typed::Number(Decimal::from(n)))
+                .map_err(|_| format!("'{}' is not a whole number", text.trim())),
+            Figure::OptionalPercent { .. } | Figure::OptionalMultiple { .. } if text.trim().is_empty() => {
+                Ok(Typed::Optional(None))
+            }
+            Figure::OptionalMultiple { .. } => units::parse_multiple(text)
+                .map(|v| Typed::Optional(Some(v)))
+                .map_err(|e| e.to_string()),
+            Figure::OptionalPercent { .. } => units::parse_percent(text)
+                .map(|v| Typed::Optional(Some(v)))
+                .map_err(|e| e.to_string()),
+            Figure::Text(_) => Ok(Typed::Text(text.trim().to_string())),
             Figure::Date(_) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
                 .map(Typed::Date)
                 .map_err(|_| format!("'{}' is not a date (YYYY-MM-DD)", text.trim())),
@@ -92,9 +155,22 @@ pub(super) fn date_row(
 ) {
     let edit = |typed| match typed {
         Typed::Date(d) => Some(edit(d)),
-        Typed::Number(_) => None,
+        _ => None,
     };
     row(ui, state, (label, path), Figure::Date(date), edit, extra);
+}
+
+/// A grid row whose committed value `edit` turns into an edit (or ignores, `None`): see
+/// [`row`]. For the figures [`date_row`] and [`number_row`] do not cover.
+pub(super) fn typed_row(
+    ui: &mut Ui,
+    state: &mut AppState,
+    (label, path): (&str, FieldPath),
+    figure: Figure,
+    edit: impl FnOnce(Typed) -> Option<Edit>,
+    extra: impl FnOnce(&mut Ui, &mut AppState),
+) {
+    row(ui, state, (label, path), figure, edit, extra);
 }
 
 /// A grid row editing a share or a multiple (`figure`): see [`row`].
@@ -108,7 +184,7 @@ pub(super) fn number_row(
 ) {
     let edit = |typed| match typed {
         Typed::Number(v) => Some(edit(v)),
-        Typed::Date(_) => None,
+        _ => None,
     };
     row(ui, state, (label, path), figure, edit, extra);
 }
@@ -129,7 +205,10 @@ fn row(
     let mut draft: Option<Draft> = ui.data(|d| d.get_temp(draft_id));
     let label_response = ui.label(label);
     let mut text = draft.as_ref().map_or_else(|| figure.shown(), |d| d.text.clone());
-    let mut text_edit = TextEdit::singleline(&mut text).id(id).desired_width(WIDTH);
+    let mut text_edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .desired_width(WIDTH)
+        .hint_text(figure.hint());
     if draft.as_ref().is_some_and(|d| d.error.is_some()) {
         text_edit = text_edit.text_color(INVALID);
     }
@@ -192,6 +271,23 @@ fn select_all(ctx: &egui::Context, id: Id, text: &str) {
         .cursor
         .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
     edit_state.store(ctx, id);
+}
+
+/// A grid row of the problems at `path` under the row drawn for it (nothing when there
+/// are none), for rows that are not text boxes (a choice).
+pub(super) fn problems_row(ui: &mut Ui, state: &AppState, path: &FieldPath) {
+    let problems: Vec<String> = state.problems_at(path).map(|p| p.message.clone()).collect();
+    if problems.is_empty() {
+        return;
+    }
+    ui.label("");
+    ui.vertical(|ui| {
+        ui.set_max_width(WIDTH * 2.0);
+        for text in &problems {
+            ui.add(egui::Label::new(RichText::new(text).color(INVALID).small()).wrap());
+        }
+    });
+    ui.end_row();
 }
 
 /// Problems at a list or group `path` (all sales together, a path's points), in red.

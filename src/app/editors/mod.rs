@@ -5,12 +5,16 @@
 //! figures (a company's partial exits, the fund's comparable multiples) have sections of
 //! their own, whose boxes commit engine edits like the fields do.
 
+mod base_rates;
+mod carry_tiers;
+mod closes;
 mod company;
 mod comparables;
 mod fee_steps;
 mod fund;
 mod lever;
 mod list_cell;
+mod lp_classes;
 mod partial_exits;
 mod scenario;
 mod stage;
