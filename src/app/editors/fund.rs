@@ -11,10 +11,6 @@ use crate::app::state::AppState;
 use crate::engine::fields::{self as registry, Owner};
 use crate::engine::model::PmeBenchmark;
 
-/// The narrowest the label column of each section's grid is, so the sections' boxes line
-/// up (the longest fund labels are about this wide).
-const LABEL_WIDTH: f32 = 300.0;
-
 /// The sections of the fund panel, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -97,7 +93,6 @@ pub(super) fn fund_ui(ui: &mut Ui, s: &mut AppState) {
             egui::Grid::new(("fund_grid", section.heading()))
                 .num_columns(2)
                 .spacing([12.0, 6.0])
-                .min_col_width(LABEL_WIDTH)
                 .show(ui, |ui| {
                     for path in paths {
                         fields::row(ui, s, path);
