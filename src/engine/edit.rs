@@ -20,6 +20,7 @@ mod investors;
 mod lists;
 mod partial_exits;
 mod rate_curve;
+pub(crate) mod stage_gate;
 
 pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
 pub use carry_tiers::{CarryTierEdit, new_carry_tier};
@@ -28,6 +29,7 @@ pub use investors::{InvestorEdit, NEW_LP_CLASS_NAME, new_close};
 pub use lists::unique_name;
 pub use partial_exits::{NEW_PARTIAL_EXIT_SHARE, new_partial_exit_date};
 pub use rate_curve::{RateCurveEdit, new_rate_point};
+pub use stage_gate::StageGateEdit;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -216,6 +218,8 @@ pub enum Edit {
     CarryTiers(CarryTierEdit),
     /// An edit of the credit line's dated base rates.
     BaseRateCurve(RateCurveEdit),
+    /// An edit of a stage gate's list of stages read.
+    StageGate(StageGateEdit),
     /// Sets one field; a stage's or company's name goes through the rename cascade.
     SetField(FieldEdit),
 }
@@ -351,6 +355,9 @@ pub enum EditError {
     /// The credit line's base rates were edited on a fund that has no credit line.
     #[error("the fund has no credit line: switch one on first")]
     NoCreditLine,
+    /// A stage gate was edited on a stage that has no gate.
+    #[error("stage number {} has no gate: switch one on first", .0 + 1)]
+    NoStageGate(usize),
     /// A field edit was refused (not a settable field, nothing at the path, a value of the
     /// wrong kind, an unknown stage).
     #[error(transparent)]
@@ -398,6 +405,7 @@ impl Edit {
             Edit::Investors(edit) => edit.label(),
             Edit::CarryTiers(edit) => edit.label(),
             Edit::BaseRateCurve(edit) => edit.label(),
+            Edit::StageGate(edit) => edit.label(),
             Edit::SetField(_) => "edit a field",
         }
     }
@@ -459,6 +467,7 @@ impl Edit {
             Edit::Investors(edit) => edit.apply(p),
             Edit::CarryTiers(edit) => edit.apply(p),
             Edit::BaseRateCurve(edit) => edit.apply(p),
+            Edit::StageGate(edit) => edit.apply(p),
             Edit::SetField(field) => cascade::set_field(p, field),
         }
     }

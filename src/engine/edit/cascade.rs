@@ -51,6 +51,7 @@ pub(super) fn rename_stage(p: &mut Portfolio, index: usize, name: &str) -> Resul
             *stage = Value::String(name.to_string());
         }
     }
+    super::stage_gate::rename_in_gates(p, &old, name);
     if let Some(stage) = p.stages.get_mut(index) {
         stage.name = name.to_string();
     }

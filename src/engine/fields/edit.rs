@@ -6,6 +6,7 @@ use super::{
     SCENARIO_FIELDS, STAGE_FIELDS, UNCERTAINTY_FIELDS, ValueError,
 };
 use crate::engine::model::Portfolio;
+use crate::engine::montecarlo::default_uncertainty;
 
 /// Why a [`FieldEdit`] could not be applied. Each names the field by its label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -76,7 +77,12 @@ pub fn value(portfolio: &Portfolio, path: &FieldPath) -> Option<FieldValue> {
             p.companies.get(company).and_then(|c| c.levers.get(lever)),
         ),
         Owner::Scenario(i) => read(SCENARIO_FIELDS, key, p.scenarios.get(i)),
-        Owner::Uncertainty => read(UNCERTAINTY_FIELDS, key, p.uncertainty.as_ref()),
+        // Without an `uncertainty` of its own the model is simulated with the defaults,
+        // so its fields read as those.
+        Owner::Uncertainty => match &p.uncertainty {
+            Some(u) => read(UNCERTAINTY_FIELDS, key, Some(u)),
+            None => read(UNCERTAINTY_FIELDS, key, Some(&default_uncertainty())),
+        },
     }
 }
 
@@ -137,6 +143,7 @@ impl FieldEdit {
                     for c in p.companies.iter_mut().filter(|c| c.stage == old) {
                         c.stage.clone_from(&new);
                     }
+                    crate::engine::edit::stage_gate::rename_in_gates(p, &old, &new);
                 }
                 outcome
             }
@@ -148,7 +155,21 @@ impl FieldEdit {
                 value,
             ),
             Owner::Scenario(i) => write(SCENARIO_FIELDS, key, p.scenarios.get_mut(i), value),
-            Owner::Uncertainty => write(UNCERTAINTY_FIELDS, key, p.uncertainty.as_mut(), value),
+            // Setting one field of a model without its own uncertainty starts from the
+            // defaults Monte Carlo would use (the field's row exists: checked above).
+            Owner::Uncertainty => {
+                let had_its_own = p.uncertainty.is_some();
+                let outcome = write(
+                    UNCERTAINTY_FIELDS,
+                    key,
+                    Some(p.uncertainty.get_or_insert_with(default_uncertainty)),
+                    value,
+                );
+                if !had_its_own && !matches!(outcome, Some(Ok(()))) {
+                    p.uncertainty = None;
+                }
+                outcome
+            }
         };
         match outcome {
             None => Err(missing),

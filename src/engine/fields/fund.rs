@@ -290,13 +290,25 @@ pub static STAGE_FIELDS: &[FieldSpec<Stage>] = &[
     date_field!("start_date", "Start date", |s| s.start_date),
     decimal_field!("budget", "Budget", Money, MONEY, |s| s.budget),
     decimal_field!("reserve", "Follow-on reserve", Money, MONEY, |s| s.reserve),
+    super::stage_gate::GATE,
+    super::stage_gate::GATE_DATE,
+    super::stage_gate::GATE_CONDITION,
+    super::stage_gate::GATE_MIN_SHARE,
+    super::stage_gate::GATE_MIN_MULTIPLE,
+    super::stage_gate::GATE_STAGES,
+    super::stage_gate::GATE_BUDGET_SHARE,
 ];
 
 /// Monte Carlo settings that are plain numbers (the distributions are not scalars).
-pub static UNCERTAINTY_FIELDS: &[FieldSpec<Uncertainty>] = &[decimal_field!(
-    "market_factor_weight",
-    "Market factor weight",
-    Percent,
-    between(dec!(0), dec!(1)),
-    |u| u.market_factor_weight
-)];
+pub static UNCERTAINTY_FIELDS: &[FieldSpec<Uncertainty>] = &[
+    decimal_field!(
+        "market_factor_weight",
+        "Market factor weight",
+        Percent,
+        between(dec!(0), dec!(1)),
+        |u| u.market_factor_weight
+    ),
+    super::stage_gate::AI_EXECUTION_LOADING,
+    super::stage_gate::LEVER_KIND_LOADING,
+    super::stage_gate::SECTOR_LOADING,
+];
