@@ -92,6 +92,7 @@ pub static COMPANY_FIELDS: &[FieldSpec<Company>] = &[
             Ok(())
         },
     },
+    super::stage_gate::CONDITIONAL,
     date_field!("acquisition_date", "Acquisition date", |c| c.acquisition_date),
     date_field!("exit_date", "Exit date", |c| c.exit_date),
     decimal_field!("ownership", "Ownership", Percent, above(dec!(0), dec!(1)), |c| c

@@ -127,6 +127,7 @@ mod path;
 mod place;
 mod platform;
 mod scenario;
+mod stage_gate;
 mod template;
 #[cfg(test)]
 mod tests;
@@ -142,6 +143,7 @@ pub use path::{
 };
 pub use place::{Place, class_name, owner_name, place};
 pub use scenario::SCENARIO_FIELDS;
+pub use stage_gate::{NO, YES, new_gate};
 pub use template::{KEY_COMPANY_FIELDS, has_template_figures};
 pub use value::{FieldValue, ValueError, ValueKind};
 
@@ -281,6 +283,8 @@ pub enum Choices {
     Fixed(fn() -> Vec<&'static str>),
     /// The names of the portfolio's stages.
     StageNames,
+    /// Yes or no ([`NO`], [`YES`]); the editor shows a tick box.
+    Flag,
 }
 
 /// What a table row says about one field, whatever type owns it.
@@ -329,6 +333,7 @@ impl FieldMeta {
             Choices::None => Vec::new(),
             Choices::Fixed(list) => list().into_iter().map(str::to_string).collect(),
             Choices::StageNames => portfolio.stages.iter().map(|s| s.name.clone()).collect(),
+            Choices::Flag => vec![NO.to_string(), YES.to_string()],
         }
     }
 }

@@ -261,6 +261,7 @@ impl FieldMeta {
         match self.choices {
             Choices::Fixed(list) => text.push_str(&format!(": {}", list().join(", "))),
             Choices::StageNames => text.push_str(": one of the fund's stages"),
+            Choices::Flag => text.push_str(": yes or no"),
             Choices::None => {}
         }
         match self.presence {
