@@ -253,6 +253,8 @@ fn current_table(app: &MillwrightApp, case: &Case) -> Result<(String, &'static s
             .map(|s| (crate::export::statement::to_tsv(&s), "the company statement")),
         Tab::LpAccounts => super::lp_accounts_view::selected_accounts(app, study, case)
             .map(|a| (crate::export::lp_accounts::to_tsv(&a), "the LP capital accounts")),
+        Tab::AiProgramme => super::ai_programme_view::uplift_tsv(study, case)
+            .map(|t| (t, "the AI uplift by stage, plan and risk-adjusted")),
         Tab::Sensitivity => match study.grid(case).map(|run| &run.outcome) {
             Some(Ok(grid)) => Ok((grid_tsv(grid), "the sensitivity grid")),
             _ => Err("Compute the grid first: it is the table this tab copies.".into()),

@@ -103,6 +103,8 @@ pub enum Tab {
     Statement,
     /// The LP classes' capital accounts and their figures over the fund's life.
     LpAccounts,
+    /// The AI programme: lever timelines, uplift on the plan and risk-adjusted, evidence.
+    AiProgramme,
     /// The base case beside every scenario.
     Compare,
     /// Tornado and grid over the drivers.

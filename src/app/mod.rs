@@ -2,6 +2,7 @@
 //! holds the state; panels are functions in the sibling modules; every model edit goes
 //! through [`state::AppState`], which recomputes by revision.
 
+pub mod ai_programme_view;
 pub mod autosave;
 pub mod clipboard;
 pub mod commands;
@@ -107,6 +108,8 @@ pub struct MillwrightApp {
     pub monte_carlo: monte_carlo::MonteCarloView,
     /// The LP accounts tab: the class picked.
     pub lp_accounts: lp_accounts_view::LpAccountsView,
+    /// The AI programme tab: the grouping picked and the view being computed.
+    pub ai_programme: ai_programme_view::AiProgrammeView,
     /// The memo pack being written, if any.
     pub pack_job: Option<exporting::PackJob>,
     /// A short message for the status bar ("Exported 14 files to …").
@@ -164,6 +167,7 @@ impl MillwrightApp {
             sensitivity: sensitivity::SensitivityView::default(),
             monte_carlo: monte_carlo::MonteCarloView::default(),
             lp_accounts: lp_accounts_view::LpAccountsView::default(),
+            ai_programme: ai_programme_view::AiProgrammeView::default(),
         }
     }
 
@@ -312,6 +316,7 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
             "montecarlo" => Tab::MonteCarlo,
             "statement" => Tab::Statement,
             "lp" => Tab::LpAccounts,
+            "ai" => Tab::AiProgramme,
             name => ChartId::TABS
                 .iter()
                 .position(|c| c.name() == name)

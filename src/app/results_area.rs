@@ -73,6 +73,7 @@ impl MillwrightApp {
             ui.selectable_value(&mut self.prefs.tab, Tab::Companies, "Companies");
             ui.selectable_value(&mut self.prefs.tab, Tab::Statement, "Statement");
             ui.selectable_value(&mut self.prefs.tab, Tab::LpAccounts, "LP accounts");
+            ui.selectable_value(&mut self.prefs.tab, Tab::AiProgramme, "AI programme");
             ui.selectable_value(&mut self.prefs.tab, Tab::Compare, "Compare");
             ui.selectable_value(&mut self.prefs.tab, Tab::Sensitivity, "Sensitivity");
             ui.selectable_value(&mut self.prefs.tab, Tab::MonteCarlo, "Monte Carlo");
@@ -84,6 +85,7 @@ impl MillwrightApp {
             Tab::Compare => self.compare_tab(ui, &case),
             Tab::Statement => self.statement_tab(ui, &case),
             Tab::LpAccounts => self.lp_accounts_tab(ui, &case),
+            Tab::AiProgramme => self.ai_programme_tab(ui, &case),
             Tab::Sensitivity => self.sensitivity_tab(ui, &case),
             Tab::MonteCarlo => self.monte_carlo_tab(ui, &case),
             Tab::Overview | Tab::Companies => self.figures_tab(ui, &case),

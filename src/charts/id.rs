@@ -32,11 +32,14 @@ pub enum ChartId {
     /// One-time cost per deployment against the deployment's number, per lever kind with
     /// a learning rate (Wright's law).
     LearningCurve,
+    /// LTM AI EBITDA uplift by stage on the plan and the risk-adjusted reading (and the
+    /// simulated P10–P90 when a Monte Carlo run carries it).
+    AiUplift,
 }
 
 impl ChartId {
     /// Every chart the CLI and the memo pack export.
-    pub const ALL: [ChartId; 12] = [
+    pub const ALL: [ChartId; 13] = [
         ChartId::JCurve,
         ChartId::DeploymentByStage,
         ChartId::NavBySector,
@@ -49,6 +52,7 @@ impl ChartId {
         ChartId::Heatmap,
         ChartId::CreditLineJCurve,
         ChartId::LearningCurve,
+        ChartId::AiUplift,
     ];
 
     /// The charts with a tab of their own in the app (the others live in the Compare,
@@ -79,6 +83,7 @@ impl ChartId {
             ChartId::Tornado => "tornado",
             ChartId::Heatmap => "heatmap",
             ChartId::LearningCurve => "learning_curve",
+            ChartId::AiUplift => "ai_uplift",
         }
     }
 
@@ -112,6 +117,7 @@ impl ChartId {
             ChartId::Tornado => "Tornado: net IRR with each driver at its low and high value",
             ChartId::Heatmap => "Two-driver grid",
             ChartId::LearningCurve => "Learning curve: one-time cost per deployment of each lever kind",
+            ChartId::AiUplift => "AI uplift: plan and risk-adjusted",
         }
     }
 
@@ -132,6 +138,7 @@ impl ChartId {
             ChartId::Tornado => "Tornado",
             ChartId::Heatmap => "Heatmap",
             ChartId::LearningCurve => "Learning curve",
+            ChartId::AiUplift => "AI uplift",
         }
     }
 }

@@ -12,6 +12,7 @@
 //!   that must not overlap, and what the cursor is over.
 //! - [`marking`]: the marking policy in force, in words, for every output built on marks.
 
+pub mod ai_uplift;
 pub mod analyses;
 pub mod credit_line;
 pub mod frame;
@@ -48,6 +49,8 @@ pub enum AnalysisKind {
     Grid,
     /// The Monte Carlo simulation.
     MonteCarlo,
+    /// The AI programme view (both readings of the levers' gates).
+    AiProgramme,
 }
 
 impl fmt::Display for AnalysisKind {
@@ -56,6 +59,7 @@ impl fmt::Display for AnalysisKind {
             AnalysisKind::Tornado => "tornado",
             AnalysisKind::Grid => "grid",
             AnalysisKind::MonteCarlo => "Monte Carlo simulation",
+            AnalysisKind::AiProgramme => "AI programme view",
         })
     }
 }
@@ -139,6 +143,17 @@ pub fn build(id: ChartId, study: &Study, case: &Case) -> Result<Chart, ChartUnav
         ChartId::LearningCurve => {
             let model = study.model(case).map_err(case_error(case))?;
             Ok(learning::learning_curve(&frame, &model))
+        }
+        ChartId::AiUplift => {
+            let programme = study
+                .ai_programme(case)
+                .ok_or_else(|| not_run(AnalysisKind::AiProgramme, case))?
+                .map_err(case_error(case))?;
+            let simulated = study
+                .monte_carlo(case)
+                .and_then(|run| run.outcome.as_ref().ok())
+                .and_then(ai_uplift::simulated_uplift);
+            Ok(ai_uplift::ai_uplift(&frame, &programme, simulated.as_ref()))
         }
         ChartId::Tornado => {
             let run = study

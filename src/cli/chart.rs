@@ -111,6 +111,7 @@ fn run_analysis(opened: &mut opened::Opened, id: ChartId) -> Result<(), Failure>
         ChartId::MonteCarloNavFan | ChartId::MonteCarloCashFan | ChartId::MonteCarloHistogram => {
             opened.study.ensure_monte_carlo(case, &McConfig::default());
         }
+        ChartId::AiUplift => drop(opened.study.ensure_ai_programme(case)),
         _ => {}
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The pure financial engine: model types, projection, waterfall, metrics. No GUI
 //! dependency: the app, the command line, tests and benchmarks all call [`compute`].
 
+pub mod ai_view;
 pub mod company;
 pub mod defaults;
 pub mod drivers;

@@ -8,6 +8,7 @@
 //! case or other settings is never returned, so nothing can be shown or exported under
 //! the wrong case.
 
+mod ai_programme;
 mod analyses;
 mod case;
 
@@ -16,6 +17,7 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
+pub use ai_programme::AiProgrammeRun;
 pub use analyses::{Analysis, GridRun, GridSettings, MonteCarloRun, MonteCarloTask, TornadoRun};
 pub use case::{Case, CaseError, CaseRun, CaseRunRef};
 
@@ -40,6 +42,8 @@ pub struct Study {
     tornado: Option<Arc<TornadoRun>>,
     grid: Option<Arc<GridRun>>,
     monte_carlo: Option<Arc<MonteCarloRun>>,
+    /// The AI programme view of each case asked for (`engine::ai_view`).
+    ai_programmes: ai_programme::AiProgrammes,
 }
 
 impl Study {
@@ -66,6 +70,7 @@ impl Study {
             tornado: None,
             grid: None,
             monte_carlo: None,
+            ai_programmes: ai_programme::AiProgrammes::default(),
         }
     }
 

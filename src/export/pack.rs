@@ -200,6 +200,7 @@ pub fn prepare_analyses(study: &mut Study, case: &Case) -> PackSizing {
 pub fn prepare_analyses_within(study: &mut Study, case: &Case, budget: &WorkBudget) -> PackSizing {
     let mut sizing = PackSizing::default();
     study.ensure_tornado(case);
+    drop(study.ensure_ai_programme(case));
     if study.grid(case).is_none()
         && let Ok(model) = study.model(case)
     {

@@ -6,7 +6,8 @@
 //!
 //! Columns, in order: revenue; each cost pool's cost; each lever's figure (its saving,
 //! revenue uplift or inventory released); the levers' run costs; EBITDA, LTM EBITDA,
-//! D&A, the one-time lever costs expensed, EBIT; interest, interest income, deductible
+//! the AI EBITDA uplift (EBITDA with levers less without) and its run-rate (four times the
+//! quarter's), D&A, the one-time lever costs expensed, EBIT; interest, interest income, deductible
 //! interest, interest carried forward, taxable income, tax paid, tax losses carried
 //! forward; capex, lever capex, working capital and its change, free cash flow, equity
 //! injected; debt, overdraft, cash, net debt, leverage; the mark multiple, EV, equity
@@ -225,9 +226,11 @@ fn operating_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Column> 
 
 /// EBITDA down to the equity marks.
 fn below_the_line_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Column> {
-    let amounts: [(&str, Field); 23] = [
+    let amounts: [(&str, Field); 25] = [
         ("EBITDA", |p| p.ebitda),
         ("LTM EBITDA", |p| p.ltm_ebitda),
+        ("AI EBITDA uplift", |p| p.ai_ebitda_uplift),
+        ("AI run-rate uplift", |p| p.ai_run_rate_uplift),
         ("D&A", |p| p.depreciation),
         ("Lever one-time costs expensed", |p| p.lever_one_time_expensed),
         ("Monitoring fee", |p| p.monitoring_fee),

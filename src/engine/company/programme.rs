@@ -255,3 +255,44 @@ impl<T: Num> PreparedLever<T> {
         }
     }
 }
+
+/// Where the projection places one lever's phases on the fund's quarterly grid (indices
+/// into the fund's dates): what the AI programme view draws, read from the prepared lever
+/// rather than re-derived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeverPhases {
+    /// The pilot's first and last quarters.
+    pub pilot: Option<(usize, usize)>,
+    /// The quarter at whose end the gate is decided.
+    pub gate: Option<usize>,
+    /// The scale-up's first quarter.
+    pub scale_up_start: usize,
+    /// The quarter by whose end the scale-up reaches its full effect (its ramp's last).
+    pub full_effect: usize,
+    /// The last quarter of the dis-synergy, if any.
+    pub dis_synergy_end: Option<usize>,
+}
+
+impl<T: Num> super::PreparedCompany<T> {
+    /// Each lever's phases as placed on the grid, in model order.
+    pub(crate) fn lever_phases(&self) -> Vec<LeverPhases> {
+        self.levers.iter().map(PreparedLever::phases).collect()
+    }
+}
+
+impl<T: Num> PreparedLever<T> {
+    /// This lever's phases on the grid.
+    fn phases(&self) -> LeverPhases {
+        LeverPhases {
+            pilot: self.pilot.as_ref().map(|p| (p.start, p.end())),
+            gate: self.gate.as_ref().map(|g| g.at),
+            scale_up_start: self.start,
+            full_effect: self.start + self.ramp.len().saturating_sub(1),
+            dis_synergy_end: self
+                .dis_synergy
+                .as_ref()
+                .filter(|(_, quarters)| *quarters > 0)
+                .map(|(_, quarters)| self.start + quarters - 1),
+        }
+    }
+}

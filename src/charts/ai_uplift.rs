@@ -1,0 +1,232 @@
+//! "AI uplift: plan and risk-adjusted" — the realised (LTM) AI EBITDA uplift of each
+//! stage's companies over the fund's life on the plan (every gate passes, thick line) and
+//! on the risk-adjusted reading (each post-gate effect weighted by its gate's probability,
+//! the same colour lighter), at 100 % of each company (`engine::ai_view`).
+//!
+//! The Monte Carlo's simulated P10–P90 of the same figure is drawn, when a run carries
+//! it, as two thin lines per stage: [`simulated_uplift`] is the hook that reads it from a
+//! run's result (today no run carries it, so the chart says so in its note).
+
+use rust_decimal::Decimal;
+
+use super::frame::{Frame, plot_value, quarter_axis, year_fraction};
+use super::id::ChartId;
+use super::model::{Body, Chart, Series};
+use super::style::{self, Rgb};
+use crate::engine::ai_view::{AiProgramme, UpliftSeries};
+use crate::engine::montecarlo::McResult;
+
+/// The simulated LTM AI EBITDA uplift of one stage, per fund date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimulatedStageUplift {
+    /// The stage's name (as in [`AiProgramme::by_stage`]).
+    pub stage: String,
+    /// Per fund date (the case's grid, same length as [`AiProgramme::dates`]), the 10th
+    /// and 90th percentiles over the paths of the stage's LTM AI EBITDA uplift: Σ over
+    /// its companies operating that quarter of their last four quarters'
+    /// `ai_ebitda_uplift`, 100 % of each company, in currency units.
+    pub p10_p90: Vec<(f64, f64)>,
+}
+
+/// The simulated P10–P90 band of every stage, from one Monte Carlo run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimulatedUplift {
+    /// The number of paths the percentiles are taken over.
+    pub paths: usize,
+    /// One entry per stage (a stage missing here is drawn without a band).
+    pub stages: Vec<SimulatedStageUplift>,
+}
+
+/// The hook for the Monte Carlo: the simulated uplift band `mc` carries, if any. Today
+/// `McResult` has no per-quarter uplift by stage, so this is `None`; the Monte Carlo
+/// fills it by returning [`SimulatedUplift`] from its result.
+pub fn simulated_uplift(_mc: &McResult) -> Option<SimulatedUplift> {
+    None
+}
+
+/// How much lighter the risk-adjusted line is than the plan's.
+const RISK_ADJUSTED_LIGHTEN: f64 = 0.45;
+/// How much lighter a simulated percentile line is.
+const SIMULATED_LIGHTEN: f64 = 0.65;
+
+/// The chart of `programme` by stage (and of `simulated`, when a Monte Carlo run carries
+/// it).
+pub fn ai_uplift(frame: &Frame, programme: &AiProgramme, simulated: Option<&SimulatedUplift>) -> Chart {
+    uplift_chart(frame, programme, &programme.by_stage, "by stage", simulated)
+}
+
+/// The same chart by lever kind (the app's AI programme tab; no simulated band).
+pub fn ai_uplift_by_kind(frame: &Frame, programme: &AiProgramme) -> Chart {
+    let mut chart = uplift_chart(frame, programme, &programme.by_kind, "by lever kind", None);
+    chart.title = "AI uplift by lever kind: plan and risk-adjusted".into();
+    chart
+}
+
+fn uplift_chart(
+    frame: &Frame,
+    programme: &AiProgramme,
+    groups: &[UpliftSeries],
+    detail: &str,
+    simulated: Option<&SimulatedUplift>,
+) -> Chart {
+    let last = programme.last_exit().min(programme.dates.len().saturating_sub(1));
+    let dates: Vec<f64> = programme
+        .dates
+        .iter()
+        .take(last + 1)
+        .map(|d| year_fraction(*d))
+        .collect();
+    let unit = frame.money_for(groups.iter().flat_map(|s| {
+        s.plan
+            .ltm
+            .iter()
+            .chain(&s.risk_adjusted.ltm)
+            .map(|v| plot_value(*v))
+    }));
+    let line = |values: &[Decimal]| -> Vec<(f64, f64)> {
+        dates
+            .iter()
+            .zip(values)
+            .map(|(x, v)| (*x, unit.scale(plot_value(*v))))
+            .collect()
+    };
+    let mut lines = Vec::new();
+    for (i, stage) in groups.iter().enumerate() {
+        let colour = style::series_colour(i);
+        lines.extend(stage_lines(stage, colour, &line));
+        if let Some(band) = simulated.and_then(|s| s.stages.iter().find(|b| b.stage == stage.label)) {
+            let light = colour.mix(Rgb(0xFF, 0xFF, 0xFF), SIMULATED_LIGHTEN);
+            for (name, pick) in [("P10", 0), ("P90", 1)] {
+                lines.push(Series {
+                    name: format!("{} simulated {name}", stage.label),
+                    points: dates
+                        .iter()
+                        .zip(&band.p10_p90)
+                        .map(|(x, (lo, hi))| (*x, unit.scale(if pick == 0 { *lo } else { *hi })))
+                        .collect(),
+                    colour: light,
+                    emphasis: false,
+                });
+            }
+        }
+    }
+    let axes = (
+        quarter_axis(),
+        frame.money_axis("LTM AI EBITDA uplift (100 % of each company)", &unit),
+    );
+    let mut chart = frame.chart(
+        ChartId::AiUplift,
+        ChartId::AiUplift.title().into(),
+        Some(detail),
+        axes,
+        Body::Lines(lines),
+    );
+    chart.note = Some(match simulated {
+        Some(s) => format!(
+            "Risk-adjusted: each lever's post-gate effect weighted by its gate's probability (not the \
+             expected value of the fund's results). Simulated P10–P90 over {} Monte Carlo paths.",
+            s.paths
+        ),
+        None => "Risk-adjusted: each lever's post-gate effect weighted by its gate's probability (not the \
+                 expected value of the fund's results). No simulated band: run Monte Carlo for it."
+            .into(),
+    });
+    chart
+}
+
+/// A stage's plan and risk-adjusted lines.
+fn stage_lines(
+    stage: &UpliftSeries,
+    colour: Rgb,
+    line: &impl Fn(&[Decimal]) -> Vec<(f64, f64)>,
+) -> [Series; 2] {
+    [
+        Series {
+            name: format!("{} plan", stage.label),
+            points: line(&stage.plan.ltm),
+            colour,
+            emphasis: true,
+        },
+        Series {
+            name: format!("{} risk-adjusted", stage.label),
+            points: line(&stage.risk_adjusted.ltm),
+            colour: colour.mix(Rgb(0xFF, 0xFF, 0xFF), RISK_ADJUSTED_LIGHTEN),
+            emphasis: false,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::study::{Case, Study};
+
+    #[test]
+    fn each_stage_has_a_plan_and_a_risk_adjusted_line_with_the_engine_figures() {
+        let study = Study::new(
+            crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}")),
+            1,
+        );
+        let programme = study
+            .ensure_ai_programme(&Case::Base)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let chart =
+            super::super::build(ChartId::AiUplift, &study, &Case::Base).unwrap_or_else(|e| panic!("{e}"));
+        let Body::Lines(lines) = &chart.body else {
+            panic!("not lines")
+        };
+        assert_eq!(lines.len(), 2 * programme.by_stage.len());
+        // The first stage's plan line at its largest point is the engine's figure in the
+        // axis unit.
+        let stage = &programme.by_stage[0];
+        let Scale::Money(unit) = &chart.y_axis.scale else {
+            panic!("not money")
+        };
+        let peak = stage.plan.ltm.iter().copied().max().unwrap_or_default();
+        let drawn = lines[0].points.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        assert!(
+            (drawn - unit.scale(plot_value(peak))).abs() < 1e-9,
+            "{drawn} vs {peak}"
+        );
+        assert_eq!(lines[0].name, format!("{} plan", stage.label));
+        assert!(
+            chart
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("No simulated band"))
+        );
+    }
+
+    #[test]
+    fn a_simulated_band_adds_two_thin_lines_for_its_stage() {
+        let study = Study::new(
+            crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}")),
+            1,
+        );
+        let programme = study
+            .ensure_ai_programme(&Case::Base)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stage = programme.by_stage[0].label.clone();
+        let band = SimulatedUplift {
+            paths: 500,
+            stages: vec![SimulatedStageUplift {
+                stage,
+                p10_p90: vec![(1.0e6, 3.0e6); programme.dates.len()],
+            }],
+        };
+        let chart = ai_uplift(&Frame::of(&study, &Case::Base), &programme, Some(&band));
+        let Body::Lines(lines) = &chart.body else {
+            panic!("not lines")
+        };
+        assert_eq!(lines.len(), 2 * programme.by_stage.len() + 2);
+        assert!(lines[2].name.ends_with("simulated P10") && !lines[2].emphasis);
+        assert!(
+            chart
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("500 Monte Carlo paths"))
+        );
+    }
+
+    use super::super::model::Scale;
+}
