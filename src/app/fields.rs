@@ -9,6 +9,7 @@
 //! validation. Every input carries a label, for screen readers and UI tests.
 
 pub mod draft;
+mod flag;
 
 pub use draft::{
     clear_focus_request, commit_active_draft, commit_orphaned_draft, discard_active_draft, edit_id,
@@ -128,6 +129,9 @@ pub fn row(ui: &mut Ui, state: &mut AppState, path: FieldPath) {
     match (meta.unit, meta.presence) {
         (Unit::Text, _) => text(ui, state, path, meta),
         (Unit::Date, _) => date(ui, state, path, meta),
+        (Unit::Choice, _) if matches!(meta.choices, registry::Choices::Flag) => {
+            flag::flag(ui, state, path, meta);
+        }
         (Unit::Choice, _) => choice(ui, state, path, meta),
         (_, Presence::Override { default }) => {
             override_number(ui, state, path, meta, default, "not overridden");

@@ -1,5 +1,7 @@
 //! The Monte Carlo tab: a background run with progress and Cancel, kept in the study
-//! with the case and configuration it ran on, and its estimates, histogram and fans.
+//! with the case and configuration it ran on, and its estimates, histogram and fans; the
+//! AI programme's estimates (`programme`: AI value at risk, the hurdle, lever and stage
+//! gate pass rates, the value of staging) and the uncertainty's editor (`uncertainty`).
 
 use std::sync::atomic::Ordering;
 
@@ -10,6 +12,11 @@ use super::plots;
 use crate::charts::{self, ChartId};
 use crate::engine::montecarlo::{self, McConfig, McError, McResult};
 use crate::engine::study::{Case, MonteCarloRun, Study};
+
+mod programme;
+mod uncertainty;
+
+pub use uncertainty::uncertainty_ui;
 
 /// Paths per Monte Carlo run in the app.
 pub const PATHS: usize = 10_000;
@@ -31,12 +38,18 @@ pub struct MonteCarloView {
     revision: u64,
     /// Why the last run left nothing to show (cancelled, the model changed).
     message: Option<String>,
+    /// Whether the next run also projects every stage committed up front.
+    pub compare_ungated: bool,
 }
 
 impl MonteCarloView {
     /// Starts a run of the app's configuration on `case` in the background.
     pub fn start(&mut self, study: &Study, case: &Case) {
-        let task = study.monte_carlo_task(case, &app_config());
+        let config = McConfig {
+            compare_ungated: self.compare_ungated,
+            ..app_config()
+        };
+        let task = study.monte_carlo_task(case, &config);
         self.revision = study.revision();
         self.message = None;
         self.job = Some(BackgroundJob::spawn(task.config.paths, move |done, cancel| {
@@ -89,8 +102,17 @@ impl MonteCarloView {
                     job.cancel();
                 }
             });
-        } else if ui.button("Run simulation").clicked() {
-            self.start(study, case);
+        } else {
+            ui.horizontal(|ui| {
+                if ui.button("Run simulation").clicked() {
+                    self.start(study, case);
+                }
+                ui.checkbox(&mut self.compare_ungated, "Compare with every stage committed up front")
+                    .on_hover_text(
+                        "Also project each path with the stage gates removed and the conditional companies \
+                         acquired (the same seeds): the value of staging. Doubles the run's time.",
+                    );
+            });
         }
         if let Some(message) = &self.message {
             ui.label(message);
@@ -109,7 +131,11 @@ impl MonteCarloView {
             run.settings.seed
         ));
         match &run.outcome {
-            Ok(result) => results_ui(ui, study, case, result),
+            Ok(result) => {
+                results_ui(ui, study, case, result);
+                let currency = study.portfolio().fund.currency.clone();
+                programme::programme_ui(ui, result, &currency);
+            }
             Err(e) => {
                 ui.label(format!("Stopped: {e}"));
             }

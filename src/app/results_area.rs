@@ -254,6 +254,12 @@ impl MillwrightApp {
         {
             self.export_buttons(ui, "", &chart, case);
         }
+        if let Some(study) = self.state.shown_study()
+            && let Ok(chart) = charts::build(ChartId::ValueOfStaging, study, case)
+        {
+            self.export_buttons(ui, "value of staging ", &chart, case);
+        }
+        super::monte_carlo::uncertainty_ui(ui, &mut self.state);
         if let Some(study) = self.state.shown_study_mut() {
             self.monte_carlo.ui(ui, study, case);
         }

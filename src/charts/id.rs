@@ -35,6 +35,9 @@ pub enum ChartId {
     /// LTM AI EBITDA uplift by stage on the plan and the risk-adjusted reading (and the
     /// simulated P10–P90 when a Monte Carlo run carries it).
     AiUplift,
+    /// Final net TVPI across the Monte Carlo paths with the stage gates and with every
+    /// stage committed up front (simulated estimate; needs a run with the comparison).
+    ValueOfStaging,
 }
 
 impl ChartId {
@@ -53,6 +56,15 @@ impl ChartId {
         ChartId::CreditLineJCurve,
         ChartId::LearningCurve,
         ChartId::AiUplift,
+    ];
+
+    /// Charts `millwright chart` also draws that the memo pack leaves out: the Compare
+    /// tab's NAV, the Monte Carlo cash fan, and the value of staging (its comparison
+    /// doubles a run, so only a run asked for it has one).
+    pub const EXTRA: [ChartId; 3] = [
+        ChartId::ScenarioNav,
+        ChartId::MonteCarloCashFan,
+        ChartId::ValueOfStaging,
     ];
 
     /// The charts with a tab of their own in the app (the others live in the Compare,
@@ -84,6 +96,7 @@ impl ChartId {
             ChartId::Heatmap => "heatmap",
             ChartId::LearningCurve => "learning_curve",
             ChartId::AiUplift => "ai_uplift",
+            ChartId::ValueOfStaging => "value_of_staging",
         }
     }
 
@@ -91,7 +104,7 @@ impl ChartId {
     pub fn parse(name: &str) -> Option<ChartId> {
         ChartId::ALL
             .into_iter()
-            .chain([ChartId::ScenarioNav, ChartId::MonteCarloCashFan])
+            .chain(ChartId::EXTRA)
             .find(|id| id.name() == name)
     }
 
@@ -118,6 +131,10 @@ impl ChartId {
             ChartId::Heatmap => "Two-driver grid",
             ChartId::LearningCurve => "Learning curve: one-time cost per deployment of each lever kind",
             ChartId::AiUplift => "AI uplift: plan and risk-adjusted",
+            ChartId::ValueOfStaging => {
+                "Value of staging: net TVPI with the stage gates and with every stage committed up front \
+                 (simulated estimate)"
+            }
         }
     }
 
@@ -139,6 +156,7 @@ impl ChartId {
             ChartId::Heatmap => "Heatmap",
             ChartId::LearningCurve => "Learning curve",
             ChartId::AiUplift => "AI uplift",
+            ChartId::ValueOfStaging => "Value of staging",
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod labels;
 pub mod learning;
 pub mod marking;
 pub mod model;
+pub mod staging;
 pub mod style;
 pub mod ticks;
 
@@ -51,6 +52,8 @@ pub enum AnalysisKind {
     MonteCarlo,
     /// The AI programme view (both readings of the levers' gates).
     AiProgramme,
+    /// A Monte Carlo run that also projects every stage committed up front.
+    StagingComparison,
 }
 
 impl fmt::Display for AnalysisKind {
@@ -60,6 +63,9 @@ impl fmt::Display for AnalysisKind {
             AnalysisKind::Grid => "grid",
             AnalysisKind::MonteCarlo => "Monte Carlo simulation",
             AnalysisKind::AiProgramme => "AI programme view",
+            AnalysisKind::StagingComparison => {
+                "Monte Carlo comparison with every stage committed up front"
+            }
         })
     }
 }
@@ -174,6 +180,21 @@ pub fn build(id: ChartId, study: &Study, case: &Case) -> Result<Chart, ChartUnav
                 .as_ref()
                 .map_err(|e| failed(AnalysisKind::Grid, case, e))?;
             Ok(analyses::grid(&frame, &run.settings, grid, run.base_point))
+        }
+        ChartId::ValueOfStaging => {
+            let run = study
+                .monte_carlo(case)
+                .ok_or_else(|| not_run(AnalysisKind::StagingComparison, case))?;
+            let mc = run
+                .outcome
+                .as_ref()
+                .map_err(|e| failed(AnalysisKind::MonteCarlo, case, e))?;
+            let comparison = mc
+                .programme
+                .staging
+                .as_ref()
+                .ok_or_else(|| not_run(AnalysisKind::StagingComparison, case))?;
+            Ok(staging::value_of_staging(&frame, &run.settings, comparison))
         }
         ChartId::MonteCarloNavFan | ChartId::MonteCarloCashFan | ChartId::MonteCarloHistogram => {
             let run = study

@@ -72,7 +72,7 @@ impl Format {
 /// Lists the charts, or writes the one asked for.
 pub fn run(args: &ChartArgs, out: &mut dyn Write) -> Outcome {
     if args.list {
-        for id in ChartId::ALL {
+        for id in ChartId::ALL.into_iter().chain([ChartId::ValueOfStaging]) {
             writeln!(out, "{:<22} {}", id.name(), id.title()).context("could not write")?;
         }
         return Ok(());
@@ -112,6 +112,13 @@ fn run_analysis(opened: &mut opened::Opened, id: ChartId) -> Result<(), Failure>
             opened.study.ensure_monte_carlo(case, &McConfig::default());
         }
         ChartId::AiUplift => drop(opened.study.ensure_ai_programme(case)),
+        ChartId::ValueOfStaging => {
+            let config = McConfig {
+                compare_ungated: true,
+                ..McConfig::default()
+            };
+            opened.study.ensure_monte_carlo(case, &config);
+        }
         _ => {}
     }
     Ok(())

@@ -19,11 +19,14 @@ mod app_safety;
 mod app_lp_accounts;
 #[cfg(feature = "gui")]
 mod app_statement;
+#[cfg(feature = "gui")]
+mod app_stage_gates;
 mod cli;
 mod cli_company;
 mod cli_lp;
 mod cli_overwrite;
 mod export;
+mod export_staging;
 mod field_property;
 mod format_v2;
 mod fuzz_smoke;

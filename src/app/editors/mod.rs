@@ -18,6 +18,7 @@ mod lp_classes;
 mod partial_exits;
 mod scenario;
 mod stage;
+mod stage_gate;
 
 use egui::Ui;
 
