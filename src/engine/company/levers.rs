@@ -5,7 +5,9 @@
 //! pool keeps `Π(1 − eᵢ)` of itself, a reduction of `1 − Π(1 − eᵢ)` (two 20 % cuts make
 //! 36 %, not 40 %; the second lever works on what the first left). Levers on inventory
 //! days compound the same way. Revenue uplifts add up (`1 + Σ uᵢ`), the lower of the two
-//! readings for uplifts. Each effect is capped at 100 % of what it acts on.
+//! readings for uplifts. Each effect is capped at 100 % of what it acts on; a temporary
+//! dis-synergy (a negative effect, see `programme`) at −100 %, and the levers together
+//! may at most double a pool.
 //!
 //! A lever's phases (pilot, gate, scale-up), phased costs and dis-synergy are placed by
 //! [`PreparedLever::placed`] and read quarter by quarter in [`super::programme`], whose
@@ -216,11 +218,17 @@ impl<T: Num> LeverQuarter<T> {
             match lever.acts {
                 Acts::Pool(p) => {
                     if let Some(kept) = quarter.pool_kept.get_mut(p) {
-                        *kept = (*kept * (one - effect)).carried(crate::engine::num::FACTOR_DP);
+                        // A dis-synergy (a negative effect) raises the pool; the levers
+                        // together may at most double it.
+                        *kept = (*kept * (one - effect))
+                            .min_of(one + one)
+                            .carried(crate::engine::num::FACTOR_DP);
                     }
                 }
                 Acts::Revenue => quarter.uplift += effect,
-                Acts::Inventory => quarter.inventory_kept = quarter.inventory_kept * (one - effect),
+                Acts::Inventory => {
+                    quarter.inventory_kept = (quarter.inventory_kept * (one - effect)).min_of(one + one);
+                }
             }
             let costs = lever.costs_at(q);
             quarter.run_costs += costs.run;

@@ -79,7 +79,13 @@ impl<T: Num> PilotTerms<T> {
         let run_share = if full_effect == T::zero() {
             T::zero()
         } else {
-            (effect / full_effect).min_of(T::one()).max_of(T::zero())
+            // A full effect near zero makes the quotient overflow: the pilot then
+            // keeps the whole run cost (the share is capped at 1 anyway).
+            effect
+                .checked_div(full_effect)
+                .unwrap_or(T::one())
+                .min_of(T::one())
+                .max_of(T::zero())
         };
         Self {
             start: first + pilot.start_delay_quarters as usize,
@@ -185,7 +191,7 @@ impl<T: Num> PreparedLever<T> {
         {
             effect -= weight * share;
         }
-        effect.min_of(T::one()).carried(FACTOR_DP)
+        effect.min_of(T::one()).max_of(-T::one()).carried(FACTOR_DP)
     }
 
     /// The lever's run, one-time and depreciation costs in fund-grid quarter `q`.

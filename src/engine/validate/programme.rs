@@ -25,6 +25,10 @@ pub(super) fn check_programmes(c: &mut Checker, p: &Portfolio) {
     }
 }
 
+/// The largest pilot cost accepted (a trillion in the fund's currency), so that no sum of
+/// pilot costs can overflow.
+const MAX_PILOT_COST: Decimal = rust_decimal::dec!(1_000_000_000_000);
+
 fn check_lever(c: &mut Checker, owner: Owner, label: &str, lever: &Lever) {
     let programme = &lever.programme;
     let share = Decimal::ZERO..=Decimal::ONE;
@@ -36,6 +40,25 @@ fn check_lever(c: &mut Checker, owner: Owner, label: &str, lever: &Lever) {
             Rule::NotPositive,
             format!("{label} pilot length must be at least one quarter"),
         );
+    }
+    if let Some(pilot) = &programme.pilot {
+        if !share.contains(&pilot.effect) {
+            c.error(
+                at(owner, "programme.pilot.effect"),
+                Rule::OutOfRange,
+                format!(
+                    "{label} pilot effect is {}: it must be between 0% and 100%",
+                    pct(pilot.effect)
+                ),
+            );
+        }
+        if pilot.cost < Decimal::ZERO || pilot.cost > MAX_PILOT_COST {
+            c.error(
+                at(owner, "programme.pilot.cost"),
+                Rule::OutOfRange,
+                format!("{label} pilot cost must be between 0 and 1,000,000,000,000"),
+            );
+        }
     }
     if let Some(gate) = &programme.gate {
         if !share.contains(&gate.probability) {

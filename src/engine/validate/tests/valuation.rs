@@ -17,6 +17,9 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// partial exits and no comparable paths (the fund marks at entry).
 fn base() -> Portfolio {
     let mut p = sample();
+    // Without the sample's recycling clause, whose window warning (most sales fall after
+    // it) is tested in `validate::recycling`.
+    p.fund.recycling = crate::engine::model::Recycling::default();
     p.fund.comparable_multiples.clear();
     p.fund.marking_policy = MarkingPolicy::EntryMultiple;
     for co in &mut p.companies {
