@@ -58,6 +58,11 @@ mod tests {
             .gp
             .commitment_multiple
             .unwrap_or_else(|| panic!("the GP commitment paid in"));
-        assert!(harness.query_all_by_label(&format_multiple(multiple)).next().is_some());
+        assert!(
+            harness
+                .query_all_by_label(&format_multiple(multiple))
+                .next()
+                .is_some()
+        );
     }
 }

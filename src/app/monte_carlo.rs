@@ -107,11 +107,14 @@ impl MonteCarloView {
                 if ui.button("Run simulation").clicked() {
                     self.start(study, case);
                 }
-                ui.checkbox(&mut self.compare_ungated, "Compare with every stage committed up front")
-                    .on_hover_text(
-                        "Also project each path with the stage gates removed and the conditional companies \
+                ui.checkbox(
+                    &mut self.compare_ungated,
+                    "Compare with every stage committed up front",
+                )
+                .on_hover_text(
+                    "Also project each path with the stage gates removed and the conditional companies \
                          acquired (the same seeds): the value of staging. Doubles the run's time.",
-                    );
+                );
             });
         }
         if let Some(message) = &self.message {

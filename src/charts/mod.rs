@@ -63,9 +63,7 @@ impl fmt::Display for AnalysisKind {
             AnalysisKind::Grid => "grid",
             AnalysisKind::MonteCarlo => "Monte Carlo simulation",
             AnalysisKind::AiProgramme => "AI programme view",
-            AnalysisKind::StagingComparison => {
-                "Monte Carlo comparison with every stage committed up front"
-            }
+            AnalysisKind::StagingComparison => "Monte Carlo comparison with every stage committed up front",
         })
     }
 }

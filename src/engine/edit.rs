@@ -22,8 +22,8 @@ mod partial_exits;
 mod rate_curve;
 pub(crate) mod stage_gate;
 
-pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
 pub use carry_tiers::{CarryTierEdit, new_carry_tier};
+pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
 pub use fee_steps::new_fee_step;
 pub use investors::{InvestorEdit, NEW_LP_CLASS_NAME, new_close};
 pub use lists::unique_name;

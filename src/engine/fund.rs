@@ -110,7 +110,14 @@ pub fn project_staged<T: Num>(
             ..FundPeriod::default()
         })
         .collect();
-    let deals = project_deals(portfolio, companies, &calendar.dates, &mut periods, detail, &mut staging);
+    let deals = project_deals(
+        portfolio,
+        companies,
+        &calendar.dates,
+        &mut periods,
+        detail,
+        &mut staging,
+    );
     let book = classes::ClassBook::new(fund, &calendar.dates);
     let fees_before_offset = fees::charge_fees_and_expenses(fund, &calendar, &mut periods, &book);
     let lp_classes = classes::LpClasses::new(book, fees_before_offset);
@@ -202,12 +209,16 @@ fn project_deals<T: Num>(
     for (i, (company, prepared)) in portfolio.companies.iter().zip(companies).enumerate() {
         if !staging.acquires(i) {
             let len = if detail == Detail::Full { dates.len() } else { 0 };
-            deals.results.push(stage_gates::not_acquired(company, prepared, len));
+            deals
+                .results
+                .push(stage_gates::not_acquired(company, prepared, len));
             deals.flows.push(Vec::new());
             deals.navs.push(Vec::new());
             continue;
         }
-        let projection = staging.take_projection(i).unwrap_or_else(|| prepared.project(dates.len()));
+        let projection = staging
+            .take_projection(i)
+            .unwrap_or_else(|| prepared.project(dates.len()));
         fees::book_company_fees(prepared, &projection, periods);
         let cheque = prepared.equity_cheque();
         let (flows, follow_ons) = book_deal_flows(prepared, cheque, &projection, periods);

@@ -152,7 +152,10 @@ pub struct Uncertainty {
     pub lever_kind_loading: Decimal,
     /// Lever gates: the share of variance from the factor of the company's sector (the
     /// semiconductor cycle, defence budgets, automotive volumes, geopolitics).
-    #[serde(default = "default_sector_loading", skip_serializing_if = "is_default_sector_loading")]
+    #[serde(
+        default = "default_sector_loading",
+        skip_serializing_if = "is_default_sector_loading"
+    )]
     pub sector_loading: Decimal,
 }
 

@@ -326,5 +326,8 @@ fn monte_carlo_runs_in_the_background_and_the_heatmap_computes() {
 /// Asserts `label` is on screen at least once: a headline figure is also in the
 /// credit-line comparison ("with line") when the fund has a line.
 fn assert_shown(harness: &egui_kittest::Harness<'_, millwright::app::MillwrightApp>, label: &str) {
-    assert!(harness.query_all_by_label(label).next().is_some(), "{label} is not shown");
+    assert!(
+        harness.query_all_by_label(label).next().is_some(),
+        "{label} is not shown"
+    );
 }

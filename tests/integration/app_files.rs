@@ -180,7 +180,10 @@ fn a_stage_over_budget_is_a_warning_in_words_and_the_results_stay_live() {
     let result = compute(&over).unwrap_or_else(|e| panic!("a stage over budget computes: {e}"));
     // (Shown at least once: the credit-line comparison repeats it as "with line".)
     let net_irr = millwright::app::results::irr_text(&result.metrics.net_irr);
-    assert!(harness.query_all_by_label(&net_irr).next().is_some(), "{net_irr} is not shown");
+    assert!(
+        harness.query_all_by_label(&net_irr).next().is_some(),
+        "{net_irr} is not shown"
+    );
     assert!(harness.query_by_label_contains("The model has").is_none());
 
     // The status bar counts the warning (beside the sample's own, on its recycling

@@ -105,10 +105,7 @@ fn a_class_and_a_close_added_in_the_fund_panel_change_the_model_and_undo_restore
     );
 
     undo(&mut harness);
-    assert_eq!(
-        harness.state().state.portfolio.fund.investors.closes,
-        vec![whole]
-    );
+    assert_eq!(harness.state().state.portfolio.fund.investors.closes, vec![whole]);
     undo(&mut harness);
     assert!(harness.state().state.portfolio.fund.investors.closes.is_empty());
     undo(&mut harness);

@@ -14,13 +14,13 @@ mod app_investors;
 #[cfg(feature = "gui")]
 mod app_lists;
 #[cfg(feature = "gui")]
-mod app_safety;
-#[cfg(feature = "gui")]
 mod app_lp_accounts;
 #[cfg(feature = "gui")]
-mod app_statement;
+mod app_safety;
 #[cfg(feature = "gui")]
 mod app_stage_gates;
+#[cfg(feature = "gui")]
+mod app_statement;
 mod cli;
 mod cli_company;
 mod cli_lp;

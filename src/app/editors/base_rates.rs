@@ -64,7 +64,11 @@ pub(super) fn base_rates_ui(ui: &mut Ui, s: &mut AppState) {
     let next = new_rate_point(&line, s.portfolio.fund.first_close);
     if ui
         .button("Add a dated base rate")
-        .on_hover_text(format!("From {}: {}", next.date, units::format_percent(next.rate)))
+        .on_hover_text(format!(
+            "From {}: {}",
+            next.date,
+            units::format_percent(next.rate)
+        ))
         .clicked()
     {
         s.queue(Edit::BaseRateCurve(RateCurveEdit::Add));

@@ -53,7 +53,10 @@ fn tier_rows(ui: &mut Ui, s: &mut AppState, k: usize, tier: &CarryTier) {
     let n = k + 1;
     let path = |part| FieldPath::CarryTier { index: k, part };
     let multiple = move |typed| match typed {
-        Typed::Optional(multiple) => Some(Edit::CarryTiers(CarryTierEdit::SetNetMultiple { index: k, multiple })),
+        Typed::Optional(multiple) => Some(Edit::CarryTiers(CarryTierEdit::SetNetMultiple {
+            index: k,
+            multiple,
+        })),
         _ => None,
     };
     list_cell::typed_row(
@@ -85,7 +88,10 @@ fn tier_rows(ui: &mut Ui, s: &mut AppState, k: usize, tier: &CarryTier) {
     list_cell::typed_row(
         ui,
         s,
-        (&format!("Carry tier {n} above net IRR"), path(CarryTierPart::AboveNetIrr)),
+        (
+            &format!("Carry tier {n} above net IRR"),
+            path(CarryTierPart::AboveNetIrr),
+        ),
         Figure::OptionalPercent {
             value: tier.above_net_irr,
             fallback: "no IRR".into(),

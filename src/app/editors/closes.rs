@@ -84,7 +84,11 @@ fn close_rows(ui: &mut Ui, s: &mut AppState, k: usize, close: &Close) {
         Figure::Money(close.amount),
         |amount| Edit::Investors(InvestorEdit::SetCloseAmount { index: k, amount }),
         |ui, s| {
-            ui.label(units::currency_prefix(&s.portfolio.fund.currency).trim().to_string());
+            ui.label(
+                units::currency_prefix(&s.portfolio.fund.currency)
+                    .trim()
+                    .to_string(),
+            );
         },
     );
 }
@@ -102,7 +106,12 @@ fn class_row(ui: &mut Ui, s: &mut AppState, k: usize, close: &Close) {
         .collect();
     let label = ui.label(format!("Close {n} LP class"));
     let mut chosen = close.class.clone();
-    let shown = if chosen.is_empty() { NO_CLASS } else { chosen.as_str() }.to_string();
+    let shown = if chosen.is_empty() {
+        NO_CLASS
+    } else {
+        chosen.as_str()
+    }
+    .to_string();
     egui::ComboBox::from_id_salt(("close_class", k))
         .selected_text(shown)
         .width(list_cell::WIDTH)
@@ -122,6 +131,9 @@ fn class_row(ui: &mut Ui, s: &mut AppState, k: usize, close: &Close) {
     };
     list_cell::problems_row(ui, s, &path);
     if chosen != close.class {
-        s.queue(Edit::Investors(InvestorEdit::SetCloseClass { index: k, class: chosen }));
+        s.queue(Edit::Investors(InvestorEdit::SetCloseClass {
+            index: k,
+            class: chosen,
+        }));
     }
 }

@@ -18,7 +18,9 @@ use crate::units;
 fn fund_term(fund: &FundTerms, term: LpClassPart) -> Decimal {
     match term {
         LpClassPart::ManagementFeeRate => fund.management_fee_rate,
-        LpClassPart::PostInvestmentFeeRate => fund.post_investment_fee_rate.unwrap_or(fund.management_fee_rate),
+        LpClassPart::PostInvestmentFeeRate => {
+            fund.post_investment_fee_rate.unwrap_or(fund.management_fee_rate)
+        }
         LpClassPart::CarryRate => fund.carry_rate,
         LpClassPart::PreferredReturn | LpClassPart::Name | LpClassPart::Investors => fund.preferred_return,
     }
@@ -89,7 +91,10 @@ fn class_rows(ui: &mut Ui, s: &mut AppState, k: usize, class: &LpClass) {
     list_cell::number_row(
         ui,
         s,
-        (&format!("LP class {n} number of LPs"), path(LpClassPart::Investors)),
+        (
+            &format!("LP class {n} number of LPs"),
+            path(LpClassPart::Investors),
+        ),
         Figure::Whole(class.investors),
         |count| {
             let investors = count.to_u32().unwrap_or(u32::MAX);
@@ -105,7 +110,11 @@ fn class_rows(ui: &mut Ui, s: &mut AppState, k: usize, class: &LpClass) {
             units::format_percent(fund_term(&s.portfolio.fund, term))
         );
         let set = move |typed| match typed {
-            Typed::Optional(rate) => Some(Edit::Investors(InvestorEdit::SetClassTerm { index: k, term, rate })),
+            Typed::Optional(rate) => Some(Edit::Investors(InvestorEdit::SetClassTerm {
+                index: k,
+                term,
+                rate,
+            })),
             _ => None,
         };
         list_cell::typed_row(
@@ -118,11 +127,16 @@ fn class_rows(ui: &mut Ui, s: &mut AppState, k: usize, class: &LpClass) {
             },
             set,
             |ui, _| {
-                ui.label(if matches!(term, LpClassPart::ManagementFeeRate | LpClassPart::PostInvestmentFeeRate) {
-                    "a year"
-                } else {
-                    ""
-                });
+                ui.label(
+                    if matches!(
+                        term,
+                        LpClassPart::ManagementFeeRate | LpClassPart::PostInvestmentFeeRate
+                    ) {
+                        "a year"
+                    } else {
+                        ""
+                    },
+                );
             },
         );
     }

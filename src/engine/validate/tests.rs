@@ -45,7 +45,11 @@ fn the_sample_validates_clean() {
     // "warn when proceeds fall outside it"). Nothing else may be reported.
     let problems = validate(&sample());
     let paths: Vec<String> = problems.iter().map(|p| p.path.to_string()).collect();
-    assert_eq!(paths, vec!["fund.recycling.window_end_years".to_string()], "{problems:?}");
+    assert_eq!(
+        paths,
+        vec!["fund.recycling.window_end_years".to_string()],
+        "{problems:?}"
+    );
     assert!(problems.iter().all(|p| p.severity == Severity::Warning));
 }
 
