@@ -131,10 +131,7 @@ impl ChartId {
             ChartId::Heatmap => "Two-driver grid",
             ChartId::LearningCurve => "Learning curve: one-time cost per deployment of each lever kind",
             ChartId::AiUplift => "AI uplift: plan and risk-adjusted",
-            ChartId::ValueOfStaging => {
-                "Value of staging: net TVPI with the stage gates and with every stage committed up front \
-                 (simulated estimate)"
-            }
+            ChartId::ValueOfStaging => "Value of staging: net TVPI, gated vs committed up front (simulated)",
         }
     }
 

@@ -1,14 +1,14 @@
 //! "Value of staging": the distribution of final net TVPI across the Monte Carlo paths
 //! with the stage gates as modelled, beside the same seeds with every stage committed up
 //! front (gates ignored, conditional companies acquired). Each row is a box: P10 to P90
-//! and P25 to P75 as bars, the median and the mean as points; the note gives net IRR and
-//! the probability of a loss on both. Simulated estimates.
+//! and P25 to P75 as bars, the median and the mean as ticks across them; the note gives
+//! the mean net IRR and the probability of a loss on both. Simulated estimates.
 
 use super::frame::Frame;
 use super::id::ChartId;
-use super::model::{Axis, Bar, Body, Chart, LegendEntry, Marker, Orientation, Scale, Swatch};
+use super::model::{Axis, Bar, Body, Chart, LegendEntry, Orientation, Scale, Swatch};
 use super::style::{self, Rgb};
-use crate::engine::montecarlo::{McConfig, ReturnSpread, StagingComparison, Summary};
+use crate::engine::montecarlo::{McConfig, StagingComparison, Summary};
 
 /// Index of P10, P25, P50, P75 and P90 in [`Summary::values`].
 const P10: usize = 1;
@@ -26,6 +26,9 @@ const INNER: &str = "P25 to P75";
 const MEDIAN: &str = "Median (P50)";
 const MEAN: &str = "Mean";
 
+/// How wide a median or mean tick is, as a share of the P10–P90 span of both rows.
+const TICK: f64 = 0.004;
+
 fn light(colour: Rgb) -> Rgb {
     colour.mix(Rgb(255, 255, 255), 0.55)
 }
@@ -34,79 +37,63 @@ fn at(summary: &Summary, k: usize) -> f64 {
     summary.values.get(k).copied().unwrap_or(f64::NAN)
 }
 
-/// The bars and points of one row at `position`.
-fn row(
-    name: &str,
-    position: f64,
-    tvpi: &Summary,
-    colour: Rgb,
-    bars: &mut Vec<Bar>,
-    markers: &mut Vec<Marker>,
-) {
-    for (band, low, high, fill, width) in [
-        (OUTER, P10, P90, light(colour), 0.5),
-        (INNER, P25, P75, colour, 0.5),
-    ] {
+/// A tick across the row at `x` (the median, the mean), `2 × half` wide.
+fn tick(name: &str, what: &str, position: f64, x: f64, half: f64, colour: Rgb) -> Bar {
+    Bar {
+        orientation: Orientation::Horizontal,
+        position,
+        width: 0.62,
+        from: x - half,
+        to: x + half,
+        colour,
+        label: format!("{name}, {what}: {x:.2}x"),
+    }
+}
+
+/// The bars of one row at `position`: P10–P90, P25–P75, then the median and mean ticks
+/// (`half` is half a tick's width in TVPI).
+fn row(name: &str, position: f64, tvpi: &Summary, colour: Rgb, half: f64, bars: &mut Vec<Bar>) {
+    for (band, low, high, fill) in [(OUTER, P10, P90, light(colour)), (INNER, P25, P75, colour)] {
         let (from, to) = (at(tvpi, low), at(tvpi, high));
         bars.push(Bar {
             orientation: Orientation::Horizontal,
             position,
-            width,
+            width: 0.5,
             from,
             to,
             colour: fill,
             label: format!("{name}, {band}: {from:.2}x to {to:.2}x"),
         });
     }
-    markers.push(Marker {
-        label: format!("P50 {:.2}x", at(tvpi, P50)),
-        x: at(tvpi, P50),
-        y: position,
-        colour: style::BASE_MARK,
-    });
-    markers.push(Marker {
-        label: format!("mean {:.2}x", tvpi.mean),
-        x: tvpi.mean,
-        y: position + 0.32,
-        colour: style::HIGHLIGHT,
-    });
+    bars.push(tick(
+        name,
+        MEDIAN,
+        position,
+        at(tvpi, P50),
+        half,
+        style::BASE_MARK,
+    ));
+    bars.push(tick(name, MEAN, position, tvpi.mean, half, style::HIGHLIGHT));
 }
 
-/// "mean 14.2%, P10 8.1%, P90 19.0% net IRR; 1.9x mean TVPI; 2.1% lose money".
-fn spread_words(s: &ReturnSpread) -> String {
+/// "10.12% with the gates, 10.05% committed up front" (fractions in).
+fn both(gated: f64, ungated: f64) -> String {
     format!(
-        "net IRR mean {:.1}%, P10 {:.1}%, P90 {:.1}%; TVPI mean {:.2}x, P10 {:.2}x, P90 {:.2}x; \
-         {:.1}% of paths lose money",
-        s.net_irr.mean * 100.0,
-        at(&s.net_irr, P10) * 100.0,
-        at(&s.net_irr, P90) * 100.0,
-        s.tvpi.mean,
-        at(&s.tvpi, P10),
-        at(&s.tvpi, P90),
-        s.probability_of_loss * 100.0
+        "{:.2}% with the gates, {:.2}% committed up front",
+        gated * 100.0,
+        ungated * 100.0
     )
 }
 
 /// The chart of a run's staging comparison (`config` names its paths and seed).
 pub fn value_of_staging(frame: &Frame, config: &McConfig, staging: &StagingComparison) -> Chart {
+    let (g, u) = (&staging.gated, &staging.ungated);
+    let low = at(&g.tvpi, P10).min(at(&u.tvpi, P10));
+    let high = at(&g.tvpi, P90).max(at(&u.tvpi, P90));
+    let half = ((high - low).abs() * TICK).max(1e-4);
     let mut bars = Vec::new();
-    let mut markers = Vec::new();
-    row(
-        UNGATED,
-        0.0,
-        &staging.ungated.tvpi,
-        style::COUNTERFACTUAL,
-        &mut bars,
-        &mut markers,
-    );
-    row(
-        GATED,
-        1.0,
-        &staging.gated.tvpi,
-        style::TOTAL,
-        &mut bars,
-        &mut markers,
-    );
+    row(UNGATED, 0.0, &u.tvpi, style::COUNTERFACTUAL, half, &mut bars);
+    row(GATED, 1.0, &g.tvpi, style::TOTAL, half, &mut bars);
     let axes = (
         Axis {
             title: "Final net TVPI (x), simulated".into(),
@@ -123,28 +110,23 @@ pub fn value_of_staging(frame: &Frame, config: &McConfig, staging: &StagingCompa
     );
     let id = ChartId::ValueOfStaging;
     let mut chart = frame.chart(id, id.title().into(), Some(&detail), axes, Body::Bars(bars));
-    chart.markers = markers;
-    let entry = |name: &str, colour, swatch| LegendEntry {
-        name: name.to_string(),
+    let entry = |name: String, colour| LegendEntry {
+        name,
         colour,
-        swatch,
+        swatch: Swatch::Box,
     };
     chart.legend = vec![
-        entry(&format!("{GATED}: {OUTER}"), light(style::TOTAL), Swatch::Box),
-        entry(&format!("{GATED}: {INNER}"), style::TOTAL, Swatch::Box),
-        entry(
-            &format!("{UNGATED}: {OUTER}"),
-            light(style::COUNTERFACTUAL),
-            Swatch::Box,
-        ),
-        entry(&format!("{UNGATED}: {INNER}"), style::COUNTERFACTUAL, Swatch::Box),
-        entry(MEDIAN, style::BASE_MARK, Swatch::Point),
-        entry(MEAN, style::HIGHLIGHT, Swatch::Point),
+        entry(format!("{GATED}: {OUTER}"), light(style::TOTAL)),
+        entry(format!("{GATED}: {INNER}"), style::TOTAL),
+        entry(format!("{UNGATED}: {OUTER}"), light(style::COUNTERFACTUAL)),
+        entry(format!("{UNGATED}: {INNER}"), style::COUNTERFACTUAL),
+        entry(MEDIAN.into(), style::BASE_MARK),
+        entry(MEAN.into(), style::HIGHLIGHT),
     ];
     chart.note = Some(format!(
-        "With the gates: {}. Committed up front: {}.",
-        spread_words(&staging.gated),
-        spread_words(&staging.ungated)
+        "Mean net IRR {}; probability of a loss {}.",
+        both(g.net_irr.mean, u.net_irr.mean),
+        both(g.probability_of_loss, u.probability_of_loss)
     ));
     chart
 }

@@ -72,7 +72,7 @@ impl Format {
 /// Lists the charts, or writes the one asked for.
 pub fn run(args: &ChartArgs, out: &mut dyn Write) -> Outcome {
     if args.list {
-        for id in ChartId::ALL.into_iter().chain([ChartId::ValueOfStaging]) {
+        for &id in values::CHARTS.iter() {
             writeln!(out, "{:<22} {}", id.name(), id.title()).context("could not write")?;
         }
         return Ok(());

@@ -93,8 +93,17 @@ pub fn metric() -> impl TypedValueParser<Value = Metric> {
 
 /// `--chart NAME`.
 pub fn chart() -> impl TypedValueParser<Value = ChartId> {
-    named(&ChartId::ALL, ChartId::name)
+    named(CHARTS.as_slice(), ChartId::name)
 }
+
+/// The charts `chart` draws: the memo pack's, then the value of staging (it needs a
+/// Monte Carlo run that compares, which `chart` makes for it).
+pub static CHARTS: std::sync::LazyLock<Vec<ChartId>> = std::sync::LazyLock::new(|| {
+    ChartId::ALL
+        .into_iter()
+        .chain([ChartId::ValueOfStaging])
+        .collect()
+});
 
 /// `--paths N`, between [`MIN_PATHS`] and [`MAX_PATHS`].
 pub fn paths() -> impl TypedValueParser<Value = usize> {

@@ -73,11 +73,12 @@ fn the_value_of_staging_needs_a_run_that_compared_and_renders_with_its_title() {
     let chart = charts::build(ChartId::ValueOfStaging, &study, &case).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(chart.title, ChartId::ValueOfStaging.title());
     assert!(chart.title.starts_with("Value of staging"));
-    // Two rows (committed up front, gated), each a P10–P90 and a P25–P75 bar.
+    // Two rows (committed up front, gated), each a P10–P90 and a P25–P75 bar and the
+    // median and mean ticks.
     let charts::Body::Bars(bars) = &chart.body else {
         panic!("not bars: {:?}", chart.body)
     };
-    assert_eq!(bars.len(), 4);
+    assert_eq!(bars.len(), 8);
     let text = MemoText {
         subtitle: "Foundry Industrial AI Fund I · Base".into(),
         footnote: "Source: test".into(),

@@ -72,7 +72,7 @@ fn stages_read_ui(ui: &mut Ui, s: &mut AppState, i: usize, gate: &StageGate) {
     ui.label("Stages the gate reads:");
     let mut ticked: Vec<bool> = earlier.iter().map(|n| gate.stages.contains(n)).collect();
     let mut changed = false;
-    ui.horizontal_wrapped(|ui| {
+    ui.vertical(|ui| {
         for (name, on) in earlier.iter().zip(ticked.iter_mut()) {
             changed |= ui
                 .checkbox(on, name.as_str())

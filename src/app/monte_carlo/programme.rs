@@ -24,6 +24,11 @@ fn pct(v: f64) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
+/// A net IRR to two decimals of a percent: staging moves it by little.
+fn irr(v: f64) -> String {
+    format!("{:.2}%", v * 100.0)
+}
+
 fn multiple(v: f64) -> String {
     format!("{v:.2}x")
 }
@@ -89,9 +94,9 @@ fn stage_gates_ui(ui: &mut Ui, p: &ProgrammeRisk) {
 fn staging_rows(s: &StagingComparison) -> Vec<(&'static str, String, String)> {
     let both = |f: &dyn Fn(&ReturnSpread) -> String| (f(&s.gated), f(&s.ungated));
     let rows: [(&'static str, (String, String)); 7] = [
-        ("Net IRR, mean", both(&|x| pct(x.net_irr.mean))),
-        ("Net IRR, P10", both(&|x| pct(at(&x.net_irr, P10)))),
-        ("Net IRR, P90", both(&|x| pct(at(&x.net_irr, P90)))),
+        ("Net IRR, mean", both(&|x| irr(x.net_irr.mean))),
+        ("Net IRR, P10", both(&|x| irr(at(&x.net_irr, P10)))),
+        ("Net IRR, P90", both(&|x| irr(at(&x.net_irr, P90)))),
         ("Net TVPI, mean", both(&|x| multiple(x.tvpi.mean))),
         ("Net TVPI, P10", both(&|x| multiple(at(&x.tvpi, P10)))),
         ("Net TVPI, P90", both(&|x| multiple(at(&x.tvpi, P90)))),
