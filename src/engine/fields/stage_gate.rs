@@ -36,8 +36,8 @@ const AI_UPLIFT: &str = "AI EBITDA uplift as a share of plan";
 const GROSS_MARK: &str = "Gross mark multiple";
 
 /// A gate for `stage` when one is switched on: measured on the stage's start date, on
-/// every earlier stage's AI EBITDA uplift against [`NEW_MIN_SHARE`] of plan, keeping
-/// [`NEW_BUDGET_SHARE_ON_FAILURE`] of the budget on failure.
+/// every earlier stage's AI EBITDA uplift against 75 % of plan, keeping
+/// 50 % of the budget on failure.
 pub fn new_gate(stage: &Stage) -> StageGate {
     StageGate {
         date: stage.start_date,

@@ -43,7 +43,7 @@ pub struct LearningCurve {
 
 /// `n^{log₂(1 − rate)}`: the share of the first deployment's cost the `n`-th one costs.
 /// Computed as `(1 − rate)^k × m^{log₂(1 − rate)}` for `n = 2^k × m` with `m` odd, so a
-/// power of two is exact; otherwise rounded to [`FACTOR_PLACES`]. `None` for `n = 0` or
+/// power of two is exact; otherwise rounded to 12 decimal places. `None` for `n = 0` or
 /// a rate outside `[0, 1)` (validation refuses those).
 pub fn wright_factor(rate: Decimal, n: u32) -> Option<Decimal> {
     let mut cache = HashMap::new();
