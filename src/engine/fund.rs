@@ -124,7 +124,7 @@ pub fn project_staged<T: Num>(
     platforms.book_fund_expenses(&mut periods, |i| staging.acquires(i));
     partners::waive_gp_fees(fund, &mut periods);
     recycling::recycle_proceeds(fund, &mut periods);
-    let credit_line = credit_line::bridge_calls(fund, &deals, &lp_classes, &mut periods)?;
+    let credit_line = credit_line::bridge_calls(fund, &deals, &lp_classes, &mut periods, detail)?;
     let class_runs = run_waterfall(fund, &deals, &lp_classes, &mut periods)?;
     net_cash_flows(&mut periods);
     capital::book_uncalled(fund, &mut periods);

@@ -372,7 +372,8 @@ pub struct FundResult<T = Decimal> {
     pub companies: Vec<CompanyResult<T>>,
     /// The headline figures over the whole life.
     pub metrics: FundMetrics<T>,
-    /// The subscription credit line and the metrics without it; `None` without a line.
+    /// The subscription credit line and the metrics without it; `None` without a line,
+    /// and under `Detail::FundOnly` (sweeps and Monte Carlo keep no line report).
     pub credit_line: Option<CreditLineResult<T>>,
     /// Each LP class's capital account and returns, in the order of the fund's classes
     /// (one class, "LPs", for a fund with none). Σ over classes of their flows is the

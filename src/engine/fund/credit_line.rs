@@ -43,7 +43,7 @@
 use chrono::NaiveDate;
 
 use super::classes::LpClasses;
-use super::{Deals, ProjectError, net_cash_flows, run_waterfall};
+use super::{Deals, Detail, ProjectError, net_cash_flows, run_waterfall};
 use crate::engine::grid;
 use crate::engine::metrics;
 use crate::engine::model::{CreditLine, FundTerms};
@@ -55,20 +55,30 @@ const DAY_COUNT_BASIS: i64 = 360;
 
 /// Bridges the fund's calls through its credit line, if it has one: rewrites each
 /// quarter's `contributions` (and adds interest and fees to `fund_expenses`), after
-/// working out the metrics without the line from the calls as they were.
+/// working out the metrics without the line from the calls as they were. Under
+/// [`Detail::FundOnly`] (sweeps and Monte Carlo, which read only the fund's own metrics)
+/// the calls are bridged all the same but no report is kept: the waterfall and metrics
+/// without the line, a second run of each, are skipped and `None` is returned.
 pub(super) fn bridge_calls<T: Num>(
     fund: &FundTerms,
     deals: &Deals<T>,
     lp_classes: &LpClasses<T>,
     periods: &mut [FundPeriod<T>],
+    detail: Detail,
 ) -> Result<Option<CreditLineResult<T>>, ProjectError> {
     let Some(line) = &fund.credit_line else {
         return Ok(None);
     };
-    let mut without = periods.to_vec();
-    run_waterfall(fund, deals, lp_classes, &mut without)?;
-    net_cash_flows(&mut without);
-    let without_line = metrics::fund_metrics(&without, &fund.pme_benchmark);
+    // The metrics without the line, from the calls as they were (reports only).
+    let without = (detail == Detail::Full)
+        .then(|| -> Result<_, ProjectError> {
+            let mut without = periods.to_vec();
+            run_waterfall(fund, deals, lp_classes, &mut without)?;
+            net_cash_flows(&mut without);
+            let metrics = metrics::fund_metrics(&without, &fund.pme_benchmark);
+            Ok((without, metrics))
+        })
+        .transpose()?;
     let facility_end = grid::add_years(
         fund.first_close,
         line.facility_years.unwrap_or(fund.investment_period_years),
@@ -76,6 +86,9 @@ pub(super) fn bridge_calls<T: Num>(
     let mut facility = Facility::new(line, fund, facility_end);
     let line_periods: Vec<CreditLinePeriod<T>> =
         (0..periods.len()).map(|q| facility.quarter(periods, q)).collect();
+    let Some((without, without_line)) = without else {
+        return Ok(None);
+    };
     let sum = |f: fn(&CreditLinePeriod<T>) -> T| line_periods.iter().map(f).sum::<T>();
     Ok(Some(CreditLineResult {
         interest: sum(|p| p.interest),

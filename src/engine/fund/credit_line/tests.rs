@@ -295,3 +295,21 @@ fn base_rate_points_out_of_order_are_an_error() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_sweep_bridges_the_calls_the_same_but_keeps_no_line_report() {
+    // Monte Carlo and sweeps project with `Detail::FundOnly`: the line must still re-time
+    // the calls (same contributions, interest and metrics as the full projection), but
+    // the second waterfall for the figures without the line is skipped.
+    let p = tiny_fund(Some(line(180)));
+    let full = computed(&p);
+    let sweep = crate::engine::fund::project::<Decimal>(&p, None, crate::engine::fund::Detail::FundOnly)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(full.credit_line.is_some());
+    assert!(sweep.credit_line.is_none());
+    let calls = |r: &FundResult| r.periods.iter().map(|q| q.contributions).collect::<Vec<_>>();
+    assert_eq!(calls(&sweep), calls(&full));
+    assert_eq!(sweep.metrics.tvpi, full.metrics.tvpi);
+    assert_eq!(sweep.metrics.fund_expenses, full.metrics.fund_expenses);
+    assert!(full.metrics.fund_expenses > Decimal::ZERO);
+}
