@@ -10,7 +10,7 @@
 //! may at most double a pool.
 //!
 //! A lever's phases (pilot, gate, scale-up), phased costs and dis-synergy are placed by
-//! [`PreparedLever::placed`] and read quarter by quarter in [`super::programme`], whose
+//! [`PreparedLever::new`] and read quarter by quarter in [`super::programme`], whose
 //! module documentation states the rules.
 
 use super::programme::{GateTerms, PilotTerms};
@@ -26,29 +26,6 @@ pub(super) enum Acts {
     Revenue,
     /// Inventory days.
     Inventory,
-}
-
-/// Adjustments to where and how a lever is placed, beyond the lever's own terms: the hook
-/// for the fund-level programme (a shared platform's go-live, learning across the
-/// portfolio). The default places the lever as its terms say.
-#[derive(Debug, Clone, Copy)]
-pub struct LeverPlacement {
-    /// Quarters every phase (pilot, gate, scale-up) moves later (a platform not yet live).
-    pub delay_quarters: u32,
-    /// Multiplies the scale-up's one-time cost (learning: below 1).
-    pub one_time_cost_factor: rust_decimal::Decimal,
-    /// The scale-up's ramp length in place of the lever's own (learning).
-    pub ramp_quarters: Option<u32>,
-}
-
-impl Default for LeverPlacement {
-    fn default() -> Self {
-        Self {
-            delay_quarters: 0,
-            one_time_cost_factor: rust_decimal::Decimal::ONE,
-            ramp_quarters: None,
-        }
-    }
 }
 
 /// A lever turned into per-quarter terms.
@@ -80,17 +57,13 @@ pub(super) struct PreparedLever<T> {
 }
 
 impl<T: Num> PreparedLever<T> {
-    /// Places `lever` on the grid of a company acquired in quarter `acquisition_index`.
+    /// Places `lever` on the grid of a company acquired in quarter `acquisition_index`
+    /// (a shared platform's delay and learning are already in the lever: see
+    /// `engine::programme`).
     pub(super) fn new(lever: &Lever, acquisition_index: usize) -> Self {
-        Self::placed(lever, acquisition_index, &LeverPlacement::default())
-    }
-
-    /// Places `lever` on the grid of a company acquired in quarter `acquisition_index`,
-    /// moved and scaled by `placement`.
-    pub(super) fn placed(lever: &Lever, acquisition_index: usize, placement: &LeverPlacement) -> Self {
         let programme = &lever.programme;
-        // The first quarter the company operates under the fund, after any delay.
-        let first = acquisition_index + 1 + placement.delay_quarters as usize;
+        // The first quarter the company operates under the fund.
+        let first = acquisition_index + 1;
         let realised_effect = T::from_dec(lever.effect) * T::from_dec(lever.realisation);
         let run_cost_per_quarter = T::from_dec(lever.annual_run_cost) / T::from_i64(4);
         let pilot = programme
@@ -108,7 +81,7 @@ impl<T: Num> PreparedLever<T> {
             (None, Some(pilot)) => pilot.end() + 1,
             (None, None) => first + lever.start_delay_quarters as usize,
         };
-        let one_time_cost = T::from_dec(lever.one_time_cost * placement.one_time_cost_factor);
+        let one_time_cost = T::from_dec(lever.one_time_cost);
         let tranches = if programme.cost_phasing.is_empty() {
             vec![one_time_cost]
         } else {
@@ -126,10 +99,7 @@ impl<T: Num> PreparedLever<T> {
             },
             realised_effect,
             start,
-            ramp: ramp_fractions(
-                placement.ramp_quarters.unwrap_or(lever.ramp_quarters),
-                lever.ramp_shape,
-            ),
+            ramp: ramp_fractions(lever.ramp_quarters, lever.ramp_shape),
             tranches,
             capex_share: T::from_dec(lever.one_time_capex_share),
             depreciation_quarters: (lever.capex_life_years as usize).saturating_mul(4).max(1),

@@ -113,7 +113,6 @@ mod terms;
 mod tests;
 
 pub use bridge::{BridgeInputs, value_bridge};
-pub use levers::LeverPlacement;
 pub use prepare::{CompanyAdjustment, PrepareError, PreparedCompany};
 pub use projection::Projection;
 pub use statement::{LeverLine, LeverMeasure, lever_lines};
