@@ -1,7 +1,7 @@
 //! The value-creation bridge: where the equity gain from entry to exit came from.
 
 use super::prepare::PreparedCompany;
-use super::projection::ExitFigures;
+use super::valuation::ExitFigures;
 use crate::engine::num::Num;
 use crate::engine::results::ValueBridge;
 

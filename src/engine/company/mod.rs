@@ -97,8 +97,9 @@
 //!
 //! The code follows those steps: `prepare` and `terms` place a company on the fund's grid
 //! (and apply a Monte Carlo adjustment), `levers` turns the levers into per-quarter
-//! effects, `projection` runs the quarters, `cash` the lines below EBITDA, `bridge` splits
-//! the equity gain and `statement` attributes each lever's figure.
+//! effects, `projection` runs the quarters, `cash` the lines below EBITDA, `valuation` the
+//! marks and sales, `bridge` splits the equity gain and `statement` attributes each
+//! lever's figure.
 
 mod bridge;
 mod cash;
@@ -111,6 +112,7 @@ mod statement;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod valuation;
 
 pub use bridge::{BridgeInputs, value_bridge};
 pub use prepare::{CompanyAdjustment, PrepareError, PreparedCompany};
