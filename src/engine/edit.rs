@@ -2,7 +2,8 @@
 //! companies, levers and scenarios; add, delete and set a company's partial exits and the
 //! fund's comparable multiple paths and their points; the fund's LP classes and closes
 //! ([`InvestorEdit`]), carry tiers ([`CarryTierEdit`]) and the credit line's dated base
-//! rates ([`RateCurveEdit`]); and set one field ([`FieldEdit`]). An [`Edit`] is
+//! rates ([`RateCurveEdit`]); the shared AI programme and a lever's cost phasing
+//! ([`ProgrammeEdit`]); and set one field ([`FieldEdit`]). An [`Edit`] is
 //! applied to a [`Portfolio`] with [`Edit::apply`], which either changes the portfolio and
 //! says what to select next, or refuses with an [`EditError`] and leaves it untouched.
 //! The app's buttons, menus and undo history speak only this type; tests drive it with
@@ -10,31 +11,36 @@
 //!
 //! Cascades: renaming a stage moves its companies (and any scenario override that puts a
 //! company in it) to the new name; renaming a company renames the scenario overrides of
-//! it; deleting a company drops the overrides that named it.
+//! it; deleting a company drops the overrides that named it; renaming a shared AI
+//! platform renames it in the levers that run on it.
 
 mod carry_tiers;
 mod cascade;
 mod comparables;
+mod error;
 mod fee_steps;
 mod investors;
 mod lists;
 mod partial_exits;
+mod programme;
 mod rate_curve;
 pub(crate) mod stage_gate;
 
 pub use carry_tiers::{CarryTierEdit, new_carry_tier};
 pub use comparables::{NEW_COMPARABLE_MULTIPLE, NEW_COMPARABLE_SPAN_YEARS, new_comparable_point};
+pub use error::EditError;
 pub use fee_steps::new_fee_step;
 pub use investors::{InvestorEdit, NEW_LP_CLASS_NAME, new_close};
 pub use lists::unique_name;
 pub use partial_exits::{NEW_PARTIAL_EXIT_SHARE, new_partial_exit_date};
+pub use programme::{NEW_LEARNING_RATE, NEW_PLATFORM_NAME, ProgrammeEdit, new_build_cost, new_phasing_share};
 pub use rate_curve::{RateCurveEdit, new_rate_point};
 pub use stage_gate::StageGateEdit;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::fields::{FieldEdit, FieldError};
+use super::fields::FieldEdit;
 use super::model::{FeeBasis, Portfolio, Sector};
 
 /// Up or down in a list.
@@ -220,6 +226,9 @@ pub enum Edit {
     BaseRateCurve(RateCurveEdit),
     /// An edit of a stage gate's list of stages read.
     StageGate(StageGateEdit),
+    /// An edit of the shared AI programme (platforms, learning rates) or of a lever's
+    /// cost phasing.
+    Programme(ProgrammeEdit),
     /// Sets one field; a stage's or company's name goes through the rename cascade.
     SetField(FieldEdit),
 }
@@ -247,121 +256,6 @@ impl EditOutcome {
             changed: true,
         }
     }
-}
-
-/// Why an edit was refused. The portfolio is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EditError {
-    /// The edit names a stage position past the end of the list.
-    #[error("there is no stage number {} (the model has {count})", .index + 1)]
-    NoStage {
-        /// The position asked for (zero-based).
-        index: usize,
-        /// How many stages there are.
-        count: usize,
-    },
-    /// The edit names a company position past the end of the list.
-    #[error("there is no company number {} (the model has {count})", .index + 1)]
-    NoCompany {
-        /// The position asked for (zero-based).
-        index: usize,
-        /// How many companies there are.
-        count: usize,
-    },
-    /// The company exists but has no lever at that position.
-    #[error("company number {} has no lever number {} (it has {count})", .company + 1, .lever + 1)]
-    NoLever {
-        /// The company's position (zero-based).
-        company: usize,
-        /// The lever position asked for (zero-based).
-        lever: usize,
-        /// How many levers the company has.
-        count: usize,
-    },
-    /// The edit names a scenario position past the end of the list.
-    #[error("there is no scenario number {} (the model has {count})", .index + 1)]
-    NoScenario {
-        /// The position asked for (zero-based).
-        index: usize,
-        /// How many scenarios there are.
-        count: usize,
-    },
-    /// A company was to be added to a stage that does not exist.
-    #[error("there is no stage named '{0}'")]
-    NoStageNamed(String),
-    /// A rename would give two stages the same name.
-    #[error("another stage is already named '{0}': stage names must differ")]
-    StageNameTaken(String),
-    /// A rename would give two companies the same name.
-    #[error("another company is already named '{0}': company names must differ")]
-    CompanyNameTaken(String),
-    /// The company exists but has no partial exit at that position.
-    #[error("company number {} has no partial exit number {} (it has {count})", .company + 1, .index + 1)]
-    NoPartialExit {
-        /// The company's position (zero-based).
-        company: usize,
-        /// The sale asked for (zero-based).
-        index: usize,
-        /// How many partial exits the company has.
-        count: usize,
-    },
-    /// The edit names a comparable path past the end of the fund's list.
-    #[error("there is no comparable multiple path number {} (the fund has {count})", .index + 1)]
-    NoComparablePath {
-        /// The position asked for (zero-based).
-        index: usize,
-        /// How many paths there are.
-        count: usize,
-    },
-    /// The comparable path exists but has no point at that position.
-    #[error(
-        "comparable multiple path number {} has no point number {} (it has {count})",
-        .comparable + 1,
-        .index + 1
-    )]
-    NoComparablePoint {
-        /// The path's position (zero-based).
-        comparable: usize,
-        /// The point asked for (zero-based).
-        index: usize,
-        /// How many points the path has.
-        count: usize,
-    },
-    /// A second comparable path for one sector was asked for.
-    #[error("the fund already has a comparable multiple path for {0}: a sector has one path")]
-    ComparableSectorTaken(String),
-    /// The edit names a fee step past the end of the fund's list.
-    #[error("there is no fee step number {} (the fund has {count})", .index + 1)]
-    NoFeeStep {
-        /// The position asked for (zero-based).
-        index: usize,
-        /// How many steps there are.
-        count: usize,
-    },
-    /// The edit names an item past the end of one of the fund's lists (LP classes,
-    /// closes, carry tiers, dated base rates).
-    #[error("there is no {list} number {} (the fund has {count})", .index + 1)]
-    NoListItem {
-        /// The list's item in words ("close", "LP class").
-        list: &'static str,
-        /// The position asked for (zero-based).
-        index: usize,
-        /// How many items the list has.
-        count: usize,
-    },
-    /// A rename would give two LP classes the same name.
-    #[error("another LP class is already named '{0}': class names must differ")]
-    LpClassNameTaken(String),
-    /// The credit line's base rates were edited on a fund that has no credit line.
-    #[error("the fund has no credit line: switch one on first")]
-    NoCreditLine,
-    /// A stage gate was edited on a stage that has no gate.
-    #[error("stage number {} has no gate: switch one on first", .0 + 1)]
-    NoStageGate(usize),
-    /// A field edit was refused (not a settable field, nothing at the path, a value of the
-    /// wrong kind, an unknown stage).
-    #[error(transparent)]
-    Field(#[from] FieldError),
 }
 
 impl Edit {
@@ -406,6 +300,7 @@ impl Edit {
             Edit::CarryTiers(edit) => edit.label(),
             Edit::BaseRateCurve(edit) => edit.label(),
             Edit::StageGate(edit) => edit.label(),
+            Edit::Programme(edit) => edit.label(),
             Edit::SetField(_) => "edit a field",
         }
     }
@@ -468,6 +363,7 @@ impl Edit {
             Edit::CarryTiers(edit) => edit.apply(p),
             Edit::BaseRateCurve(edit) => edit.apply(p),
             Edit::StageGate(edit) => edit.apply(p),
+            Edit::Programme(edit) => edit.apply(p),
             Edit::SetField(field) => cascade::set_field(p, field),
         }
     }
