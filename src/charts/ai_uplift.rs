@@ -1,11 +1,12 @@
-//! "AI uplift: plan and risk-adjusted" — the realised (LTM) AI EBITDA uplift of each
+//! "AI uplift: plan, risk-adjusted and simulated P10–P90" — the realised (LTM) AI EBITDA uplift of each
 //! stage's companies over the fund's life on the plan (every gate passes, thick line) and
 //! on the risk-adjusted reading (each post-gate effect weighted by its gate's probability,
 //! the same colour lighter), at 100 % of each company (`engine::ai_view`).
 //!
-//! The Monte Carlo's simulated P10–P90 of the same figure is drawn, when a run carries
-//! it, as two thin lines per stage: [`simulated_uplift`] is the hook that reads it from a
-//! run's result (today no run carries it, so the chart says so in its note).
+//! The Monte Carlo's simulated P10–P90 of the same figure (the same rule, on each path's
+//! draws of the drivers and the gates, `engine::montecarlo::StageUpliftBand`) is drawn,
+//! when the case has a run, as two thin lines per stage; without one the chart's note
+//! says to run it.
 
 use rust_decimal::Decimal;
 
@@ -37,11 +38,25 @@ pub struct SimulatedUplift {
     pub stages: Vec<SimulatedStageUplift>,
 }
 
-/// The hook for the Monte Carlo: the simulated uplift band `mc` carries, if any. Today
-/// `McResult` has no per-quarter uplift by stage, so this is `None`; the Monte Carlo
-/// fills it by returning [`SimulatedUplift`] from its result.
-pub fn simulated_uplift(_mc: &McResult) -> Option<SimulatedUplift> {
-    None
+/// The simulated uplift band of a Monte Carlo run (`None` when it has no stage).
+pub fn simulated_uplift(mc: &McResult) -> Option<SimulatedUplift> {
+    let stages: Vec<SimulatedStageUplift> = mc
+        .programme
+        .uplift_by_stage
+        .iter()
+        .map(|band| SimulatedStageUplift {
+            stage: band.stage.clone(),
+            p10_p90: band
+                .p10_p50_p90
+                .iter()
+                .map(|[p10, _, p90]| (*p10, *p90))
+                .collect(),
+        })
+        .collect();
+    (!stages.is_empty()).then_some(SimulatedUplift {
+        paths: mc.paths,
+        stages,
+    })
 }
 
 /// How much lighter the risk-adjusted line is than the plan's.
@@ -225,6 +240,35 @@ mod tests {
                 .note
                 .as_deref()
                 .is_some_and(|n| n.contains("500 Monte Carlo paths"))
+        );
+    }
+
+    #[test]
+    fn a_monte_carlo_run_of_the_case_draws_its_band_on_the_chart() {
+        let mut study = Study::new(
+            crate::io::samples::midmarket().unwrap_or_else(|e| panic!("{e}")),
+            1,
+        );
+        let config = crate::engine::montecarlo::McConfig {
+            paths: 40,
+            ..crate::engine::montecarlo::McConfig::default()
+        };
+        study.ensure_monte_carlo(&Case::Base, &config);
+        drop(study.ensure_ai_programme(&Case::Base));
+        let stages = study.model(&Case::Base).map_or(0, |m| m.stages.len());
+        let chart =
+            super::super::build(ChartId::AiUplift, &study, &Case::Base).unwrap_or_else(|e| panic!("{e}"));
+        let Body::Lines(lines) = &chart.body else {
+            panic!("not lines")
+        };
+        // Per stage: plan, risk-adjusted, simulated P10 and P90.
+        assert_eq!(lines.len(), 4 * stages);
+        assert!(lines.iter().any(|l| l.name.ends_with("simulated P90")));
+        assert!(
+            chart
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("40 Monte Carlo paths"))
         );
     }
 

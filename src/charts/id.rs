@@ -130,7 +130,7 @@ impl ChartId {
             ChartId::Tornado => "Tornado: net IRR with each driver at its low and high value",
             ChartId::Heatmap => "Two-driver grid",
             ChartId::LearningCurve => "Learning curve: one-time cost per deployment of each lever kind",
-            ChartId::AiUplift => "AI uplift: plan and risk-adjusted",
+            ChartId::AiUplift => "AI uplift: plan, risk-adjusted and simulated P10–P90",
             ChartId::ValueOfStaging => "Value of staging: net TVPI, gated vs committed up front (simulated)",
         }
     }

@@ -111,7 +111,11 @@ fn run_analysis(opened: &mut opened::Opened, id: ChartId) -> Result<(), Failure>
         ChartId::MonteCarloNavFan | ChartId::MonteCarloCashFan | ChartId::MonteCarloHistogram => {
             opened.study.ensure_monte_carlo(case, &McConfig::default());
         }
-        ChartId::AiUplift => drop(opened.study.ensure_ai_programme(case)),
+        ChartId::AiUplift => {
+            drop(opened.study.ensure_ai_programme(case));
+            // The simulated P10–P90 band comes from the default Monte Carlo run.
+            opened.study.ensure_monte_carlo(case, &McConfig::default());
+        }
         ChartId::ValueOfStaging => {
             let config = McConfig {
                 compare_ungated: true,

@@ -82,6 +82,9 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
             "gp_economics".into(),
             crate::export::gp_economics::summary_json(&result.metrics.gp),
         );
+        if let Some(gates) = crate::export::stage_gates::summary_json(&result) {
+            map.insert("stage_gates".into(), gates);
+        }
         serde_json::to_string_pretty(&Value::Object(map)).context("could not write the summary as JSON")?
     } else {
         let table = output::summary_text(portfolio, &opened.scenario_label, &result);
@@ -92,6 +95,7 @@ pub fn run(args: &SummaryArgs, out: &mut dyn Write) -> Outcome {
         let blocks: String = crate::export::lp_accounts::class_lines(&result)
             .into_iter()
             .chain(crate::export::gp_economics::summary_lines(&result))
+            .chain(crate::export::stage_gates::summary_lines(portfolio, &result))
             .map(|l| format!("\n{l}"))
             .collect();
         format!(

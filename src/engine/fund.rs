@@ -20,6 +20,7 @@ mod credit_line;
 mod fees;
 mod partners;
 mod recycling;
+mod stage_uplift;
 pub mod wind_up;
 
 pub use capital::{CallOverrun, CallPurpose, call_overrun, recycled};
@@ -139,6 +140,7 @@ pub fn project_staged<T: Num>(
         credit_line,
         classes,
         stage_gates: staging.outcomes,
+        stage_ai_uplift: deals.stage_uplift.into_series(),
     })
 }
 
@@ -189,6 +191,8 @@ struct Deals<T> {
     flows: Vec<Vec<(usize, T)>>,
     /// Each deal's fund equity value in each quarter.
     navs: Vec<Vec<T>>,
+    /// Each stage's LTM AI EBITDA uplift per quarter.
+    stage_uplift: stage_uplift::StageUplift<T>,
 }
 
 /// Projects each company and books its cheque, follow-ons, proceeds, NAV and cost basis
@@ -205,6 +209,7 @@ fn project_deals<T: Num>(
         results: Vec::with_capacity(companies.len()),
         flows: Vec::with_capacity(companies.len()),
         navs: Vec::with_capacity(companies.len()),
+        stage_uplift: stage_uplift::StageUplift::new(portfolio, dates.len()),
     };
     for (i, (company, prepared)) in portfolio.companies.iter().zip(companies).enumerate() {
         if !staging.acquires(i) {
@@ -220,6 +225,11 @@ fn project_deals<T: Num>(
             .take_projection(i)
             .unwrap_or_else(|| prepared.project(dates.len()));
         fees::book_company_fees(prepared, &projection, periods);
+        deals.stage_uplift.add(
+            i,
+            (prepared.acquisition_index, prepared.exit_index),
+            &projection.periods,
+        );
         let cheque = prepared.equity_cheque();
         let (flows, follow_ons) = book_deal_flows(prepared, cheque, &projection, periods);
         book_holding(prepared, cheque, &projection, periods);

@@ -55,7 +55,9 @@ use super::stage_gates::StageBaseline;
 use super::validate::{Rule, Severity};
 use draw::Spreads;
 use gates::GateCopula;
-pub use programme::{LeverGateRate, ProgrammeRisk, ReturnSpread, StageGateRate, StagingComparison};
+pub use programme::{
+    LeverGateRate, ProgrammeRisk, ReturnSpread, StageGateRate, StageUpliftBand, StagingComparison,
+};
 pub use summary::percentile;
 use summary::{PathOutcome, collect};
 
@@ -296,8 +298,21 @@ fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McError> {
         ai_uplift: ai_uplift(&result, &s.entry_multiples),
         lever_gates,
         stage_gates: result.stage_gates.iter().map(|g| g.passed).collect(),
+        stage_uplift: result
+            .stage_ai_uplift
+            .iter()
+            .map(|stage| stage.iter().map(|v| narrow(*v)).collect())
+            .collect(),
         ungated,
     })
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "kept to seven significant digits on purpose"
+)]
+fn narrow(value: f64) -> f32 {
+    value as f32
 }
 
 fn irr_of(result: &FundResult<f64>) -> Option<f64> {
@@ -388,6 +403,7 @@ pub fn run(
             .filter(|s| s.gate.is_some())
             .map(|s| s.name.clone())
             .collect(),
+        all_stages: portfolio.stages.iter().map(|s| s.name.clone()).collect(),
     };
     let programme = programme::collect(&outcomes, labels);
     let mut result = collect(outcomes, config, base.dates);

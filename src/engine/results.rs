@@ -382,4 +382,7 @@ pub struct FundResult<T = Decimal> {
     /// Each stage gate and its outcome on this reading, in stage order (empty when no
     /// stage has a gate).
     pub stage_gates: Vec<StageGateOutcome<T>>,
+    /// Per stage (model order), per date: the stage's LTM AI EBITDA uplift, 100 % of each
+    /// company it acquired (rule at the top of `engine::fund::stage_uplift`).
+    pub stage_ai_uplift: Vec<Vec<T>>,
 }

@@ -7,6 +7,10 @@
 //!   quarter `quarters_between(first close, date)`). Gates are evaluated in stage order,
 //!   so a gate reads the earlier stages as the earlier gates left them: a company an
 //!   earlier gate did not acquire counts for nothing, in the measure and in the plan.
+//!   A gate may fall after its stage's start (a mid-stage decision, as funds stage a
+//!   programme): the stage's companies bought before it are committed whatever it finds;
+//!   its conditional companies, which validation requires to be acquired after the
+//!   gate's quarter, hang on it.
 //! - **What is read.** The companies of the stages the gate names, all of them before
 //!   the gated stage in the stage list (validation refuses a later or unknown one); every
 //!   earlier stage when it names none.

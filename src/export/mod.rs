@@ -7,6 +7,7 @@ pub mod gp_economics;
 pub mod lp_accounts;
 pub mod memo_chart;
 pub mod pack;
+pub mod stage_gates;
 pub mod statement;
 pub mod tables;
 pub mod workbook;

@@ -34,4 +34,5 @@ mod regression;
 mod regression_issue_11;
 mod regression_issue_12;
 mod regression_issue_9;
+mod sample_stage_gates;
 mod waterfall;

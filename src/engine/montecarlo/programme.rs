@@ -26,6 +26,19 @@ pub struct StageGateRate {
     pub pass_rate: f64,
 }
 
+/// The spread of one stage's realised AI EBITDA uplift over the paths, per fund date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageUpliftBand {
+    /// The stage's name.
+    pub stage: String,
+    /// Per fund date (the run's `dates`), the P10, P50 and P90 over the paths of the
+    /// stage's LTM AI EBITDA uplift: Σ over its companies operating that quarter of their
+    /// last four quarters' uplift, 100 % of each company, in currency units (rule at the
+    /// top of `engine::fund::stage_uplift`). A company a stage gate did not acquire on a
+    /// path adds nothing on that path.
+    pub p10_p50_p90: Vec<[f64; 3]>,
+}
+
 /// Net IRR, TVPI and the probability of a loss on one set of paths.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReturnSpread {
@@ -65,6 +78,8 @@ pub struct ProgrammeRisk {
     pub lever_gates: Vec<LeverGateRate>,
     /// Each stage gate's pass rate, in stage order.
     pub stage_gates: Vec<StageGateRate>,
+    /// Each stage's simulated LTM AI EBITDA uplift per date, in stage order.
+    pub uplift_by_stage: Vec<StageUpliftBand>,
     /// With and without the stage gates, when asked for ([`super::McConfig::compare_ungated`]).
     pub staging: Option<StagingComparison>,
 }
@@ -76,6 +91,8 @@ pub(super) struct ProgrammeLabels {
     /// `(company, lever, probability)` of each gated lever.
     pub(super) levers: Vec<(String, String, f64)>,
     pub(super) stages: Vec<String>,
+    /// Every stage's name, gated or not, in stage order.
+    pub(super) all_stages: Vec<String>,
 }
 
 #[expect(clippy::cast_precision_loss, reason = "path counts are far below 2^52")]
@@ -156,7 +173,17 @@ pub(super) fn collect(outcomes: &[PathOutcome], labels: ProgrammeLabels) -> Prog
                 outcomes.iter().filter_map(|o| o.ungated.map(|u| u.1)).collect(),
             ),
         });
+    let uplift_by_stage = labels
+        .all_stages
+        .into_iter()
+        .enumerate()
+        .map(|(k, stage)| StageUpliftBand {
+            stage,
+            p10_p50_p90: uplift_percentiles(outcomes, k),
+        })
+        .collect();
     ProgrammeRisk {
+        uplift_by_stage,
         ai_uplift_share,
         plan_ai_uplift: labels.plan_ai_uplift,
         hurdle: labels.hurdle,
@@ -165,4 +192,28 @@ pub(super) fn collect(outcomes: &[PathOutcome], labels: ProgrammeLabels) -> Prog
         stage_gates,
         staging: staging.filter(|_| n > 0),
     }
+}
+
+/// Per date, the P10, P50 and P90 over the paths of stage `k`'s LTM AI uplift.
+fn uplift_percentiles(outcomes: &[PathOutcome], k: usize) -> Vec<[f64; 3]> {
+    let len = outcomes
+        .iter()
+        .map(|o| o.stage_uplift.get(k).map_or(0, Vec::len))
+        .max()
+        .unwrap_or(0);
+    (0..len)
+        .map(|q| {
+            let mut column: Vec<f64> = outcomes
+                .iter()
+                .map(|o| {
+                    o.stage_uplift
+                        .get(k)
+                        .and_then(|s| s.get(q))
+                        .map_or(0.0, |v| f64::from(*v))
+                })
+                .collect();
+            column.sort_by(f64::total_cmp);
+            [10.0, 50.0, 90.0].map(|p| super::percentile(&column, p))
+        })
+        .collect()
 }

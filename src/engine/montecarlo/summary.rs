@@ -17,6 +17,10 @@ pub(super) struct PathOutcome {
     pub(super) lever_gates: Vec<bool>,
     /// Per stage gate, whether it passed.
     pub(super) stage_gates: Vec<bool>,
+    /// Per stage (model order), per date, the stage's LTM AI EBITDA uplift, kept in
+    /// `f32` (seven significant digits, ample for a percentile band) to halve what a
+    /// large run holds.
+    pub(super) stage_uplift: Vec<Vec<f32>>,
     /// Net IRR and TVPI of the same draws with every stage committed up front, when
     /// compared.
     pub(super) ungated: Option<(Option<f64>, f64)>,

@@ -112,11 +112,8 @@ fn gated(probability: Decimal, staged: bool) -> Portfolio {
     p
 }
 
-#[test]
-fn gates_of_probability_one_reproduce_the_plan() {
-    // Every gate passes on every path and the other drivers are fixed: each path is the
-    // plan, so its TVPI is the exact plan's and its AI uplift is 100 % of plan.
-    let mut p = gated(dec!(1), false);
+/// Fixes every driver but the lever gates at its plan value (realisation 1, no shifts).
+fn fix_other_drivers(p: &mut Portfolio) {
     let fixed = |v: Decimal| Distribution::Fixed { value: v };
     p.uncertainty = Some(Uncertainty {
         realisation_scale: fixed(dec!(1)),
@@ -125,6 +122,14 @@ fn gates_of_probability_one_reproduce_the_plan() {
         growth_shift: fixed(dec!(0)),
         ..default_uncertainty()
     });
+}
+
+#[test]
+fn gates_of_probability_one_reproduce_the_plan() {
+    // Every gate passes on every path and the other drivers are fixed: each path is the
+    // plan, so its TVPI is the exact plan's and its AI uplift is 100 % of plan.
+    let mut p = gated(dec!(1), false);
+    fix_other_drivers(&mut p);
     let mc = run(&p, &small_config(20), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
     let exact = compute(&p).unwrap_or_else(|e| panic!("{e}")).metrics;
     let tvpi = exact.tvpi.and_then(|t| t.to_f64()).unwrap_or_default();
@@ -140,6 +145,42 @@ fn gates_of_probability_one_reproduce_the_plan() {
     }
     assert!(!mc.programme.lever_gates.is_empty());
     assert!(mc.programme.lever_gates.iter().all(|g| g.pass_rate == 1.0));
+    // Every path is the plan, so each stage's simulated band collapses onto the plan line
+    // the AI view draws (computed there in Decimal, lever by lever).
+    let view = crate::engine::ai_view::compute(&p).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mc.programme.uplift_by_stage.len(), view.by_stage.len());
+    for (band, plan) in mc.programme.uplift_by_stage.iter().zip(&view.by_stage) {
+        assert_eq!(band.stage, plan.label);
+        assert!(plan.plan.ltm.iter().any(|v| *v > Decimal::ZERO));
+        for ([p10, p50, p90], exact) in band.p10_p50_p90.iter().zip(&plan.plan.ltm) {
+            let exact = exact.to_f64().unwrap_or_default();
+            for v in [p10, p50, p90] {
+                assert!((v - exact).abs() < 1e-4 * exact.abs().max(1.0), "{v} vs {exact}");
+            }
+        }
+    }
+}
+
+#[test]
+fn failing_gates_spread_the_simulated_uplift_below_the_plan() {
+    // Gates of 60 %, every other driver fixed: a failed gate keeps only the pilot's
+    // effect, so no path realises more than the plan and some realise less — each
+    // stage's P90 is at most the plan and, once its gates are behind it, its P10 is
+    // below it.
+    let mut p = gated(dec!(0.6), false);
+    fix_other_drivers(&mut p);
+    let mc = run(&p, &small_config(200), &|_| {}, &AtomicBool::new(false)).unwrap_or_else(|e| panic!("{e}"));
+    let view = crate::engine::ai_view::compute(&p).unwrap_or_else(|e| panic!("{e}"));
+    for (band, plan) in mc.programme.uplift_by_stage.iter().zip(&view.by_stage) {
+        let mut below = false;
+        for ([p10, p50, p90], exact) in band.p10_p50_p90.iter().zip(&plan.plan.ltm) {
+            let exact = exact.to_f64().unwrap_or_default();
+            assert!(p10 <= p50 && p50 <= p90);
+            assert!(*p90 <= exact + 1e-4 * exact.abs().max(1.0), "{p90} vs {exact}");
+            below |= *p10 < exact * 0.99;
+        }
+        assert!(below, "stage {} never below plan", band.stage);
+    }
 }
 
 #[test]

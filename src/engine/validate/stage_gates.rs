@@ -1,6 +1,7 @@
 //! Checks of the stage gates (rules at the top of `engine::stage_gates`): a gate reads
 //! only stages before its own, decides before its stage's conditional companies are
-//! bought, has something to measure on its date, and its shares lie in 0–100 %.
+//! bought (it may fall after the stage's start: the companies bought before it are
+//! committed), has something to measure on its date, and its shares lie in 0–100 %.
 
 use rust_decimal::Decimal;
 
@@ -130,17 +131,9 @@ fn check_dates(c: &mut Checker, p: &Portfolio, s: usize, gate: &StageGate) {
         );
         return;
     }
-    if gate.date > stage.start_date {
-        c.error(
-            gate_field(s, "gate.date"),
-            Rule::DateOrder,
-            format!(
-                "stage '{name}' gate on {} is after the stage starts ({}): the decision must come before \
-                 its acquisitions",
-                gate.date, stage.start_date
-            ),
-        );
-    }
+    // A gate may fall inside its stage (a mid-stage decision): the companies bought
+    // before it are committed; only the conditional ones, checked below to come after its
+    // quarter, hang on it.
     let q = gate_quarter(p, gate);
     let read = read_stages(p, s, gate);
     let quarter_of = |date| grid::quarters_between(p.fund.first_close, date);

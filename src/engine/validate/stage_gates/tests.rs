@@ -102,13 +102,24 @@ fn shares_outside_zero_to_one_name_their_field() {
 }
 
 #[test]
-fn gate_dates_must_decide_before_the_stage_and_after_something_is_bought() {
+fn gate_dates_must_decide_before_the_conditional_companies_and_after_something_is_bought() {
     let mut p = staged();
-    // After the stage's start (and so in the conditional company's quarter).
+    // After the stage's start and in the conditional company's quarter: the company is
+    // named, the gate's date itself is fine.
+    gate(&mut p).date = day(2028, 6, 30);
+    assert!(problems_at(&p, "stages[1].gate.date").is_empty());
+    let found = problems_at(&p, "companies[1].acquisition_date");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, Rule::DateOrder);
+    // A mid-stage gate, after the stage starts and before its conditional company: fine.
+    let mut p = staged();
+    p.companies[1].acquisition_date = day(2028, 12, 31);
     gate(&mut p).date = day(2028, 9, 30);
-    let found = problems_at(&p, "stages[1].gate.date");
-    assert!(found.iter().any(|x| x.rule == Rule::DateOrder), "{found:#?}");
-    assert_eq!(problems_at(&p, "companies[1].acquisition_date").len(), 1);
+    assert!(
+        validate(&p).iter().all(|x| x.severity != Severity::Error),
+        "{:#?}",
+        validate(&p)
+    );
     // Before Stage I has bought anything: nothing to measure.
     let mut p = staged();
     p.companies[0].acquisition_date = day(2028, 6, 30);
