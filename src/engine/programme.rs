@@ -49,8 +49,9 @@
 //! among the companies with a lever on the platform that operate in that quarter (after
 //! the acquisition quarter up to and including the exit quarter) by a key: their revenue
 //! that quarter (`by_revenue`), or the number of their levers on the platform that have
-//! started (`by_usage`). Each share is rounded to the cent and the last company with a
-//! key takes the remainder, so the shares sum exactly to the cost. The charge is a
+//! started (`by_usage`). The split is to the cent by largest remainder (each share
+//! rounded down, the cents left to the largest losses; stated in `costs::split`), so the
+//! shares sum exactly to the cost and f64 books the same cents as Decimal. The charge is a
 //! company cost below EBITDA (adjusted EBITDA leaves it out, like the monitoring fee),
 //! deductible for tax and paid from free cash flow, at 100 % (co-owners bear their
 //! share through the company). A quarter's cost no company can carry (none operating, or

@@ -6,7 +6,8 @@
 //!
 //! This file holds the helpers and the operating conventions (compounding levers, fixed
 //! costs); `valuation` holds LTM, marks, sales, the management pool, the bridge and the
-//! f64 agreement; `cash` the lines below EBITDA.
+//! f64 agreement; `cash` the lines below EBITDA; `platform` a shared platform charged
+//! to the companies.
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, dec};
@@ -22,6 +23,7 @@ use crate::engine::num::Num;
 use crate::engine::results::{CompanyResult, FundResult};
 
 mod cash;
+mod platform;
 mod programme;
 mod valuation;
 

@@ -1,12 +1,21 @@
 //! The shared platforms' costs in one projection: build costs in their quarters, the run
 //! cost while a dependent company is held, paid by the fund or charged to the companies
-//! by a key (rules at the top of [`super`]).
+//! by a key (rules at the top of [`super`]; a quarter's cost is split among them as
+//! `split` states). The costs and their split are worked out in `Decimal` whatever the
+//! projection's number type: they are booked amounts, so the `f64` projection books the
+//! same cents as the exact one.
+
+use rust_decimal::Decimal;
 
 use crate::engine::company::PreparedCompany;
 use crate::engine::grid;
 use crate::engine::model::{Platform, PlatformCharging, Portfolio};
 use crate::engine::num::Num;
 use crate::engine::results::FundPeriod;
+
+mod split;
+
+use split::split_by_key;
 
 /// What the platforms cost in each quarter of one projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +91,9 @@ pub fn platform_costs<T: Num>(
         let users = Users::of(portfolio, &starts, companies, &platform.name);
         let quarterly = quarterly_costs(portfolio, platform, &users, len, final_liquidation);
         if platform.charging == PlatformCharging::FundExpense {
-            add_into(&mut costs.fund_expenses, &quarterly);
+            for (slot, cost) in costs.fund_expenses.iter_mut().zip(&quarterly) {
+                *slot += T::from_dec(*cost);
+            }
             continue;
         }
         let revenues: Vec<Vec<T>> = match platform.charging {
@@ -98,14 +109,14 @@ pub fn platform_costs<T: Num>(
             _ => Vec::new(),
         };
         for (q, cost) in quarterly.iter().copied().enumerate() {
-            if cost == T::zero() {
+            if cost.is_zero() {
                 continue;
             }
             let keys = users.keys(q, platform.charging, &revenues);
             let shares = split_by_key(cost, &keys);
             if shares.is_empty() {
                 if let Some(slot) = costs.fund_expenses.get_mut(q) {
-                    *slot += cost;
+                    *slot += T::from_dec(cost);
                 }
                 continue;
             }
@@ -115,7 +126,7 @@ pub fn platform_costs<T: Num>(
                         *charges = vec![T::zero(); len];
                     }
                     if let Some(slot) = charges.get_mut(q) {
-                        *slot += share;
+                        *slot += T::from_dec(share);
                     }
                 }
             }
@@ -173,54 +184,53 @@ impl<'a, T: Num> Users<'a, T> {
             .is_some_and(|c| q > c.acquisition_index && q <= c.exit_index)
     }
 
-    /// Each user's key in quarter `q` (zero when it does not operate then).
-    fn keys(&self, q: usize, charging: PlatformCharging, revenues: &[Vec<T>]) -> Vec<T> {
+    /// Each user's key in quarter `q` (zero when it does not operate then), as the
+    /// split reads it: a `Decimal`.
+    fn keys(&self, q: usize, charging: PlatformCharging, revenues: &[Vec<T>]) -> Vec<Decimal> {
         let quarter = i64::try_from(q).unwrap_or(i64::MAX);
         self.companies
             .iter()
             .enumerate()
             .map(|(k, (i, lever_starts))| {
                 if !self.operates(*i, q) {
-                    return T::zero();
+                    return Decimal::ZERO;
                 }
                 match charging {
                     PlatformCharging::ByRevenue => revenues
                         .get(k)
                         .and_then(|r| r.get(q))
-                        .copied()
-                        .unwrap_or(T::zero())
-                        .max_of(T::zero()),
-                    _ => {
-                        let live = lever_starts.iter().filter(|&&s| s <= quarter).count();
-                        T::from_i64(i64::try_from(live).unwrap_or(0))
-                    }
+                        .and_then(|revenue| revenue.to_decimal())
+                        .unwrap_or(Decimal::ZERO)
+                        .max(Decimal::ZERO),
+                    _ => Decimal::from(lever_starts.iter().filter(|&&s| s <= quarter).count()),
                 }
             })
             .collect()
     }
 }
 
-/// The platform's cost in each quarter: build costs in their quarters, run cost from the
-/// go-live quarter to the last quarter a user is held (or the final liquidation).
+/// The platform's cost in each quarter, to the cent: build costs in their quarters, run
+/// cost from the go-live quarter to the last quarter a user is held (or the final
+/// liquidation).
 fn quarterly_costs<T: Num>(
     portfolio: &Portfolio,
     platform: &Platform,
     users: &Users<'_, T>,
     len: usize,
     final_liquidation: usize,
-) -> Vec<T> {
+) -> Vec<Decimal> {
     let origin = portfolio.fund.first_close;
     let last = len.saturating_sub(1);
-    let mut costs = vec![T::zero(); len];
+    let mut costs = vec![Decimal::ZERO; len];
     for build in &platform.build_costs {
         let q =
             usize::try_from(grid::quarters_between(origin, build.date).max(0)).map_or(last, |q| q.min(last));
         if let Some(slot) = costs.get_mut(q) {
-            *slot += T::from_dec(build.amount).round_money();
+            *slot += build.amount.round_money();
         }
     }
-    let run = (T::from_dec(platform.annual_run_cost) / T::from_i64(4)).round_money();
-    if run == T::zero() {
+    let run = (platform.annual_run_cost / Decimal::from(4)).round_money();
+    if run.is_zero() {
         return costs;
     }
     let live = grid::quarters_between(origin, platform.go_live).max(0);
@@ -237,49 +247,9 @@ fn quarterly_costs<T: Num>(
     costs
 }
 
-/// `cost` split in proportion to `keys`, each share to the cent and the last positive key
-/// taking the remainder; empty when no key is positive.
-fn split_by_key<T: Num>(cost: T, keys: &[T]) -> Vec<T> {
-    let total: T = keys.iter().copied().sum();
-    let Some(last) = keys.iter().rposition(|k| *k > T::zero()) else {
-        return Vec::new();
-    };
-    let mut shares = vec![T::zero(); keys.len()];
-    let mut given = T::zero();
-    for (i, (share, key)) in shares.iter_mut().zip(keys).enumerate() {
-        if *key <= T::zero() {
-            continue;
-        }
-        *share = if i == last {
-            cost - given
-        } else {
-            (cost * *key / total).round_money()
-        };
-        given += *share;
-    }
-    shares
-}
-
 /// Adds `more` into `into`, quarter by quarter.
 fn add_into<T: Num>(into: &mut [T], more: &[T]) {
     for (slot, value) in into.iter_mut().zip(more) {
         *slot += *value;
-    }
-}
-
-#[cfg(test)]
-pub(super) mod split_tests {
-    use rust_decimal::{Decimal, dec};
-
-    use super::split_by_key;
-
-    #[test]
-    fn a_cost_splits_by_key_to_the_cent_and_sums_back() {
-        // 100 split 1 : 2 : 0 : 3 (total 6): 100/6 = 16.666… → 16.67, 200/6 = 33.333… →
-        // 33.33, the zero key nothing, the last key the rest: 100 − 16.67 − 33.33 = 50.00.
-        let shares = split_by_key(dec!(100), &[dec!(1), dec!(2), Decimal::ZERO, dec!(3)]);
-        assert_eq!(shares, vec![dec!(16.67), dec!(33.33), Decimal::ZERO, dec!(50.00)]);
-        assert_eq!(shares.iter().copied().sum::<Decimal>(), dec!(100));
-        assert!(split_by_key(dec!(100), &[Decimal::ZERO, Decimal::ZERO]).is_empty());
     }
 }

@@ -252,7 +252,7 @@ fn the_bridge_reconciles_exactly_on_the_template_company() {
 
 /// `x` (exact) and `y` (f64) agree to 1e-9 relative, or to a cent where `x` is so small
 /// that the cents Decimal books to dominate.
-fn agrees(x: Decimal, y: f64) -> bool {
+pub(super) fn agrees(x: Decimal, y: f64) -> bool {
     let x = x.to_f64().unwrap_or(f64::NAN);
     (x - y).abs() <= (1e-9 * x.abs()).max(0.01)
 }
