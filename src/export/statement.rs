@@ -7,15 +7,17 @@
 //! Columns, in order: revenue; each cost pool's cost; each lever's figure (its saving,
 //! revenue uplift or inventory released); the levers' run costs; EBITDA, LTM EBITDA,
 //! the AI EBITDA uplift (EBITDA with levers less without) and its run-rate (four times the
-//! quarter's), D&A, the one-time lever costs expensed, EBIT; interest, interest income, deductible
+//! quarter's), D&A, the one-time lever costs expensed, the manager's monitoring fee, the
+//! charge for the fund's shared AI platforms, EBIT; interest, interest income, deductible
 //! interest, interest carried forward, taxable income, tax paid, tax losses carried
 //! forward; capex, lever capex, working capital and its change, free cash flow, equity
 //! injected; debt, overdraft, cash, net debt, leverage; the mark multiple, EV, equity
 //! value, management pool; then the fund's ownership, equity value, follow-on, proceeds
-//! and deal equity (the equity cheque, in the acquisition quarter). With the run costs
-//! the expensed one-time costs and the manager's monitoring fee in the table, each row
-//! reconciles on its own: revenue − pools − run costs = EBITDA, and EBITDA − D&A −
-//! expensed − monitoring fee = EBIT.
+//! and deal equity (the equity cheque, in the acquisition quarter). With the run costs,
+//! the expensed one-time costs, the monitoring fee and the platform charge in the table,
+//! each row reconciles on its own: revenue − pools − run costs = EBITDA, and EBITDA − D&A
+//! − expensed − monitoring fee − platform charge = EBIT. The platform charge is zero
+//! unless a platform is charged to the companies (by revenue or by levers live).
 //!
 //! Every figure comes straight from the projection's
 //! [`CompanyPeriod`] and the lever lines of
@@ -226,7 +228,7 @@ fn operating_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Column> 
 
 /// EBITDA down to the equity marks.
 fn below_the_line_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Column> {
-    let amounts: [(&str, Field); 25] = [
+    let amounts: [(&str, Field); 26] = [
         ("EBITDA", |p| p.ebitda),
         ("LTM EBITDA", |p| p.ltm_ebitda),
         ("AI EBITDA uplift", |p| p.ai_ebitda_uplift),
@@ -234,6 +236,7 @@ fn below_the_line_columns(periods: &[&CompanyPeriod], currency: &str) -> Vec<Col
         ("D&A", |p| p.depreciation),
         ("Lever one-time costs expensed", |p| p.lever_one_time_expensed),
         ("Monitoring fee", |p| p.monitoring_fee),
+        ("Platform charge", |p| p.platform_charge),
         ("EBIT", |p| p.ebit),
         ("Interest", |p| p.interest),
         ("Interest income", |p| p.interest_income),

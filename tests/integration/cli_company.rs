@@ -1,7 +1,7 @@
 //! `millwright company`: one company's quarterly statement. The fund's columns of every
 //! company's statement add up to the fund's own cash flows (`millwright cashflows`), each
-//! row obeys the definitions of `CompanyPeriod` (src/engine/results.rs), and the command
-//! writes its file as safely as `cashflows` does.
+//! row obeys the definitions of `CompanyPeriod` (src/engine/results.rs; `identities`),
+//! and the command writes its file as safely as `cashflows` does.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,6 +11,8 @@ use millwright::engine::study::{Case, Study};
 use millwright::export::statement::{self, Statement};
 use millwright::io::portfolio_file;
 use rust_decimal::Decimal;
+
+mod identities;
 
 /// Both samples, and the scenario run beside the base case (it moves every exit, so
 /// proceeds land in other quarters than in the base case).
@@ -157,85 +159,6 @@ fn figures(s: &Statement, heading: &str) -> Vec<Decimal> {
         .into_iter()
         .map(Option::unwrap_or_default)
         .collect()
-}
-
-/// Each row obeys the definitions in `CompanyPeriod`'s doc comments:
-/// - `ebit = ebitda − depreciation − lever_one_time_expensed − monitoring_fee`;
-/// - `net_debt = debt + overdraft − cash`;
-/// - EBITDA is revenue less the pools after the levers and the levers' run costs, so
-///   `Σ pool costs + lever run costs = revenue − EBITDA`;
-/// - leverage is net debt / LTM EBITDA, blank exactly when LTM EBITDA is not positive.
-///
-/// The figures are Decimals; a tolerance of 1e-10 (a hundred-millionth of a cent) only
-/// allows for rounding in Decimal's 28th digit.
-#[test]
-fn every_row_obeys_the_statement_identities() {
-    let tolerance = Decimal::new(1, 10);
-    let close = |a: Decimal, b: Decimal| (a - b).abs() <= tolerance;
-    let pools = ["Materials", "Direct labour", "Energy", "Maintenance", "Overhead"]
-        .map(|p| format!("{p} cost (USD)"));
-    for name in SAMPLES {
-        let study = Study::new(load(name), 0);
-        for scenario in [None, Some(SCENARIO)] {
-            let case = Case::named(scenario);
-            for s in statements(&study, &case) {
-                let at = |h: &str| figures(&s, h);
-                let (revenue, ebitda, ltm) =
-                    (at("Revenue (USD)"), at("EBITDA (USD)"), at("LTM EBITDA (USD)"));
-                let (da, expensed, ebit) = (
-                    at("D&A (USD)"),
-                    at("Lever one-time costs expensed (USD)"),
-                    at("EBIT (USD)"),
-                );
-                let monitoring = at("Monitoring fee (USD)");
-                let (debt, overdraft, cash, net_debt) = (
-                    at("Debt (USD)"),
-                    at("Overdraft (USD)"),
-                    at("Cash (USD)"),
-                    at("Net debt (USD)"),
-                );
-                let run_costs = at("Lever run costs (USD)");
-                let pool_columns: Vec<Vec<Decimal>> = pools.iter().map(|p| at(p)).collect();
-                let leverage = s.column_values("Leverage (x)").unwrap_or_default();
-                assert!(
-                    ebitda.iter().any(|e| *e > Decimal::ZERO),
-                    "{}: no EBITDA",
-                    s.company
-                );
-                for (i, row) in s.rows.iter().enumerate() {
-                    let place = format!("{name} {case} {} {}", s.company, row.date);
-                    assert!(
-                        close(ebit[i], ebitda[i] - da[i] - expensed[i] - monitoring[i]),
-                        "{place}: EBIT {} ≠ EBITDA {} − D&A {} − expensed {} − monitoring fee {}",
-                        ebit[i],
-                        ebitda[i],
-                        da[i],
-                        expensed[i],
-                        monitoring[i]
-                    );
-                    assert!(
-                        close(net_debt[i], debt[i] + overdraft[i] - cash[i]),
-                        "{place}: net debt {} ≠ debt {} + overdraft {} − cash {}",
-                        net_debt[i],
-                        debt[i],
-                        overdraft[i],
-                        cash[i]
-                    );
-                    let costs: Decimal = pool_columns.iter().map(|c| c[i]).sum::<Decimal>() + run_costs[i];
-                    assert!(
-                        close(costs, revenue[i] - ebitda[i]),
-                        "{place}: pools + run costs {costs} ≠ revenue {} − EBITDA {}",
-                        revenue[i],
-                        ebitda[i]
-                    );
-                    match leverage[i] {
-                        None => assert!(ltm[i] <= Decimal::ZERO, "{place}: leverage blank"),
-                        Some(x) => assert!(close(x * ltm[i], net_debt[i]), "{place}: leverage {x}"),
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// One row per quarter from the acquisition quarter to the exit quarter, the fund's

@@ -63,12 +63,13 @@
 //! flow; nothing is released at exit (the buyer takes a normal working capital).
 //!
 //! **Cash.** Free cash flow = EBITDA + interest income − interest − tax − maintenance
-//! capex − one-time lever costs − monitoring fee − change in working capital + owners'
-//! equity for fund-funded levers. It goes to cash; cash above the minimum first repays the
-//! overdraft, then the sweep share of a positive free cash flow repays debt; cash below the
-//! minimum is topped up by the overdraft (reported, at the loan's rate — never free). The
-//! minimum cash is funded at the acquisition: the equity cheque is the ownership share of
-//! EV − debt + transaction costs + transaction fee + minimum cash.
+//! capex − one-time lever costs − monitoring fee − platform charge − change in working
+//! capital + owners' equity for fund-funded levers. It goes to cash; cash above the
+//! minimum first repays the overdraft, then the sweep share of a positive free cash flow
+//! repays debt; cash below the minimum is topped up by the overdraft (reported, at the
+//! loan's rate — never free). The minimum cash is funded at the acquisition: the equity
+//! cheque is the ownership share of EV − debt + transaction costs + transaction fee +
+//! minimum cash.
 //!
 //! **Follow-ons.** A fund-funded lever's one-time cost is paid in by all owners pro rata:
 //! the fund's follow-on is its ownership share (to the cent); co-owners fund the rest. A
