@@ -33,6 +33,7 @@ mod fuzz_smoke;
 mod regression;
 mod regression_issue_11;
 mod regression_issue_12;
+mod regression_issue_13;
 mod regression_issue_9;
 mod sample_stage_gates;
 mod waterfall;

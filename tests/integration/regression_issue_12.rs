@@ -49,7 +49,7 @@ fn flagship_with_closes(anchor: Decimal, standard: Decimal) -> Portfolio {
 }
 
 /// `millwright check` on `p` written to a file: it must fail (exit 1); its listing.
-fn check_fails(p: &Portfolio) -> String {
+pub(crate) fn check_fails(p: &Portfolio) -> String {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let file = dir.path().join("bad.json");
     portfolio_file::save(&file, p).unwrap_or_else(|e| panic!("{e}"));
@@ -68,7 +68,7 @@ fn check_fails(p: &Portfolio) -> String {
 }
 
 /// `listing` has the error line `error: {path}: {message}`.
-fn assert_error(listing: &str, path: &str, message: &str) {
+pub(crate) fn assert_error(listing: &str, path: &str, message: &str) {
     let line = format!("error: {path}: {message}");
     assert!(
         listing.lines().any(|l| l == line),

@@ -152,7 +152,7 @@ fn check_lever_platforms(c: &mut Checker, p: &Portfolio) {
                 path,
                 Rule::UnknownReference,
                 format!(
-                    "'{}' lever '{}' runs on AI platform '{name}', which does not exist ({choices})",
+                    "Company '{}' lever '{}' runs on AI platform '{name}', which does not exist ({choices})",
                     company.name, lever.name
                 ),
             );

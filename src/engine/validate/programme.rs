@@ -79,8 +79,9 @@ fn check_lever(c: &mut Checker, owner: Owner, label: &str, lever: &Lever) {
                     at(owner, "programme.gate.quarter"),
                     Rule::DateOrder,
                     format!(
-                        "{label} gate is {} quarters after the acquisition, before its pilot ends ({pilot_end} quarters after)",
-                        gate.quarter
+                        "{label} gate is {} after the acquisition, before its pilot ends ({} after)",
+                        quarters(gate.quarter),
+                        quarters(pilot_end)
                     ),
                 );
             }
@@ -145,6 +146,15 @@ fn check_phasing(c: &mut Checker, owner: Owner, label: &str, phasing: &[Decimal]
                 total.map_or_else(|| "more than the model can hold".to_string(), pct)
             ),
         );
+    }
+}
+
+/// "1 quarter", "3 quarters".
+fn quarters(n: u32) -> String {
+    if n == 1 {
+        "1 quarter".into()
+    } else {
+        format!("{n} quarters")
     }
 }
 
