@@ -20,7 +20,7 @@ mod credit_line;
 mod fees;
 mod partners;
 mod recycling;
-mod stage_uplift;
+pub(crate) mod stage_uplift;
 pub mod wind_up;
 
 pub use capital::{CallOverrun, CallPurpose, call_overrun, recycled};

@@ -300,14 +300,7 @@ pub(crate) fn not_acquired<T: Num>(
 /// to the cent (the two EBITDAs are carried at 1e-8, so a company without levers shows
 /// differences of that order, which are not an uplift).
 fn trailing_uplift<T: Num>(periods: &[CompanyPeriod<T>], q: usize) -> T {
-    let from = q.saturating_sub(3);
-    periods
-        .get(from..=q)
-        .unwrap_or_default()
-        .iter()
-        .map(|p| p.ebitda - p.ebitda_without_levers)
-        .sum::<T>()
-        .round_money()
+    super::fund::stage_uplift::trailing_ai_uplift(periods, q).round_money()
 }
 
 /// The stages with a gate: `(stage index, gate)`, in stage order.

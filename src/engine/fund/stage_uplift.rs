@@ -13,6 +13,17 @@ use crate::engine::model::Portfolio;
 use crate::engine::num::Num;
 use crate::engine::results::CompanyPeriod;
 
+/// A company's AI EBITDA uplift over the four quarters to `q` (fewer at the start of the
+/// grid): the LTM figure both this module and the stage gates read.
+pub(crate) fn trailing_ai_uplift<T: Num>(periods: &[CompanyPeriod<T>], q: usize) -> T {
+    periods
+        .get(q.saturating_sub(3)..=q)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.ai_ebitda_uplift)
+        .sum()
+}
+
 /// Per stage (model order), per fund quarter, the stage's LTM AI EBITDA uplift.
 #[derive(Debug, Clone)]
 pub(super) struct StageUplift<T> {
@@ -53,8 +64,7 @@ impl<T: Num> StageUplift<T> {
         let first = acquisition + 1;
         let last = exit.min(series.len().saturating_sub(1));
         for (q, slot) in series.iter_mut().enumerate().take(last + 1).skip(first) {
-            let trailing = periods.get(q.saturating_sub(3)..=q).unwrap_or_default();
-            *slot += trailing.iter().map(|p| p.ai_ebitda_uplift).sum::<T>();
+            *slot += trailing_ai_uplift(periods, q);
         }
     }
 
