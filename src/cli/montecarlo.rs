@@ -88,6 +88,7 @@ fn write_json(r: &McResult, out: &mut dyn Write) -> Outcome {
         "at_years": at_years,
         "probability_tvpi_below_1": r.probability_tvpi_below_one,
         "tvpi_histogram": r.tvpi_histogram.iter().map(|(lo, hi, n)| json!([lo, hi, n])).collect::<Vec<_>>(),
+        "dates": r.dates.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "programme": programme_json(&r.programme, &summary),
     });
     let text = serde_json::to_string_pretty(&value).context("could not format the JSON")?;
@@ -165,6 +166,12 @@ fn programme_json(p: &ProgrammeRisk, summary: &dyn Fn(&Summary) -> serde_json::V
         "value_of_staging": p.staging.as_ref().map(|s| json!({
             "gated": spread_json(&s.gated), "ungated": spread_json(&s.ungated),
         })),
+        "ai_uplift_by_stage": p.uplift_by_stage.iter().map(|b| json!({
+            "stage": b.stage,
+            "p10": b.p10_p50_p90.iter().map(|v| v[0]).collect::<Vec<_>>(),
+            "p50": b.p10_p50_p90.iter().map(|v| v[1]).collect::<Vec<_>>(),
+            "p90": b.p10_p50_p90.iter().map(|v| v[2]).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -342,6 +342,24 @@ fn montecarlo_is_reproducible_and_labelled_as_an_estimate() {
     let p5 = json["tvpi"]["p5"].as_f64().unwrap_or_default();
     let p95 = json["tvpi"]["p95"].as_f64().unwrap_or_default();
     assert!(p5 < p95);
+    // The simulated AI uplift band: per stage, one P10 ≤ P50 ≤ P90 per fund date.
+    let dates = json["dates"].as_array().map_or(0, Vec::len);
+    let bands = json["programme"]["ai_uplift_by_stage"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(dates > 0 && !bands.is_empty());
+    for band in &bands {
+        let series = |k: &str| -> Vec<f64> {
+            band[k]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_f64).collect())
+                .unwrap_or_default()
+        };
+        let (p10, p50, p90) = (series("p10"), series("p50"), series("p90"));
+        assert_eq!(p50.len(), dates);
+        assert!((0..dates).all(|q| p10[q] <= p50[q] && p50[q] <= p90[q]), "{band}");
+    }
 }
 
 #[test]

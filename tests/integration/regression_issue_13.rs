@@ -20,10 +20,10 @@ fn flagship() -> Portfolio {
 const FIRST: &str = "Company 'Aerostruct Precision' lever 'Vision inspection and scrap reduction'";
 
 fn first_gate(p: &mut Portfolio) -> &mut millwright::engine::model::Gate {
-    p.companies[0].levers[0]
-        .programme
-        .gate
-        .as_mut()
+    p.companies
+        .first_mut()
+        .and_then(|c| c.levers.first_mut())
+        .and_then(|l| l.programme.gate.as_mut())
         .unwrap_or_else(|| panic!("the sample's first lever has a gate"))
 }
 
