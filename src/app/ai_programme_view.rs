@@ -1,10 +1,15 @@
 //! The AI programme tab: each lever's timeline (pilot, gate, scale-up on the fund's
 //! dates), the AI EBITDA uplift on the plan and the risk-adjusted reading by stage or by
-//! lever kind (a table and a chart), and each lever's evidence range and source. Every
+//! lever kind (a table and a chart), each lever's evidence range and source, the shared
+//! platforms with their costs and dependent levers (`platform`), and the stage gates with
+//! their outcomes on both readings and, after a Monte Carlo run of the case, their
+//! simulated pass rates (`stage_gates`). Every
 //! figure is the engine's (`engine::ai_view`); the risk-adjusted reading is computed by
 //! the study on a worker thread (a clone of the study shares what it computes), so the
 //! window never waits for it.
 
+mod platform;
+mod stage_gates;
 mod table;
 mod timeline;
 
@@ -121,6 +126,7 @@ impl MillwrightApp {
         };
         let frame = Frame::of(study, case);
         let currency = study.portfolio().fund.currency.clone();
+        let simulated = study.monte_carlo(case).and_then(|run| run.outcome.as_ref().ok());
         ui.horizontal_wrapped(|ui| {
             ui.heading("AI programme");
             ui.label(
@@ -175,6 +181,12 @@ impl MillwrightApp {
                 egui::ScrollArea::horizontal()
                     .id_salt("ai_evidence_table_scroll")
                     .show(ui, |ui| table::evidence_table(ui, &programme, &currency));
+                ui.add_space(12.0);
+                ui.label(RichText::new("Shared AI platforms and their dependants").strong());
+                platform::platforms_ui(ui, &programme, &currency);
+                ui.add_space(12.0);
+                ui.label(RichText::new("Stage gates and their outcomes").strong());
+                stage_gates::stage_gates_ui(ui, &programme, simulated, &currency);
             });
     }
 }

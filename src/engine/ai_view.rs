@@ -30,19 +30,33 @@
 //! the company's last lever takes what is left, so its levers sum exactly to `U`. When
 //! every stand-alone has the same sign this is each stand-alone scaled so the levers sum to
 //! the company's uplift. Realised, run-rate and at-exit figures by kind are built from the
-//! attributed quarterly uplifts.
+//! attributed quarterly uplifts. The stand-alone projections are of the companies after
+//! the platform schedule (`engine::programme::scheduled_companies`), the model the fund
+//! projection reads, so a platform's delay and learning move the attributed uplift with
+//! the company's.
+//!
+//! **Platforms and stage gates.** Each shared platform with its costs and the levers
+//! that depend on it (`platform`, conventions there), and each gated stage with its
+//! outcome on both readings, as the readings' projections evaluated it (`gates`).
 
+mod gates;
+mod platform;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_programme;
 mod timeline;
 mod uplift;
+
+pub use gates::StageGateView;
+pub use platform::{PlatformDependant, PlatformView};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::EngineError;
-use super::company::PrepareError;
-use super::model::{Evidence, GateFailure, LeverKind, Portfolio, Reading};
+use super::company::{CompanyAdjustment, PrepareError, PreparedCompany};
+use super::model::{Company, Evidence, GateFailure, LeverKind, Portfolio, Reading};
 use super::results::FundResult;
 
 /// A lever's gate on the timeline.
@@ -157,6 +171,10 @@ pub struct AiProgramme {
     pub by_kind: Vec<UpliftSeries>,
     /// The whole portfolio.
     pub total: UpliftSeries,
+    /// Each shared platform, in the programme's order, with its costs and dependants.
+    pub platforms: Vec<PlatformView>,
+    /// Each gated stage, in stage order, with its outcome on both readings.
+    pub stage_gates: Vec<StageGateView>,
 }
 
 impl AiProgramme {
@@ -188,7 +206,25 @@ pub fn ai_programme(
     let companies = super::programme::scheduled_companies(portfolio);
     let schedule = super::programme::schedule(portfolio);
     let attribution = uplift::Attribution::new(portfolio, &companies, plan, risk_adjusted)?;
-    let levers = timeline::timelines(portfolio, &companies, &schedule, plan, &attribution)?;
+    let prepared_plan = prepare(portfolio, &companies, Reading::Plan)?;
+    let levers = timeline::timelines(&companies, &prepared_plan, &schedule, plan, &attribution);
+    let platforms = if portfolio.programme.platforms.is_empty() {
+        Vec::new()
+    } else {
+        let prepared_risk = prepare(portfolio, &companies, Reading::RiskAdjusted)?;
+        platform::platforms(
+            portfolio,
+            &schedule,
+            &platform::ReadingInputs {
+                prepared: &prepared_plan,
+                result: plan,
+            },
+            &platform::ReadingInputs {
+                prepared: &prepared_risk,
+                result: risk_adjusted,
+            },
+        )
+    };
     let stage_names = uplift::stage_order(portfolio);
     Ok(AiProgramme {
         dates: plan.dates.clone(),
@@ -211,7 +247,30 @@ pub fn ai_programme(
             .collect(),
         total: attribution.group("Fund", |_, _| true),
         levers,
+        platforms,
+        stage_gates: gates::stage_gates(portfolio, plan, risk_adjusted),
     })
+}
+
+/// `companies` (the portfolio's after the platform schedule) prepared on `reading`.
+fn prepare(
+    portfolio: &Portfolio,
+    companies: &[Company],
+    reading: Reading,
+) -> Result<Vec<PreparedCompany<Decimal>>, PrepareError> {
+    let adjustment = on_reading(reading);
+    companies
+        .iter()
+        .map(|company| PreparedCompany::new(company, &portfolio.fund, &adjustment))
+        .collect()
+}
+
+/// The company adjustment of `reading`, with no Monte Carlo draw.
+fn on_reading(reading: Reading) -> CompanyAdjustment<Decimal> {
+    CompanyAdjustment {
+        reading,
+        ..CompanyAdjustment::default()
+    }
 }
 
 /// Computes both readings of `portfolio` and its AI programme view.

@@ -42,7 +42,7 @@ fn gated_sample() -> Portfolio {
     p
 }
 
-fn harness(dir: &tempfile::TempDir, portfolio: Portfolio) -> Harness<'static, MillwrightApp> {
+pub(super) fn harness(dir: &tempfile::TempDir, portfolio: Portfolio) -> Harness<'static, MillwrightApp> {
     let app = MillwrightApp::new(
         portfolio,
         None,

@@ -4,6 +4,8 @@
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod app_ai_platform_gates;
+#[cfg(feature = "gui")]
 mod app_ai_programme;
 #[cfg(feature = "gui")]
 mod app_editing;

@@ -17,14 +17,14 @@ use crate::engine::grid;
 use crate::engine::model::{
     CashPolicy, Company, CostPool, CostPools, DEFAULT_CAPEX_LIFE_YEARS, Depreciation, DisSynergy, Evidence,
     FixedCosts, Gate, GateFailure, Lever, LeverFunding, LeverKind, LeverProgramme, LeverTarget,
-    ManagementPool, Pilot, Portfolio, RampShape, TaxRules, WorkingCapital,
+    ManagementPool, Pilot, Portfolio, RampShape, Reading, TaxRules, WorkingCapital,
 };
 
-fn first_close() -> NaiveDate {
+pub(super) fn first_close() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_else(|| panic!("no date"))
 }
 
-fn plain_company() -> Company {
+pub(super) fn plain_company() -> Company {
     let mut c = template_company("Stage I", first_close(), grid::nth_quarter_end(first_close(), 40));
     c.name = "Plain".into();
     c.entry_revenue = dec!(400);
@@ -68,7 +68,7 @@ fn plain_company() -> Company {
     c
 }
 
-fn materials_lever(name: &str, kind: LeverKind, effect: Decimal) -> Lever {
+pub(super) fn materials_lever(name: &str, kind: LeverKind, effect: Decimal) -> Lever {
     Lever {
         name: name.into(),
         kind,
@@ -87,7 +87,7 @@ fn materials_lever(name: &str, kind: LeverKind, effect: Decimal) -> Lever {
     }
 }
 
-fn gated_lever() -> Lever {
+pub(super) fn gated_lever() -> Lever {
     let mut lever = materials_lever("B", LeverKind::EnergyOptimisation, dec!(0.1));
     lever.programme.pilot = Some(Pilot {
         start_delay_quarters: 0,
@@ -109,7 +109,7 @@ fn gated_lever() -> Lever {
     lever
 }
 
-fn portfolio() -> Portfolio {
+pub(super) fn portfolio() -> Portfolio {
     let mut company = plain_company();
     company.levers = vec![
         materials_lever("A", LeverKind::VisionQualityControl, dec!(0.2)),
@@ -120,12 +120,28 @@ fn portfolio() -> Portfolio {
     p
 }
 
-fn view(p: &Portfolio) -> AiProgramme {
+pub(super) fn view(p: &Portfolio) -> AiProgramme {
     compute(p).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The lever kinds' LTM and run-rate uplift, on both readings, sum exactly to the
+/// fund's in every quarter, and so do their uplifts at exit.
+pub(super) fn assert_kinds_sum_to_the_total(v: &AiProgramme) {
+    for reading in [Reading::Plan, Reading::RiskAdjusted] {
+        let total = v.total.on(reading);
+        for q in 0..v.dates.len() {
+            let ltm: Decimal = v.by_kind.iter().map(|k| k.on(reading).ltm[q]).sum();
+            let run_rate: Decimal = v.by_kind.iter().map(|k| k.on(reading).run_rate[q]).sum();
+            assert_eq!(ltm, total.ltm[q], "LTM, quarter {q}, {reading:?}");
+            assert_eq!(run_rate, total.run_rate[q], "run-rate, quarter {q}, {reading:?}");
+        }
+        let at_exit: Decimal = v.by_kind.iter().map(|k| k.on(reading).at_exit).sum();
+        assert_eq!(at_exit, total.at_exit, "at exit, {reading:?}");
+    }
+}
+
 /// `a` and `b` agree to 1e-20 (shares of a Decimal division carry 28 digits).
-fn close(a: Decimal, b: Decimal) -> bool {
+pub(super) fn close(a: Decimal, b: Decimal) -> bool {
     (a - b).abs() < dec!(0.00000000000000000001)
 }
 
@@ -227,18 +243,7 @@ fn by_kind_each_lever_gets_its_stand_alone_share_of_the_company_uplift() {
     // Quarter 1: alone A 10, B 50 × 4 % = 2; together 11.6: A 10 × 11.6 / 12.
     assert!(close(vision.plan.ltm[1], dec!(116) / dec!(12)));
     // The kinds sum exactly to the company's uplift, quarter by quarter and at exit.
-    for q in 0..v.dates.len() {
-        assert_eq!(
-            vision.plan.ltm[q] + energy.plan.ltm[q],
-            v.total.plan.ltm[q],
-            "quarter {q}"
-        );
-        assert_eq!(
-            vision.risk_adjusted.run_rate[q] + energy.risk_adjusted.run_rate[q],
-            v.total.risk_adjusted.run_rate[q],
-            "quarter {q}"
-        );
-    }
+    assert_kinds_sum_to_the_total(&v);
     assert_eq!(vision.plan.at_exit + energy.plan.at_exit, dec!(56));
     // Per lever at exit: A's 4 × 28/3 on the plan, the same figure the kind shows.
     assert!(close(v.levers[0].at_exit.plan, dec!(112) / dec!(3)));

@@ -4,24 +4,22 @@ use rust_decimal::Decimal;
 
 use super::uplift::Attribution;
 use super::{GateMark, LeverTimeline};
-use crate::engine::company::{CompanyAdjustment, PrepareError, PreparedCompany};
-use crate::engine::model::{Company, Portfolio};
+use crate::engine::company::PreparedCompany;
+use crate::engine::model::Company;
 use crate::engine::programme::Schedule;
 use crate::engine::results::FundResult;
 
 /// The timeline of every lever of `companies` (the portfolio's after the platform
-/// schedule), in company order then lever order.
+/// schedule, `prepared` on the plan), in company order then lever order.
 pub(super) fn timelines(
-    portfolio: &Portfolio,
     companies: &[Company],
+    prepared: &[PreparedCompany<Decimal>],
     schedule: &Schedule,
     plan: &FundResult,
     attribution: &Attribution,
-) -> Result<Vec<LeverTimeline>, PrepareError> {
+) -> Vec<LeverTimeline> {
     let mut rows = Vec::new();
-    for (c, company) in companies.iter().enumerate() {
-        let prepared =
-            PreparedCompany::<Decimal>::new(company, &portfolio.fund, &CompanyAdjustment::default())?;
+    for (c, (company, prepared)) in companies.iter().zip(prepared).enumerate() {
         let exit = plan
             .companies
             .get(c)
@@ -54,5 +52,5 @@ pub(super) fn timelines(
             });
         }
     }
-    Ok(rows)
+    rows
 }

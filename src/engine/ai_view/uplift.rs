@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{ReadingPair, UpliftFigures, UpliftSeries};
-use crate::engine::company::{CompanyAdjustment, PrepareError, PreparedCompany};
+use crate::engine::company::{PrepareError, PreparedCompany};
 use crate::engine::model::{Company, Portfolio, Reading};
 use crate::engine::results::{CompanyResult, FundResult};
 
@@ -180,10 +180,7 @@ fn stand_alone(
     reading: Reading,
     grid_len: usize,
 ) -> Result<Vec<Vec<Decimal>>, PrepareError> {
-    let adjustment = CompanyAdjustment {
-        reading,
-        ..CompanyAdjustment::default()
-    };
+    let adjustment = super::on_reading(reading);
     company
         .levers
         .iter()
