@@ -18,6 +18,8 @@ mod app_lists;
 #[cfg(feature = "gui")]
 mod app_lp_accounts;
 #[cfg(feature = "gui")]
+mod app_programme_editors;
+#[cfg(feature = "gui")]
 mod app_safety;
 #[cfg(feature = "gui")]
 mod app_stage_gates;

@@ -1,8 +1,10 @@
 //! The fund terms panel, in sections: the fund itself, its investors (the equalisation
 //! rate, LP classes, closes), management fees (and fee steps), carried interest (and its
-//! tiers), the subscription credit line (and its dated base rates) and recycling; the
-//! comparable multiple paths are with the fund itself, under its marking policy. Every row of the fund's table appears in one section; a
-//! row no section claims is shown with the fund itself.
+//! tiers), the subscription credit line (and its dated base rates), recycling, and the
+//! AI programme (the shared platforms and the learning rates, lists with no row of the
+//! fund's table); the comparable multiple paths are with the fund itself, under its
+//! marking policy. Every row of the fund's table appears in one section; a row no
+//! section claims is shown with the fund itself.
 
 use egui::Ui;
 
@@ -20,16 +22,18 @@ enum Section {
     Carry,
     CreditLine,
     Recycling,
+    Programme,
 }
 
 impl Section {
-    const ALL: [Section; 6] = [
+    const ALL: [Section; 7] = [
         Section::Fund,
         Section::Investors,
         Section::Fees,
         Section::Carry,
         Section::CreditLine,
         Section::Recycling,
+        Section::Programme,
     ];
 
     fn heading(self) -> &'static str {
@@ -40,6 +44,7 @@ impl Section {
             Section::Carry => "Carried interest and waterfall",
             Section::CreditLine => "Subscription credit line",
             Section::Recycling => "Recycling",
+            Section::Programme => "Fund-wide AI programme",
         }
     }
 
@@ -75,6 +80,11 @@ impl Section {
             Section::Carry => super::carry_tiers::carry_tiers_ui(ui, s),
             Section::CreditLine => super::base_rates::base_rates_ui(ui, s),
             Section::Recycling => {}
+            Section::Programme => super::within_view(ui, |ui| {
+                super::platforms::platforms_ui(ui, s);
+                ui.add_space(6.0);
+                super::learning::learning_ui(ui, s);
+            }),
         }
     }
 }

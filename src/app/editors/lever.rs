@@ -1,4 +1,5 @@
-//! The AI lever panel.
+//! The AI lever panel: every field of the lever's table, then its cost phasing (a list,
+//! see `cost_phasing`).
 
 use egui::Ui;
 
@@ -6,7 +7,7 @@ use super::{field_grid, list_buttons};
 use crate::app::state::{AppState, Direction, Edit};
 use crate::engine::fields::Owner;
 
-/// One AI lever of company `c`: every field of the lever table.
+/// One AI lever of company `c`: every field of the lever table, then its cost phasing.
 pub(super) fn lever_ui(ui: &mut Ui, s: &mut AppState, c: usize, l: usize) {
     let Some(company) = s.portfolio.companies.get(c) else {
         return;
@@ -30,4 +31,5 @@ pub(super) fn lever_ui(ui: &mut Ui, s: &mut AppState, c: usize, l: usize) {
     );
     ui.add_space(4.0);
     field_grid(ui, s, "lever_grid", Owner::Lever { company: c, lever: l });
+    super::within_view(ui, |ui| super::cost_phasing::cost_phasing_ui(ui, s, c, l));
 }

@@ -200,7 +200,8 @@ fn row(
     edit: impl FnOnce(Typed) -> Option<Edit>,
     extra: impl FnOnce(&mut Ui, &mut AppState),
 ) {
-    let id = Id::unique(("list_cell", path));
+    // The label too: the quarters of a lever's cost phasing share one path.
+    let id = Id::unique(("list_cell", path, label));
     let draft_id = id.with("draft");
     let mut draft: Option<Draft> = ui.data(|d| d.get_temp(draft_id));
     let label_response = ui.label(label);
@@ -208,6 +209,9 @@ fn row(
     let mut text_edit = TextEdit::singleline(&mut text)
         .id(id)
         .desired_width(WIDTH)
+        // A grid column other than the last offers only last frame's width: without a
+        // floor a box first drawn narrow stays narrow.
+        .min_size(egui::vec2(WIDTH, 0.0))
         .hint_text(figure.hint());
     if draft.as_ref().is_some_and(|d| d.error.is_some()) {
         text_edit = text_edit.text_color(INVALID);

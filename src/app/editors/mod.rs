@@ -2,20 +2,24 @@
 //! company, one of its AI levers, or a scenario; one file per panel. Every scalar field
 //! of the model is editable here, drawn from the field registry's tables
 //! ([`crate::engine::fields`]): a new field in a table appears in its panel. The lists of
-//! figures (a company's partial exits, the fund's comparable multiples) have sections of
-//! their own, whose boxes commit engine edits like the fields do.
+//! figures (a company's partial exits, the fund's comparable multiples, the shared AI
+//! platforms and learning rates, a lever's cost phasing) have sections of their own,
+//! whose boxes commit engine edits like the fields do.
 
 mod base_rates;
 mod carry_tiers;
 mod closes;
 mod company;
 mod comparables;
+mod cost_phasing;
 mod fee_steps;
 mod fund;
+mod learning;
 mod lever;
 mod list_cell;
 mod lp_classes;
 mod partial_exits;
+mod platforms;
 mod scenario;
 mod stage;
 mod stage_gate;
@@ -30,16 +34,23 @@ use crate::engine::fields::{self as registry, Owner};
 /// and the editor.
 pub const BASE_CASE_LABEL: &str = "Base case (the model as entered)";
 
+/// Space under a panel's last row, clear of the sideways scroll bar.
+const BOTTOM_SPACE: f32 = 16.0;
+
 /// Shows the editor for the current selection.
 pub fn show(ui: &mut Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| match state.selection {
-            Selection::Fund => fund::fund_ui(ui, state),
-            Selection::Stage(i) => stage::stage_ui(ui, state, i),
-            Selection::Company(i) => company::company_ui(ui, state, i),
-            Selection::Lever(c, l) => lever::lever_ui(ui, state, c, l),
-            Selection::Scenario(i) => scenario::scenario_ui(ui, state, i),
+        .show(ui, |ui| {
+            match state.selection {
+                Selection::Fund => fund::fund_ui(ui, state),
+                Selection::Stage(i) => stage::stage_ui(ui, state, i),
+                Selection::Company(i) => company::company_ui(ui, state, i),
+                Selection::Lever(c, l) => lever::lever_ui(ui, state, c, l),
+                Selection::Scenario(i) => scenario::scenario_ui(ui, state, i),
+            }
+            // Room under the last button, which the sideways scroll bar would cover.
+            ui.add_space(BOTTOM_SPACE);
         });
     // A field typed in and then left by selecting something else is committed, and an
     // Enter on the last field moves nowhere.
@@ -97,5 +108,15 @@ fn list_buttons(ui: &mut Ui, state: &mut AppState, what: &str, edits: [Edit; 4])
         if ui.button(format!("Delete {what}")).clicked() {
             state.queue(delete);
         }
+    });
+}
+
+/// Draws `add` no wider than the part of the panel in view, so its wrapped text wraps
+/// there (the editor scrolls sideways, so a wide row elsewhere would widen it).
+fn within_view(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    let in_view = ui.clip_rect().right() - ui.cursor().left();
+    ui.scope(|ui| {
+        ui.set_max_width(in_view.max(list_cell::WIDTH * 2.0));
+        add(ui);
     });
 }
