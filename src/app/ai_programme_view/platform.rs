@@ -100,7 +100,7 @@ fn costs_grid(ui: &mut Ui, programme: &AiProgramme, platform: &PlatformView, cur
 }
 
 /// One dependent lever per row: its planned start, its start once the platform is live
-/// and the delay in quarters.
+/// and the delay in quarters (before the lever's name, so they show on a narrow tab).
 fn dependants_ui(ui: &mut Ui, programme: &AiProgramme, platform: &PlatformView) {
     if platform.dependants.is_empty() {
         ui.label("No lever runs on it yet.");
@@ -114,10 +114,10 @@ fn dependants_ui(ui: &mut Ui, programme: &AiProgramme, platform: &PlatformView) 
     let date = |q: usize| programme.date(q).map_or_else(String::new, |d| d.to_string());
     let headings = [
         "Company",
-        "Lever",
         "Planned start",
         "Scheduled start",
         "Delay (quarters)",
+        "Lever",
         "Kind",
     ];
     // Those the go-live holds back first, each group in the model's order.
@@ -140,7 +140,6 @@ fn dependants_ui(ui: &mut Ui, programme: &AiProgramme, platform: &PlatformView) 
                 super::table::headed_grid(ui, id, &headings, 14.0, |ui| {
                     for d in &rows {
                         ui.label(&d.company);
-                        ui.label(&d.lever);
                         ui.label(date(d.planned_start));
                         ui.label(date(d.scheduled_start));
                         let delay = RichText::new(d.delay_quarters.to_string());
@@ -149,6 +148,7 @@ fn dependants_ui(ui: &mut Ui, programme: &AiProgramme, platform: &PlatformView) 
                         } else {
                             delay
                         });
+                        ui.label(&d.lever);
                         ui.label(d.kind.label());
                         ui.end_row();
                     }
