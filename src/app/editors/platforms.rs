@@ -48,10 +48,12 @@ pub(super) fn platforms_ui(ui: &mut Ui, s: &mut AppState) {
         } else {
             platform.name.clone()
         };
+        ui.add_space(4.0);
+        // Unindented: the panel is narrow, and the rows' problems need its width.
         egui::CollapsingHeader::new(title)
             .id_salt(("platform", i))
             .default_open(true)
-            .show(ui, |ui| platform_ui(ui, s, i, platform));
+            .show_unindented(ui, |ui| platform_ui(ui, s, i, platform));
     }
     list_cell::group_problems(ui, s, &FieldPath::Programme(ProgrammePath::Platforms));
     if ui
