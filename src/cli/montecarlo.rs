@@ -149,6 +149,7 @@ fn spread_json(s: &ReturnSpread) -> serde_json::Value {
         "net_irr": {"mean": s.net_irr.mean, "p10": s.net_irr.values[1], "p90": s.net_irr.values[5]},
         "tvpi": {"mean": s.tvpi.mean, "p10": s.tvpi.values[1], "p90": s.tvpi.values[5]},
         "probability_of_loss": s.probability_of_loss,
+        "paid_in": {"mean": s.paid_in.mean, "p10": s.paid_in.values[1], "p90": s.paid_in.values[5]},
     })
 }
 
@@ -260,6 +261,19 @@ fn write_programme(p: &ProgrammeRisk, out: &mut dyn Write) -> Outcome {
                 u.probability_of_loss,
                 true,
             ),
+        )?;
+        let billions = |name: &str, a: f64, b: f64| format!("{name:<32} {:>8.2}  {:>8.2}", a / 1e9, b / 1e9);
+        w(
+            out,
+            billions("LP paid-in mean (bn)", g.paid_in.mean, u.paid_in.mean),
+        )?;
+        w(
+            out,
+            billions("LP paid-in P10 (bn)", g.paid_in.values[1], u.paid_in.values[1]),
+        )?;
+        w(
+            out,
+            billions("LP paid-in P90 (bn)", g.paid_in.values[5], u.paid_in.values[5]),
         )?;
     }
     Ok(())

@@ -264,7 +264,11 @@ fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McError> {
         Some(ungated) => {
             let r = fund::project_staged(ungated, &companies, Detail::FundOnly, &StageBaseline::default())
                 .map_err(model)?;
-            Some((irr_of(&r), r.metrics.tvpi.unwrap_or(f64::NAN)))
+            Some(summary::Ungated {
+                net_irr: irr_of(&r),
+                tvpi: r.metrics.tvpi.unwrap_or(f64::NAN),
+                paid_in: r.metrics.paid_in,
+            })
         }
         None => None,
     };
@@ -288,6 +292,7 @@ fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McError> {
         net_irr: irr_of(&result),
         tvpi: m.tvpi.unwrap_or(f64::NAN),
         dpi: m.dpi.unwrap_or(f64::NAN),
+        paid_in: m.paid_in,
         at_years,
         nav: result.periods.iter().map(|x| x.nav).collect(),
         cash: result

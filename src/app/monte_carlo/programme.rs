@@ -49,7 +49,7 @@ pub(super) fn programme_ui(ui: &mut Ui, r: &McResult, currency: &str) {
         pct(p.probability_below_hurdle)
     ));
     stage_gates_ui(ui, p);
-    staging_ui(ui, p.staging.as_ref());
+    staging_ui(ui, p.staging.as_ref(), currency);
     lever_gates_ui(ui, p);
 }
 
@@ -91,9 +91,9 @@ fn stage_gates_ui(ui: &mut Ui, p: &ProgrammeRisk) {
 }
 
 /// The rows of the value-of-staging table: `(figure, gated, ungated)`.
-fn staging_rows(s: &StagingComparison) -> Vec<(&'static str, String, String)> {
+fn staging_rows(s: &StagingComparison, currency: &str) -> Vec<(&'static str, String, String)> {
     let both = |f: &dyn Fn(&ReturnSpread) -> String| (f(&s.gated), f(&s.ungated));
-    let rows: [(&'static str, (String, String)); 7] = [
+    let rows: [(&'static str, (String, String)); 9] = [
         ("Net IRR, mean", both(&|x| irr(x.net_irr.mean))),
         ("Net IRR, P10", both(&|x| irr(at(&x.net_irr, P10)))),
         ("Net IRR, P90", both(&|x| irr(at(&x.net_irr, P90)))),
@@ -104,11 +104,16 @@ fn staging_rows(s: &StagingComparison) -> Vec<(&'static str, String, String)> {
             "Probability of a loss (TVPI < 1)",
             both(&|x| pct(x.probability_of_loss)),
         ),
+        ("LPs' paid-in, mean", both(&|x| money(x.paid_in.mean, currency))),
+        (
+            "LPs' paid-in, P10",
+            both(&|x| money(at(&x.paid_in, P10), currency)),
+        ),
     ];
     rows.into_iter().map(|(name, (g, u))| (name, g, u)).collect()
 }
 
-fn staging_ui(ui: &mut Ui, staging: Option<&StagingComparison>) {
+fn staging_ui(ui: &mut Ui, staging: Option<&StagingComparison>, currency: &str) {
     ui.add_space(4.0);
     ui.strong("Value of staging (estimates, the same seeds both ways)");
     let Some(s) = staging else {
@@ -123,7 +128,7 @@ fn staging_ui(ui: &mut Ui, staging: Option<&StagingComparison>) {
         ui.label(RichText::new("With the stage gates").strong());
         ui.label(RichText::new("Every stage committed up front").strong());
         ui.end_row();
-        for (name, gated, ungated) in staging_rows(s) {
+        for (name, gated, ungated) in staging_rows(s, currency) {
             ui.label(name);
             ui.label(gated);
             ui.label(ungated);

@@ -48,6 +48,8 @@ pub struct ReturnSpread {
     pub tvpi: Summary,
     /// Share of paths ending below 1.0x TVPI.
     pub probability_of_loss: f64,
+    /// The LPs' paid-in capital, in currency units: a failed gate calls less.
+    pub paid_in: Summary,
 }
 
 /// The value of staging: the same seeds with the stage gates, and with every stage
@@ -100,13 +102,14 @@ fn rate(count: usize, of: usize) -> f64 {
     count as f64 / of.max(1) as f64
 }
 
-fn spread(irrs: Vec<f64>, tvpis: Vec<f64>) -> ReturnSpread {
+fn spread(irrs: Vec<f64>, tvpis: Vec<f64>, paid_in: Vec<f64>) -> ReturnSpread {
     let losses = tvpis.iter().filter(|t| **t < 1.0).count();
     let paths = tvpis.len();
     ReturnSpread {
         net_irr: summarise(irrs),
         tvpi: summarise(tvpis),
         probability_of_loss: rate(losses, paths),
+        paid_in: summarise(paid_in),
     }
 }
 
@@ -164,13 +167,21 @@ pub(super) fn collect(outcomes: &[PathOutcome], labels: ProgrammeLabels) -> Prog
             gated: spread(
                 outcomes.iter().filter_map(|o| o.net_irr).collect(),
                 outcomes.iter().map(|o| o.tvpi).collect(),
+                outcomes.iter().map(|o| o.paid_in).collect(),
             ),
             ungated: spread(
                 outcomes
                     .iter()
-                    .filter_map(|o| o.ungated.and_then(|u| u.0))
+                    .filter_map(|o| o.ungated.and_then(|u| u.net_irr))
                     .collect(),
-                outcomes.iter().filter_map(|o| o.ungated.map(|u| u.1)).collect(),
+                outcomes
+                    .iter()
+                    .filter_map(|o| o.ungated.map(|u| u.tvpi))
+                    .collect(),
+                outcomes
+                    .iter()
+                    .filter_map(|o| o.ungated.map(|u| u.paid_in))
+                    .collect(),
             ),
         });
     let uplift_by_stage = labels

@@ -3,6 +3,14 @@
 
 use super::{McConfig, McResult, PERCENTILES, ProgrammeRisk, Summary};
 
+/// One path's figures with every stage committed up front.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ungated {
+    pub(super) net_irr: Option<f64>,
+    pub(super) tvpi: f64,
+    pub(super) paid_in: f64,
+}
+
 /// One simulated path's figures.
 pub(super) struct PathOutcome {
     pub(super) net_irr: Option<f64>,
@@ -21,9 +29,11 @@ pub(super) struct PathOutcome {
     /// `f32` (seven significant digits, ample for a percentile band) to halve what a
     /// large run holds.
     pub(super) stage_uplift: Vec<Vec<f32>>,
-    /// Net IRR and TVPI of the same draws with every stage committed up front, when
-    /// compared.
-    pub(super) ungated: Option<(Option<f64>, f64)>,
+    /// The LPs' paid-in capital.
+    pub(super) paid_in: f64,
+    /// Net IRR, TVPI and paid-in of the same draws with every stage committed up front,
+    /// when compared.
+    pub(super) ungated: Option<Ungated>,
 }
 
 /// The `p`th percentile of sorted `values`, linear between order statistics (numpy's
