@@ -127,6 +127,7 @@ impl MillwrightApp {
         let frame = Frame::of(study, case);
         let currency = study.portfolio().fund.currency.clone();
         let simulated = study.monte_carlo(case).and_then(|run| run.outcome.as_ref().ok());
+        let band = simulated.and_then(ai_uplift::simulated_uplift);
         ui.horizontal_wrapped(|ui| {
             ui.heading("AI programme");
             ui.label(
@@ -153,13 +154,22 @@ impl MillwrightApp {
                 ui.set_max_width(width);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new("AI EBITDA uplift, plan and risk-adjusted").strong());
+                    if *grouping == Grouping::Stage {
+                        ui.label(
+                            RichText::new(match band.as_ref() {
+                                Some(b) => format!("with the simulated P10–P90 of {} paths", b.paths),
+                                None => "run Monte Carlo for the simulated P10–P90".to_string(),
+                            })
+                            .weak(),
+                        );
+                    }
                     ui.selectable_value(grouping, Grouping::Stage, "By stage");
                     ui.selectable_value(grouping, Grouping::Kind, "By lever kind");
                 });
                 let (groups, chart) = match grouping {
                     Grouping::Stage => (
                         &programme.by_stage,
-                        ai_uplift::ai_uplift(&frame, &programme, None),
+                        ai_uplift::ai_uplift(&frame, &programme, band.as_ref()),
                     ),
                     Grouping::Kind => (
                         &programme.by_kind,
