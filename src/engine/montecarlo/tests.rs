@@ -1,5 +1,6 @@
 //! Monte Carlo: reproducibility, the deterministic limit, the lever and stage gates.
 
+use super::path::draw_adjustments;
 use super::*;
 use crate::engine::compute;
 use rust_decimal::Decimal;
