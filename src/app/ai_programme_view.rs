@@ -1,4 +1,5 @@
-//! The AI programme tab: each lever's timeline (pilot, gate, scale-up on the fund's
+//! The AI programme tab: the fund's headline figures on three readings (plan,
+//! risk-adjusted, simulated; `readings`), each lever's timeline (pilot, gate, scale-up on the fund's
 //! dates), the AI EBITDA uplift on the plan and the risk-adjusted reading by stage or by
 //! lever kind (a table and a chart), each lever's evidence range and source, the shared
 //! platforms with their costs and dependent levers (`platform`), and the stage gates with
@@ -9,6 +10,7 @@
 //! window never waits for it.
 
 mod platform;
+mod readings;
 mod stage_gates;
 mod table;
 mod timeline;
@@ -76,8 +78,20 @@ impl AiProgrammeView {
     }
 }
 
+/// `readings` with the simulated column of `simulated` when there is a run.
+fn with_simulated(
+    readings: &crate::engine::ai_view::ReadingsTable,
+    simulated: Option<&crate::engine::montecarlo::McResult>,
+) -> crate::engine::ai_view::ReadingsTable {
+    match simulated {
+        Some(run) => readings.with_simulated(run),
+        None => readings.clone(),
+    }
+}
+
 /// The LTM AI EBITDA uplift of each stage at each quarter end, plan and risk-adjusted,
-/// tab-separated (for Ctrl+C on the tab); `Err` says why there is none yet.
+/// tab-separated, then the three readings (for Ctrl+C on the tab); `Err` says why there
+/// is none yet.
 pub fn uplift_tsv(study: &crate::engine::study::Study, case: &Case) -> Result<String, String> {
     let programme = match study.ai_programme(case) {
         Some(Ok(programme)) => programme,
@@ -99,6 +113,13 @@ pub fn uplift_tsv(study: &crate::engine::study::Study, case: &Case) -> Result<St
         }
         out.push('\n');
     }
+    let simulated = study.monte_carlo(case).and_then(|run| run.outcome.as_ref().ok());
+    let currency = &study.portfolio().fund.currency;
+    out.push('\n');
+    out.push_str(&readings::readings_tsv(
+        &with_simulated(&programme.readings, simulated),
+        currency,
+    ));
     Ok(out)
 }
 
@@ -128,6 +149,7 @@ impl MillwrightApp {
         let currency = study.portfolio().fund.currency.clone();
         let simulated = study.monte_carlo(case).and_then(|run| run.outcome.as_ref().ok());
         let band = simulated.and_then(ai_uplift::simulated_uplift);
+        let readings = with_simulated(&programme.readings, simulated);
         ui.horizontal_wrapped(|ui| {
             ui.heading("AI programme");
             ui.label(
@@ -152,6 +174,8 @@ impl MillwrightApp {
                 // Wide tables scroll sideways on their own; the chart and the timelines
                 // keep the tab's width.
                 ui.set_max_width(width);
+                readings::readings_ui(ui, &readings, &currency);
+                ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new("AI EBITDA uplift, plan and risk-adjusted").strong());
                     if *grouping == Grouping::Stage {

@@ -41,6 +41,7 @@
 
 mod gates;
 mod platform;
+mod readings;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -50,6 +51,7 @@ mod uplift;
 
 pub use gates::StageGateView;
 pub use platform::{PlatformDependant, PlatformView};
+pub use readings::{ReadingColumn, ReadingsTable, SimulatedColumn, Spread};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -175,6 +177,9 @@ pub struct AiProgramme {
     pub platforms: Vec<PlatformView>,
     /// Each gated stage, in stage order, with its outcome on both readings.
     pub stage_gates: Vec<StageGateView>,
+    /// The fund's headline figures on the plan and the risk-adjusted reading (add a
+    /// Monte Carlo run's with [`ReadingsTable::with_simulated`]).
+    pub readings: ReadingsTable,
 }
 
 impl AiProgramme {
@@ -249,6 +254,7 @@ pub fn ai_programme(
         levers,
         platforms,
         stage_gates: gates::stage_gates(portfolio, plan, risk_adjusted),
+        readings: ReadingsTable::new(portfolio, plan, risk_adjusted),
     })
 }
 

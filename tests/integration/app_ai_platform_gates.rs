@@ -2,7 +2,8 @@
 //! computed it shows the sample's shared platform by name with its dependent levers, and
 //! a row per stage gate and reading with the gate's condition and threshold and an
 //! outcome; with no Monte Carlo run it says how to see the simulated pass rates. The
-//! outcomes themselves are not fixed here (the sample's gates may pass or fail).
+//! outcomes themselves are not fixed here (the sample's gates may pass or fail). The
+//! "Three readings" table at the top has its plan, risk-adjusted and simulated columns.
 
 use std::time::{Duration, Instant};
 
@@ -105,4 +106,30 @@ fn the_sample_shows_its_platform_and_its_stage_gates() {
         "an outcome table per gate"
     );
     harness.get_by_label("Run Monte Carlo to see pass rates (the Monte Carlo tab).");
+
+    // The three readings at the top: a column per reading; with no run, every simulated
+    // cell (six rows) says to run Monte Carlo, and the gates row counts the gated stages.
+    assert!(harness.query_all_by_label("Three readings").next().is_some());
+    assert!(harness.query_all_by_label("Risk-adjusted").next().is_some());
+    assert!(
+        harness
+            .query_all_by_label("Simulated P10 / P50 / P90")
+            .next()
+            .is_some()
+    );
+    assert!(harness.query_all_by_label("Stage gates passed").next().is_some());
+    assert_eq!(harness.query_all_by_label("run Monte Carlo").count(), 6);
+    let of_all = format!(" of {}", gated.len());
+    assert_eq!(
+        harness.query_all_by_label_contains(&of_all).count(),
+        2,
+        "the plan and the risk-adjusted gates passed, of {} gated stages",
+        gated.len()
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("not the expected value of the fund's waterfall")
+            .next()
+            .is_some()
+    );
 }
