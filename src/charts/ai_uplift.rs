@@ -5,14 +5,14 @@
 //!
 //! The Monte Carlo's simulated P10–P90 of the same figure (the same rule, on each path's
 //! draws of the drivers and the gates, `engine::montecarlo::StageUpliftBand`) is drawn,
-//! when the case has a run, as two thin lines per stage; without one the chart's note
-//! says to run it.
+//! when the case has a run, as a shaded band per stage under its lines; without one the
+//! chart's note says to run it.
 
 use rust_decimal::Decimal;
 
 use super::frame::{Frame, plot_value, quarter_axis, year_fraction};
 use super::id::ChartId;
-use super::model::{Body, Chart, Series};
+use super::model::{Band, Body, Chart, Fan, Series};
 use super::style::{self, Rgb};
 use crate::engine::ai_view::{AiProgramme, UpliftSeries};
 use crate::engine::montecarlo::McResult;
@@ -61,7 +61,7 @@ pub fn simulated_uplift(mc: &McResult) -> Option<SimulatedUplift> {
 
 /// How much lighter the risk-adjusted line is than the plan's.
 const RISK_ADJUSTED_LIGHTEN: f64 = 0.45;
-/// How much lighter a simulated percentile line is.
+/// How much lighter a stage's simulated P10–P90 band is than its plan line.
 const SIMULATED_LIGHTEN: f64 = 0.65;
 
 /// The chart of `programme` by stage (and of `simulated`, when a Monte Carlo run carries
@@ -106,25 +106,27 @@ fn uplift_chart(
             .collect()
     };
     let mut lines = Vec::new();
+    let mut bands = Vec::new();
     for (i, stage) in groups.iter().enumerate() {
         let colour = style::series_colour(i);
         lines.extend(stage_lines(stage, colour, &line));
         if let Some(band) = simulated.and_then(|s| s.stages.iter().find(|b| b.stage == stage.label)) {
-            let light = colour.mix(Rgb(0xFF, 0xFF, 0xFF), SIMULATED_LIGHTEN);
-            for (name, pick) in [("P10", 0), ("P90", 1)] {
-                lines.push(Series {
-                    name: format!("{} simulated {name}", stage.label),
-                    points: dates
-                        .iter()
-                        .zip(&band.p10_p90)
-                        .map(|(x, (lo, hi))| (*x, unit.scale(if pick == 0 { *lo } else { *hi })))
-                        .collect(),
-                    colour: light,
-                    emphasis: false,
-                });
-            }
+            bands.push(Band {
+                name: format!("{} simulated P10–P90", stage.label),
+                points: dates
+                    .iter()
+                    .zip(&band.p10_p90)
+                    .map(|(x, (lo, hi))| (*x, unit.scale(*lo), unit.scale(*hi)))
+                    .collect(),
+                colour: colour.mix(Rgb(0xFF, 0xFF, 0xFF), SIMULATED_LIGHTEN),
+            });
         }
     }
+    let body = if bands.is_empty() {
+        Body::Lines(lines)
+    } else {
+        Body::Fan(Fan { bands, lines })
+    };
     let axes = (
         quarter_axis(),
         frame.money_axis("LTM AI EBITDA uplift (100 % of each company)", &unit),
@@ -134,13 +136,14 @@ fn uplift_chart(
         ChartId::AiUplift.title().into(),
         Some(detail),
         axes,
-        Body::Lines(lines),
+        body,
     );
     chart.note = Some(match simulated {
         Some(s) => format!(
             "Risk-adjusted: each lever's post-gate effect weighted by its gate's probability (not the \
-             expected value of the fund's results). Simulated P10–P90 over {} Monte Carlo paths.",
-            s.paths
+             expected value of the fund's results). Simulated P10–P90 over {} Monte Carlo paths \
+             (estimates).",
+            crate::units::thousands(rust_decimal::Decimal::from(s.paths))
         ),
         None => "Risk-adjusted: each lever's post-gate effect weighted by its gate's probability (not the \
                  expected value of the fund's results). No simulated band: run Monte Carlo for it."
@@ -230,11 +233,22 @@ mod tests {
             }],
         };
         let chart = ai_uplift(&Frame::of(&study, &Case::Base), &programme, Some(&band));
-        let Body::Lines(lines) = &chart.body else {
-            panic!("not lines")
+        let Body::Fan(fan) = &chart.body else {
+            panic!("not lines over bands")
         };
-        assert_eq!(lines.len(), 2 * programme.by_stage.len() + 2);
-        assert!(lines[2].name.ends_with("simulated P10") && !lines[2].emphasis);
+        assert_eq!(fan.lines.len(), 2 * programme.by_stage.len());
+        assert_eq!(fan.bands.len(), 1);
+        assert!(fan.bands[0].name.ends_with("simulated P10–P90"));
+        // The band's 1.0e6 to 3.0e6 in the axis unit, at every date drawn.
+        let Scale::Money(unit) = &chart.y_axis.scale else {
+            panic!("not money")
+        };
+        assert!(
+            fan.bands[0]
+                .points
+                .iter()
+                .all(|p| (p.1 - unit.scale(1.0e6)).abs() < 1e-9 && (p.2 - unit.scale(3.0e6)).abs() < 1e-9)
+        );
         assert!(
             chart
                 .note
@@ -258,12 +272,13 @@ mod tests {
         let stages = study.model(&Case::Base).map_or(0, |m| m.stages.len());
         let chart =
             super::super::build(ChartId::AiUplift, &study, &Case::Base).unwrap_or_else(|e| panic!("{e}"));
-        let Body::Lines(lines) = &chart.body else {
-            panic!("not lines")
+        let Body::Fan(fan) = &chart.body else {
+            panic!("not lines over bands")
         };
-        // Per stage: plan, risk-adjusted, simulated P10 and P90.
-        assert_eq!(lines.len(), 4 * stages);
-        assert!(lines.iter().any(|l| l.name.ends_with("simulated P90")));
+        // Per stage: the plan and risk-adjusted lines, and the simulated band.
+        assert_eq!(fan.lines.len(), 2 * stages);
+        assert_eq!(fan.bands.len(), stages);
+        assert!(fan.bands.iter().all(|b| b.points.iter().all(|p| p.1 <= p.2)));
         assert!(
             chart
                 .note

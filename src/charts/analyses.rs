@@ -402,7 +402,7 @@ pub fn monte_carlo_fan(frame: &Frame, id: ChartId, config: &McConfig, mc: &McRes
             ),
             band("P25 to P75", 1, 3, style::PALETTE[4]),
         ],
-        median,
+        lines: vec![median],
     });
     let axes = (quarter_axis(), frame.money_axis(words, &unit));
     frame.chart(id, id.title().into(), Some(&detail), axes, body)

@@ -119,11 +119,7 @@ fn legend_of(body: &Body) -> Vec<LegendEntry> {
             .bands
             .iter()
             .map(|b| entry(&b.name, b.colour, Swatch::Area))
-            .chain(std::iter::once(entry(
-                &fan.median.name,
-                fan.median.colour,
-                Swatch::Line,
-            )))
+            .chain(fan.lines.iter().map(|s| entry(&s.name, s.colour, Swatch::Line)))
             .collect(),
         Body::Bridge(steps) => {
             let mut keys = vec![entry("Total", style::TOTAL, Swatch::Box)];

@@ -22,18 +22,14 @@ pub fn at(chart: &Chart, x: f64, y: f64) -> Option<Hover> {
         Body::Lines(series) => nearest_line(chart, series, x, y),
         Body::StackedAreas(series) => band_under(chart, series, x, y),
         Body::Fan(fan) => {
-            let index = nearest_index(&fan.median.points, x)?;
-            let (px, py) = fan.median.points.get(index).copied()?;
+            // The nearest line, then every band's range at that date.
+            let mut hover = nearest_line(chart, &fan.lines, x, y)?;
+            let px = hover.point.map_or(x, |p| p.0);
             let y_scale = &chart.y_axis.scale;
-            let mut text = format!(
-                "{}\n{}: {}",
-                x_words(chart, px),
-                fan.median.name,
-                y_scale.value(py)
-            );
             for band in &fan.bands {
-                if let Some((_, lo, hi)) = band.points.get(index) {
-                    text.push_str(&format!(
+                let at = band.points.iter().find(|p| (p.0 - px).abs() < 1e-9);
+                if let Some((_, lo, hi)) = at {
+                    hover.text.push_str(&format!(
                         "\n{}: {} to {}",
                         band.name,
                         y_scale.value(*lo),
@@ -41,10 +37,7 @@ pub fn at(chart: &Chart, x: f64, y: f64) -> Option<Hover> {
                     ));
                 }
             }
-            Some(Hover {
-                text,
-                point: Some((px, py)),
-            })
+            Some(hover)
         }
         Body::Bridge(steps) => {
             let slot = x.round();

@@ -297,13 +297,14 @@ pub struct Band {
     pub colour: Rgb,
 }
 
-/// Bands, widest first, around the median.
+/// Shaded bands with lines drawn over them: a Monte Carlo fan (bands widest first
+/// around the median) or lines each with its simulated range (the AI uplift by stage).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fan {
-    /// The percentile bands, widest first.
+    /// The percentile bands, drawn first, in order.
     pub bands: Vec<Band>,
-    /// The median path, drawn over the bands.
-    pub median: Series,
+    /// The lines drawn over the bands (the median, for a fan); the emphasised ones thicker.
+    pub lines: Vec<Series>,
 }
 
 impl Chart {
@@ -340,7 +341,7 @@ impl Chart {
                         .iter()
                         .flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])),
                 );
-                values.extend(fan.median.points.iter().map(|p| p.1));
+                values.extend(fan.lines.iter().flat_map(|s| s.points.iter().map(|p| p.1)));
             }
         }
         values.extend(self.markers.iter().map(|m| m.y));
@@ -357,7 +358,12 @@ impl Chart {
             Body::Bridge(steps) => vec![-0.5, steps.len() as f64 - 0.5],
             Body::Bars(bars) => bars.iter().flat_map(|b| [b.rect().0.0, b.rect().0.1]).collect(),
             Body::Heatmap(h) => h.cells.iter().flat_map(|c| [c.x.0, c.x.1]).collect(),
-            Body::Fan(fan) => fan.median.points.iter().map(|p| p.0).collect(),
+            Body::Fan(fan) => fan
+                .lines
+                .iter()
+                .flat_map(|s| s.points.iter().map(|p| p.0))
+                .chain(fan.bands.iter().flat_map(|b| b.points.iter().map(|p| p.0)))
+                .collect(),
         };
         extent(values)
     }

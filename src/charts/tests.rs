@@ -242,7 +242,7 @@ fn monte_carlo_charts_name_their_configuration() {
         f.bands[0]
             .points
             .iter()
-            .zip(&f.median.points)
+            .zip(&f.lines[0].points)
             .all(|(b, m)| b.1 <= m.1 + 1e-12 && m.1 <= b.2 + 1e-12),
         "the median lies inside the P5-P95 band"
     );

@@ -74,12 +74,14 @@ pub(super) fn add(plot_ui: &mut PlotUi<'_>, chart: &Chart, dark: bool, small: &M
                         .allow_hover(false),
                 );
             }
-            plot_ui.line(
-                Line::new(fan.median.name.clone(), points(fan.median.points.iter().copied()))
-                    .color(colour(fan.median.colour))
-                    .width(2.5)
-                    .allow_hover(false),
-            );
+            for line in &fan.lines {
+                plot_ui.line(
+                    Line::new(line.name.clone(), points(line.points.iter().copied()))
+                        .color(colour(line.colour))
+                        .width(if line.emphasis { 2.5 } else { 2.0 })
+                        .allow_hover(false),
+                );
+            }
         }
         Body::Bridge(steps) => bridge(plot_ui, chart, steps, dark, small),
         Body::Bars(bars) => {

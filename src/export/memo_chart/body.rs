@@ -63,9 +63,12 @@ where
                 ctx.draw_series(std::iter::once(Polygon::new(outline, rgb(band.colour).filled())))
                     .map_err(draw_err)?;
             }
-            let style = rgb(fan.median.colour).stroke_width(k.px(3.0));
-            ctx.draw_series(LineSeries::new(fan.median.points.iter().copied(), style))
-                .map_err(draw_err)?;
+            for line in &fan.lines {
+                let width = if line.emphasis { 3.0 } else { 2.0 };
+                let style = rgb(line.colour).stroke_width(k.px(width));
+                ctx.draw_series(LineSeries::new(line.points.iter().copied(), style))
+                    .map_err(draw_err)?;
+            }
         }
         Body::Bridge(steps) => {
             for (i, step) in steps.iter().enumerate() {
