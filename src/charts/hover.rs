@@ -226,4 +226,31 @@ mod tests {
         let above = at(&c, 2027.5, 20.0).unwrap_or_else(|| panic!("no hover"));
         assert_eq!(above.text, "Total\n2027 Q2: $8.00bn");
     }
+
+    #[test]
+    fn lines_over_bands_name_the_nearest_line_and_every_band_at_its_date() {
+        let band = |name: &str, lo: f64, hi: f64| super::super::model::Band {
+            name: name.into(),
+            points: line(name, &[0.0, 0.0, 0.0])
+                .points
+                .iter()
+                .map(|p| (p.0, lo, hi))
+                .collect(),
+            colour: Rgb(0, 0, 0),
+        };
+        let c = chart(Body::Fan(super::super::model::Fan {
+            bands: vec![band("I P10–P90", 1.0, 3.0), band("II P10–P90", 4.0, 6.0)],
+            lines: vec![
+                line("I plan", &[1.0, 2.5, 3.5]),
+                line("II plan", &[4.0, 5.0, 7.0]),
+            ],
+        }));
+        // Cursor at the second date, y = 4.6: II plan's 5.0 is nearer than I plan's 2.5.
+        let hover = at(&c, 2027.5, 4.6).unwrap_or_else(|| panic!("no hover"));
+        assert_eq!(hover.point, Some((2027.49, 5.0)));
+        assert_eq!(
+            hover.text,
+            "II plan\n2027 Q2: $5.00bn\nI P10–P90: $1.00bn to $3.00bn\nII P10–P90: $4.00bn to $6.00bn"
+        );
+    }
 }
