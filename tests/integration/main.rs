@@ -12,7 +12,11 @@ mod app_editing;
 #[cfg(feature = "gui")]
 mod app_files;
 #[cfg(feature = "gui")]
+mod app_harness;
+#[cfg(feature = "gui")]
 mod app_investors;
+#[cfg(feature = "gui")]
+mod app_lever_platform;
 #[cfg(feature = "gui")]
 mod app_lists;
 #[cfg(feature = "gui")]
