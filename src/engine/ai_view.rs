@@ -38,6 +38,9 @@
 //! **Platforms and stage gates.** Each shared platform with its costs and the levers
 //! that depend on it (`platform`, conventions there), and each gated stage with its
 //! outcome on both readings, as the readings' projections evaluated it (`gates`).
+//!
+//! **Three readings.** The fund's headline figures on the plan, the risk-adjusted reading
+//! and a Monte Carlo run, side by side (`readings`, conventions there).
 
 mod gates;
 mod platform;

@@ -73,7 +73,7 @@ pub fn rows(table: &ReadingsTable, currency: &str) -> Vec<Row> {
             money(risk.paid_in),
             simulated(&|s| match &s.paid_in {
                 Some(p) => spread_text(p, &money),
-                None => "compare staging to see it".to_string(),
+                None => "not in this run (compare staging)".to_string(),
             }),
         ],
         [
@@ -96,9 +96,10 @@ pub fn rows(table: &ReadingsTable, currency: &str) -> Vec<Row> {
                     let rates: Vec<String> = s
                         .gate_pass_rates
                         .iter()
-                        .map(|(stage, rate)| format!("{stage} {:.1}%", rate * 100.0))
+                        .map(|(stage, rate)| format!("{stage}: {:.1}%", rate * 100.0))
                         .collect();
-                    format!("pass rates: {}", rates.join(", "))
+                    // One stage a line, so the column keeps its width on a narrow tab.
+                    format!("pass rates:\n{}", rates.join("\n"))
                 }
             }),
         ],
@@ -146,7 +147,7 @@ pub fn readings_tsv(table: &ReadingsTable, currency: &str) -> String {
     out.push_str(&HEADINGS[1..].iter().map(|h| format!("\t{h}")).collect::<String>());
     out.push('\n');
     for row in rows(table, currency) {
-        out.push_str(&row.join("\t"));
+        out.push_str(&row.join("\t").replace('\n', " "));
         out.push('\n');
     }
     out.push_str(EXPLANATION);
