@@ -7,13 +7,15 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, FileDialog};
+use millwright::app::files::FileDialog;
 use millwright::app::results::irr_text;
 use millwright::engine::compute;
 use millwright::engine::model::Portfolio;
 use millwright::engine::study::Case;
 use millwright::io::samples;
 use rust_decimal::Decimal;
+
+use super::app_harness::{WINDOW, app_with_dialog, harness_of, tempdir};
 
 /// Answers the file dialogs with fixed paths.
 struct FakeDialog {
@@ -47,20 +49,11 @@ fn sample() -> Portfolio {
 }
 
 fn harness(dir: &tempfile::TempDir, open: Option<PathBuf>) -> Harness<'static, MillwrightApp> {
-    let app = MillwrightApp::new(
-        sample(),
-        None,
-        Box::new(FakeDialog {
-            open,
-            save: Some(dir.path().join("saved.json")),
-        }),
-        Some(AppPaths::under(dir.path())),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
+    let dialog = FakeDialog {
+        open,
+        save: Some(dir.path().join("saved.json")),
+    };
+    harness_of(app_with_dialog(dir, sample(), Box::new(dialog)), WINDOW)
 }
 
 fn net_irr_shown_for(portfolio: &Portfolio) -> String {
@@ -80,10 +73,6 @@ fn click(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
         })
         .click_accesskit();
     harness.run();
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

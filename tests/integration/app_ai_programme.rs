@@ -6,12 +6,13 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::engine::ai_view;
 use millwright::engine::model::{Evidence, Gate, GateFailure, Pilot, Portfolio};
 use millwright::io::samples;
 use millwright::units::format_money_in;
 use rust_decimal::dec;
+
+use super::app_harness::{WINDOW, app_in, harness_of};
 
 const SOURCE: &str = "Test study of industrial AI pilots (2024)";
 
@@ -43,17 +44,7 @@ fn gated_sample() -> Portfolio {
 }
 
 pub(super) fn harness(dir: &tempfile::TempDir, portfolio: Portfolio) -> Harness<'static, MillwrightApp> {
-    let app = MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
+    harness_of(app_in(dir, portfolio), WINDOW)
 }
 
 /// Runs frames until the tab shows `label` (the view is computed on a worker thread).

@@ -10,7 +10,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
 use millwright::app::commands::UiCommand;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::app::results::{Column, sorted};
 use millwright::app::state::Selection;
 use millwright::engine::compute;
@@ -19,6 +18,8 @@ use millwright::io::samples;
 use millwright::units::format_money_in;
 use rust_decimal::{Decimal, dec};
 
+use super::app_harness::{WINDOW, copied, harness_selecting, tempdir, value_of};
+
 const REVENUE: &str = "Entry revenue (annual)";
 const GROWTH: &str = "Revenue growth (annual)";
 
@@ -26,31 +27,8 @@ fn sample() -> Portfolio {
     samples::flagship().unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The app on the sample with the first company selected.
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, MillwrightApp> {
-    let mut app = MillwrightApp::new(
-        sample(),
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    app.state.selection = Selection::Company(0);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn value_of(harness: &Harness<'_, MillwrightApp>, label: &str) -> String {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .value()
-        .unwrap_or_default()
+    harness_selecting(dir, sample(), Selection::Company(0), WINDOW)
 }
 
 fn focus(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
@@ -213,19 +191,6 @@ fn quitting_while_typing_counts_the_typed_value_as_unsaved_work() {
     );
     assert!(harness.state().state.is_dirty());
     harness.get_by_label_contains("Save the changes to");
-}
-
-/// Text copied to the clipboard in the last frame.
-fn copied(harness: &Harness<'_, MillwrightApp>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
 }
 
 #[test]

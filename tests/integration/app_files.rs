@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, FileDialog};
+use millwright::app::files::FileDialog;
 use millwright::engine::compute;
 use millwright::engine::fields::{FieldEdit, FieldPath, FieldValue, Owner};
 use millwright::engine::model::Portfolio;
@@ -18,6 +18,8 @@ use millwright::engine::study::{Case, Study};
 use millwright::io::samples;
 use millwright::units::{format_money_in, format_percent};
 use rust_decimal::{Decimal, dec};
+
+use super::app_harness::{WINDOW, app_with_dialog, harness_of, tempdir};
 
 /// A desktop without a file portal: the system dialog answers nothing, as rfd does there.
 struct NoPortal;
@@ -41,22 +43,8 @@ fn sample() -> Portfolio {
     samples::flagship().unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
 fn harness_on(dir: &tempfile::TempDir, portfolio: Portfolio) -> Harness<'static, MillwrightApp> {
-    let app = MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NoPortal),
-        Some(AppPaths::under(dir.path())),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
+    harness_of(app_with_dialog(dir, portfolio, Box::new(NoPortal)), WINDOW)
 }
 
 /// Clicks the widget labelled exactly `label` (or a menu item `label` with its shortcut).

@@ -1,9 +1,11 @@
 //! The egui_kittest set-up every app test shares: the app on a portfolio with its files
 //! in a temporary folder, a harness around it at a given window size, and the small
-//! steps the tests take (undo).
+//! steps the tests take (undo, read a text box, read what was copied).
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
 use millwright::app::files::{AppPaths, FileDialog, NativeDialog};
 use millwright::app::state::Selection;
@@ -61,4 +63,33 @@ pub(super) fn portfolio<'a>(harness: &'a Harness<'_, MillwrightApp>) -> &'a Port
 pub(super) fn undo(harness: &mut Harness<'_, MillwrightApp>) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
+}
+
+/// What the text box labelled `label` shows.
+pub(super) fn value_of(harness: &Harness<'_, MillwrightApp>, label: &str) -> String {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .value()
+        .unwrap_or_default()
+}
+
+/// Clicks the one widget labelled exactly `label`, then a frame.
+pub(super) fn click_exact(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
+    harness
+        .get_by(|node| node.label().is_some_and(|l| l == label))
+        .click_accesskit();
+    harness.run();
+}
+
+/// The text the last frame put on the clipboard, if any.
+pub(super) fn copied(harness: &Harness<'_, MillwrightApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
 }

@@ -2,16 +2,15 @@
 //! and a close added from the fund panel change the model, a typed close amount is
 //! committed on Enter, and Undo takes each step back to the file as loaded.
 
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::app::state::Selection;
 use millwright::engine::model::{Close, Portfolio};
 use millwright::io::samples;
 use rust_decimal::dec;
+
+use super::app_harness::{harness_selecting, undo, value_of};
 
 /// The flagship ($100bn, first close 2026-03-31) with no LP classes and no closes.
 fn sample() -> Portfolio {
@@ -21,37 +20,13 @@ fn sample() -> Portfolio {
     p
 }
 
-fn harness(dir: &tempfile::TempDir, portfolio: Portfolio) -> Harness<'static, MillwrightApp> {
-    let mut app = MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    app.state.selection = Selection::Fund;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 6000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn value_of(harness: &Harness<'_, MillwrightApp>, label: &str) -> String {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .value()
-        .unwrap_or_default()
-}
-
-fn undo(harness: &mut Harness<'_, MillwrightApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-}
+/// The fund panel, tall enough for its investor lists.
+const FUND_PANEL: egui::Vec2 = egui::vec2(1500.0, 6000.0);
 
 #[test]
 fn a_class_and_a_close_added_in_the_fund_panel_change_the_model_and_undo_restores_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut harness = harness(&dir, sample());
+    let mut harness = harness_selecting(&dir, sample(), Selection::Fund, FUND_PANEL);
     harness.get_by_label("None: every LP holds the fund's terms.");
     harness.get_by_label("None: the whole commitment is taken at the first close.");
 

@@ -4,16 +4,15 @@
 //! fund panel shows its two points.
 
 use chrono::NaiveDate;
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::app::state::Selection;
 use millwright::engine::model::{PartialExit, Portfolio, Sector};
 use millwright::io::samples;
 use rust_decimal::dec;
+
+use super::app_harness::{harness_selecting, undo, value_of};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"))
@@ -34,38 +33,8 @@ fn sample() -> Portfolio {
     p
 }
 
-/// The app on `portfolio` with `selection` shown, in a window tall enough for a whole
-/// panel.
-fn harness(
-    dir: &tempfile::TempDir,
-    portfolio: Portfolio,
-    selection: Selection,
-) -> Harness<'static, MillwrightApp> {
-    let mut app = MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    app.state.selection = selection;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 3200.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn value_of(harness: &Harness<'_, MillwrightApp>, label: &str) -> String {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .value()
-        .unwrap_or_default()
-}
-
-fn undo(harness: &mut Harness<'_, MillwrightApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-}
+/// Tall enough for the company and fund panels' lists.
+const PANEL: egui::Vec2 = egui::vec2(1500.0, 3200.0);
 
 /// The hold 2026-06-30 → 2030-12-31 is 1,461 days to 2030-06-30 (29 Feb 2028 inside)
 /// plus 184 (Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31) = 1,645; half is 822:
@@ -73,7 +42,7 @@ fn undo(harness: &mut Harness<'_, MillwrightApp>) {
 #[test]
 fn a_partial_exit_added_in_the_company_panel_is_listed_edited_and_undone() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut harness = harness(&dir, sample(), Selection::Company(1));
+    let mut harness = harness_selecting(&dir, sample(), Selection::Company(1), PANEL);
     harness.get_by_label("None: the fund sells its whole holding on the exit date.");
     assert!(
         harness
@@ -152,7 +121,7 @@ fn a_comparable_path_added_in_the_fund_panel_shows_its_points() {
         .retain(|c| c.sector != Sector::Defence);
     let first_close = p.fund.first_close;
     let before = p.fund.comparable_multiples.len();
-    let mut harness = harness(&dir, p, Selection::Fund);
+    let mut harness = harness_selecting(&dir, p, Selection::Fund, PANEL);
     // Pick Defence in the sector list, then add.
     harness
         .get_by_role_and_label(Role::ComboBox, "New path for")

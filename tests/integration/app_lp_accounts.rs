@@ -7,57 +7,27 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::engine::model::Portfolio;
 use millwright::engine::study::{Case, Study};
 use millwright::export::lp_accounts;
 use millwright::io::samples;
 use millwright::units::format_money_in;
 
+use super::app_harness::{WINDOW, app_in, click_exact, copied, harness_of};
+
 fn sample() -> Portfolio {
     samples::flagship().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, MillwrightApp> {
-    let app = MillwrightApp::new(
-        sample(),
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// Clicks the one widget labelled exactly `label` (through accessibility).
-fn click(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
-    harness
-        .get_by(|node| node.label().is_some_and(|l| l == label))
-        .click_accesskit();
-    harness.run();
-}
-
-/// Text copied to the clipboard in the last frame.
-fn copied(harness: &Harness<'_, MillwrightApp>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
+    harness_of(app_in(dir, sample()), WINDOW)
 }
 
 #[test]
 fn the_lp_accounts_tab_shows_the_classes_and_copies_the_accounts() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = harness(&dir);
-    click(&mut harness, "LP accounts");
+    click_exact(&mut harness, "LP accounts");
     // The class selector, labelled, showing every class at first.
     let selector = harness.get_by_role_and_label(Role::ComboBox, "Class");
     assert_eq!(selector.value().as_deref(), Some("All classes"));
@@ -118,7 +88,7 @@ fn the_lp_accounts_tab_shows_the_classes_and_copies_the_accounts() {
 fn picking_a_class_shows_and_copies_only_its_rows() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = harness(&dir);
-    click(&mut harness, "LP accounts");
+    click_exact(&mut harness, "LP accounts");
     let study = Study::new(sample(), 0);
     let result = study.result(&Case::Base).unwrap_or_else(|e| panic!("{e}"));
     let name = result
@@ -140,7 +110,7 @@ fn picking_a_class_shows_and_copies_only_its_rows() {
 fn the_overview_shows_the_gp_economics() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = harness(&dir);
-    click(&mut harness, "Overview");
+    click_exact(&mut harness, "Overview");
     harness.get_by_label("GP economics");
     harness.get_by_label("Total GP economics");
     let study = Study::new(sample(), 0);

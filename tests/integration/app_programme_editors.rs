@@ -5,16 +5,17 @@
 //! loaded.
 
 use chrono::NaiveDate;
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::app::state::Selection;
 use millwright::engine::model::{LearningRate, LeverKind, Platform, PlatformCharging, Portfolio};
 use millwright::io::samples;
 use rust_decimal::{Decimal, dec};
+
+use super::app_harness::{harness_selecting, portfolio, undo};
 
 const FOUNDRY: &str = "Foundry industrial AI platform";
 
@@ -34,29 +35,8 @@ fn without_programme() -> Portfolio {
     p
 }
 
-fn harness(
-    dir: &tempfile::TempDir,
-    portfolio: Portfolio,
-    selection: Selection,
-) -> Harness<'static, MillwrightApp> {
-    let mut app = MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    app.state.selection = selection;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 8000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn undo(harness: &mut Harness<'_, MillwrightApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-}
+/// Tall enough for the fund panel's programme section.
+const PANEL: egui::Vec2 = egui::vec2(1500.0, 8000.0);
 
 /// Types `text` into the box labelled `label` and presses Enter.
 fn type_into(harness: &mut Harness<'_, MillwrightApp>, label: &str, text: &str) {
@@ -71,15 +51,11 @@ fn type_into(harness: &mut Harness<'_, MillwrightApp>, label: &str, text: &str) 
     harness.run();
 }
 
-fn portfolio<'a>(harness: &'a Harness<'_, MillwrightApp>) -> &'a Portfolio {
-    &harness.state().state.portfolio
-}
-
 #[test]
 fn a_platform_and_a_learning_rate_added_in_the_fund_panel_undo_step_by_step() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let original = without_programme();
-    let mut harness = harness(&dir, original.clone(), Selection::Fund);
+    let mut harness = harness_selecting(&dir, original.clone(), Selection::Fund, PANEL);
     harness.get_by_label("Fund-wide AI programme");
     harness.get_by_label("None: no lever waits for a platform, and the fund pays for none.");
     harness.get_by_label("None: no lever kind gets cheaper with repetition.");
@@ -138,7 +114,7 @@ fn renaming_the_platform_renames_its_levers_and_one_undo_takes_both_back() {
     };
     let dependants = on(&original, FOUNDRY);
     assert!(dependants > 0, "the flagship's levers run on its platform");
-    let mut harness = harness(&dir, original.clone(), Selection::Fund);
+    let mut harness = harness_selecting(&dir, original.clone(), Selection::Fund, PANEL);
     harness.get_by_label(&format!(
         "Build cost $150.0m in all; {dependants} levers run on it."
     ));
@@ -158,7 +134,7 @@ fn a_levers_cost_phasing_is_built_in_the_lever_panel_and_undone() {
     };
     lever.programme.cost_phasing.clear();
     let cost = lever.one_time_cost;
-    let mut harness = harness(&dir, original.clone(), Selection::Lever(0, 0));
+    let mut harness = harness_selecting(&dir, original.clone(), Selection::Lever(0, 0), PANEL);
     let phasing =
         |h: &Harness<'_, MillwrightApp>| portfolio(h).companies[0].levers[0].programme.cost_phasing.clone();
     harness.get_by_label("None: all of it is spent in the start quarter.");

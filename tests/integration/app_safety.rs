@@ -5,41 +5,21 @@
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
+use millwright::app::files::AppPaths;
 use millwright::app::state::Selection;
 use millwright::engine::model::Portfolio;
 use millwright::engine::validate::{Severity, has_errors};
 use millwright::io::samples;
 use rust_decimal::dec;
 
+use super::app_harness::{WINDOW, app_in, harness_of, tempdir};
+
 const CARRY: &str = "Carried interest";
 
 /// A process id no running instance has (as the autosave tests use).
 const GONE: u32 = u32::MAX - 7;
-
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn app_in(dir: &tempfile::TempDir, portfolio: Portfolio) -> MillwrightApp {
-    MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    )
-}
-
-fn harness_of(app: MillwrightApp) -> Harness<'static, MillwrightApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
 
 fn midmarket() -> Portfolio {
     samples::midmarket().unwrap_or_else(|e| panic!("{e}"))
@@ -61,7 +41,7 @@ fn typing_1e28_into_carried_interest_shows_an_error_and_the_app_keeps_running() 
     let dir = tempdir();
     let mut app = app_in(&dir, midmarket());
     app.state.selection = Selection::Fund;
-    let mut harness = harness_of(app);
+    let mut harness = harness_of(app, WINDOW);
     let before = harness.state().state.portfolio.fund.carry_rate;
     assert_eq!(before, dec!(0.2), "the sample's carry");
     harness.get_by_role_and_label(Role::TextInput, CARRY).focus();
@@ -121,7 +101,7 @@ fn recovering_a_broken_autosave_opens_in_safe_mode() {
 
     let app = app_in(&dir, midmarket());
     assert!(app.recovery.is_some(), "the broken copy is offered");
-    let mut harness = harness_of(app);
+    let mut harness = harness_of(app, WINDOW);
     harness.get_by_label("Recover").click();
     for _ in 0..5 {
         harness.run();
@@ -216,7 +196,7 @@ fn every_tab_draws_on_a_model_with_values_out_of_range() {
             scenario_only || has_errors(app.state.problems()),
             "case {n} is not broken"
         );
-        let mut harness = harness_of(app);
+        let mut harness = harness_of(app, WINDOW);
         if scenario_only {
             // View the scenario that fails, as the results area would.
             let name = harness.state().state.portfolio.scenarios[1].name.clone();

@@ -4,15 +4,15 @@
 //! the comparison with every stage committed up front.
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::app::state::Selection;
 use millwright::engine::model::{Portfolio, StageCondition, StageGate};
 use millwright::io::samples;
 use rust_decimal::dec;
+
+use super::app_harness::{harness_selecting, undo};
 
 /// The flagship with no stage gates and no conditional companies.
 fn sample() -> Portfolio {
@@ -26,29 +26,8 @@ fn sample() -> Portfolio {
     p
 }
 
-fn harness(
-    dir: &tempfile::TempDir,
-    portfolio: Portfolio,
-    selection: Selection,
-) -> Harness<'static, MillwrightApp> {
-    let mut app = MillwrightApp::new(
-        portfolio,
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    app.state.selection = selection;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 3200.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn undo(harness: &mut Harness<'_, MillwrightApp>) {
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-}
+/// Tall enough for the stage panel and its gate.
+const PANEL: egui::Vec2 = egui::vec2(1500.0, 3200.0);
 
 fn gate_of(harness: &Harness<'_, MillwrightApp>, stage: usize) -> Option<StageGate> {
     harness
@@ -68,7 +47,7 @@ fn a_gate_added_in_the_stage_panel_reads_the_stage_ticked_and_undoes_step_by_ste
         panic!("the flagship has two stages")
     };
     let (first, start) = (first.name.clone(), second.start_date);
-    let mut harness = harness(&dir, original.clone(), Selection::Stage(1));
+    let mut harness = harness_selecting(&dir, original.clone(), Selection::Stage(1), PANEL);
     harness.get_by_label("No gate: the whole stage is committed up front.");
     harness
         .get_by_label("Gate on the earlier stages' results")
@@ -115,7 +94,7 @@ fn the_stage_panel_shows_what_the_gate_found_in_the_last_result() {
         stages: Vec::new(),
         budget_share_on_failure: dec!(0.5),
     });
-    let harness = harness(&dir, p, Selection::Stage(2));
+    let harness = harness_selecting(&dir, p, Selection::Stage(2), PANEL);
     let outcome = harness
         .state()
         .state
@@ -132,7 +111,7 @@ fn the_stage_panel_shows_what_the_gate_found_in_the_last_result() {
 #[test]
 fn the_monte_carlo_tab_offers_the_comparison_with_every_stage_committed_up_front() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut harness = harness(&dir, sample(), Selection::Fund);
+    let mut harness = harness_selecting(&dir, sample(), Selection::Fund, PANEL);
     harness.state_mut().prefs.tab = millwright::app::files::Tab::MonteCarlo;
     harness.run();
     assert!(!harness.state().monte_carlo.compare_ungated);

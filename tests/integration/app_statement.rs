@@ -6,51 +6,20 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use millwright::app::MillwrightApp;
-use millwright::app::files::{AppPaths, NativeDialog};
 use millwright::engine::model::Portfolio;
 use millwright::engine::study::{Case, Study};
 use millwright::export::statement::{self, Statement};
 use millwright::io::samples;
 use millwright::units::format_money_in;
 
+use super::app_harness::{WINDOW, app_in, click_exact, copied, harness_of};
+
 fn sample() -> Portfolio {
     samples::flagship().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn harness(dir: &tempfile::TempDir) -> Harness<'static, MillwrightApp> {
-    let app = MillwrightApp::new(
-        sample(),
-        None,
-        Box::new(NativeDialog),
-        Some(AppPaths::under(dir.path())),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .build_ui_state(|ui, app: &mut MillwrightApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-/// Clicks the one widget labelled exactly `label` (through accessibility, as a screen
-/// reader would, so it need not be in view).
-fn click(harness: &mut Harness<'_, MillwrightApp>, label: &str) {
-    harness
-        .get_by(|node| node.label().is_some_and(|l| l == label))
-        .click_accesskit();
-    harness.run();
-}
-
-/// Text copied to the clipboard in the last frame.
-fn copied(harness: &Harness<'_, MillwrightApp>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
+    harness_of(app_in(dir, sample()), WINDOW)
 }
 
 /// The engine's statement of `company` in the base case, built apart from the app.
@@ -63,12 +32,12 @@ fn expected_statement(company: &str) -> Statement {
 fn the_statement_tab_shows_the_selected_company_and_copies_it() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = harness(&dir);
-    click(&mut harness, "Statement");
+    click_exact(&mut harness, "Statement");
     // The fund is selected at first: the tab says what to do.
     harness.get_by_label_contains("Select a company in the model tree");
 
     let company = sample().companies[0].name.clone();
-    click(&mut harness, &company);
+    click_exact(&mut harness, &company);
     harness.get_by_label("Revenue (USD)");
     harness.get_by_label("Materials cost (USD)");
     harness.get_by_label("Direct labour cost (USD)");
@@ -87,7 +56,7 @@ fn the_statement_tab_shows_the_selected_company_and_copies_it() {
     );
     assert!(shown.starts_with('$') && shown.ends_with('m'), "{shown}");
 
-    click(&mut harness, "Copy");
+    click_exact(&mut harness, "Copy");
     // `click` ran the frames after the click; copy again and read the copying frame.
     harness.get_by_label("Copy").click_accesskit();
     harness.step();
