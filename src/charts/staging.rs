@@ -85,6 +85,15 @@ fn both(gated: f64, ungated: f64) -> String {
     )
 }
 
+/// "81.2bn with the gates, 87.9bn committed up front" (currency units in).
+fn billions(gated: f64, ungated: f64) -> String {
+    format!(
+        "{:.1}bn with the gates, {:.1}bn committed up front",
+        gated / 1e9,
+        ungated / 1e9
+    )
+}
+
 /// The chart of a run's staging comparison (`config` names its paths and seed).
 pub fn value_of_staging(frame: &Frame, config: &McConfig, staging: &StagingComparison) -> Chart {
     let (g, u) = (&staging.gated, &staging.ungated);
@@ -124,9 +133,10 @@ pub fn value_of_staging(frame: &Frame, config: &McConfig, staging: &StagingCompa
         entry(MEAN.into(), style::HIGHLIGHT),
     ];
     chart.note = Some(format!(
-        "Mean net IRR {}; probability of a loss {}.",
+        "Mean net IRR {}; probability of a loss {}; mean LP paid-in {}.",
         both(g.net_irr.mean, u.net_irr.mean),
-        both(g.probability_of_loss, u.probability_of_loss)
+        both(g.probability_of_loss, u.probability_of_loss),
+        billions(g.paid_in.mean, u.paid_in.mean)
     ));
     chart
 }

@@ -79,6 +79,22 @@ fn the_value_of_staging_needs_a_run_that_compared_and_renders_with_its_title() {
         panic!("not bars: {:?}", chart.body)
     };
     assert_eq!(bars.len(), 8);
+    // The note gives the LPs' mean paid-in both ways, in billions, as the run found it.
+    let run = study
+        .monte_carlo(&case)
+        .and_then(|r| r.outcome.as_ref().ok())
+        .and_then(|r| r.programme.staging.clone())
+        .unwrap_or_else(|| panic!("the run compared"));
+    let paid_in = format!(
+        "mean LP paid-in {:.1}bn with the gates, {:.1}bn committed up front",
+        run.gated.paid_in.mean / 1e9,
+        run.ungated.paid_in.mean / 1e9
+    );
+    assert!(
+        chart.note.as_deref().is_some_and(|n| n.contains(&paid_in)),
+        "{:?}",
+        chart.note
+    );
     let text = MemoText {
         subtitle: "Foundry Industrial AI Fund I · Base".into(),
         footnote: "Source: test".into(),
