@@ -61,6 +61,8 @@ pub fn simulated_uplift(mc: &McResult) -> Option<SimulatedUplift> {
 
 /// How much lighter the risk-adjusted line is than the plan's.
 const RISK_ADJUSTED_LIGHTEN: f64 = 0.45;
+/// How opaque a stage's band is: the stages' bands overlap, and each shows through.
+const SIMULATED_OPACITY: f64 = 0.55;
 /// How much lighter a stage's simulated P10–P90 band is than its plan line.
 const SIMULATED_LIGHTEN: f64 = 0.65;
 
@@ -119,6 +121,7 @@ fn uplift_chart(
                     .map(|(x, (lo, hi))| (*x, unit.scale(*lo), unit.scale(*hi)))
                     .collect(),
                 colour: colour.mix(Rgb(0xFF, 0xFF, 0xFF), SIMULATED_LIGHTEN),
+                opacity: SIMULATED_OPACITY,
             });
         }
     }
@@ -279,6 +282,8 @@ mod tests {
         assert_eq!(fan.lines.len(), 2 * stages);
         assert_eq!(fan.bands.len(), stages);
         assert!(fan.bands.iter().all(|b| b.points.iter().all(|p| p.1 <= p.2)));
+        // The stages' bands overlap: each is drawn translucent so the others show through.
+        assert!(fan.bands.iter().all(|b| b.opacity > 0.0 && b.opacity < 1.0));
         assert!(
             chart
                 .note

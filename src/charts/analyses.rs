@@ -381,6 +381,7 @@ pub fn monte_carlo_fan(frame: &Frame, id: ChartId, config: &McConfig, mc: &McRes
             })
             .collect(),
         colour,
+        opacity: 1.0,
     };
     let median = Series {
         name: format!("{name} P50 (median)"),

@@ -237,6 +237,7 @@ mod tests {
                 .map(|p| (p.0, lo, hi))
                 .collect(),
             colour: Rgb(0, 0, 0),
+            opacity: 1.0,
         };
         let c = chart(Body::Fan(super::super::model::Fan {
             bands: vec![band("I P10–P90", 1.0, 3.0), band("II P10–P90", 4.0, 6.0)],

@@ -295,6 +295,9 @@ pub struct Band {
     pub points: Vec<(f64, f64, f64)>,
     /// Fill colour.
     pub colour: Rgb,
+    /// How opaque the fill is, 0–1: 1 for a fan's nested bands, less where bands of
+    /// different lines overlap and each must show through the others.
+    pub opacity: f64,
 }
 
 /// Shaded bands with lines drawn over them: a Monte Carlo fan (bands widest first

@@ -70,7 +70,7 @@ pub(super) fn add(plot_ui: &mut PlotUi<'_>, chart: &Chart, dark: bool, small: &M
                 let upper: Vec<f64> = band.points.iter().map(|p| p.2).collect();
                 plot_ui.add(
                     FilledArea::new(band.name.clone(), &xs, &lower, &upper)
-                        .fill_color(colour(band.colour).gamma_multiply(0.7))
+                        .fill_color(colour(band.colour).gamma_multiply(0.7 * opacity(band.opacity)))
                         .allow_hover(false),
                 );
             }
@@ -253,4 +253,10 @@ fn heatmap(plot_ui: &mut PlotUi<'_>, chart: &Chart, h: &Heatmap, small: &Measure
             .width(2.0)
             .allow_hover(false),
     );
+}
+
+/// A band's opacity as egui takes it (0–1).
+#[expect(clippy::cast_possible_truncation, reason = "a share between 0 and 1")]
+fn opacity(share: f64) -> f32 {
+    share.clamp(0.0, 1.0) as f32
 }

@@ -60,7 +60,8 @@ where
             for band in &fan.bands {
                 let mut outline: Vec<(f64, f64)> = band.points.iter().map(|(x, _, hi)| (*x, *hi)).collect();
                 outline.extend(band.points.iter().rev().map(|(x, lo, _)| (*x, *lo)));
-                ctx.draw_series(std::iter::once(Polygon::new(outline, rgb(band.colour).filled())))
+                let fill = rgb(band.colour).mix(band.opacity.clamp(0.0, 1.0)).filled();
+                ctx.draw_series(std::iter::once(Polygon::new(outline, fill)))
                     .map_err(draw_err)?;
             }
             for line in &fan.lines {
