@@ -8,6 +8,8 @@ pub mod drivers;
 pub mod edit;
 pub mod entry;
 pub mod fields;
+#[cfg(test)]
+mod fixtures;
 pub mod fund;
 pub mod goalseek;
 pub mod grid;

@@ -11,12 +11,9 @@
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, dec};
 
-use crate::engine::defaults::{blank_portfolio, template_company};
+use crate::engine::defaults::blank_portfolio;
 use crate::engine::fund::{Detail, project};
-use crate::engine::model::{
-    Company, CostPools, FeeBasis, FeeStep, FixedCosts, ManagementPool, MarkingPolicy, Portfolio,
-    WorkingCapital,
-};
+use crate::engine::model::{Company, FeeBasis, FeeStep, MarkingPolicy, Portfolio};
 use crate::engine::results::FundResult;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -24,31 +21,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn deal(name: &str, acquired: NaiveDate, exit: NaiveDate) -> Company {
-    let mut c = template_company("Stage I", acquired, exit);
-    c.name = name.into();
-    c.entry_revenue = dec!(10_000_000);
-    c.revenue_growth = Decimal::ZERO;
-    c.cost_pools = CostPools {
-        materials: dec!(0.5),
-        direct_labour: dec!(0.2),
-        energy: dec!(0.03),
-        maintenance: dec!(0.03),
-        overhead: dec!(0.04),
-    };
-    c.fixed_costs = FixedCosts::default();
-    c.working_capital = WorkingCapital::default();
-    c.maintenance_capex = dec!(0.2);
-    c.tax_rate = Decimal::ZERO;
-    c.entry_multiple = dec!(5);
-    c.debt_multiple = Decimal::ZERO;
-    c.interest_rate = Decimal::ZERO;
-    c.cash_sweep = Decimal::ZERO;
-    c.transaction_costs = Decimal::ZERO;
-    c.exit_multiple = dec!(5);
-    c.exit_costs = Decimal::ZERO;
-    c.management_pool = ManagementPool::default();
-    c.exit_date = exit;
-    c
+    crate::engine::fixtures::plain_deal(name, acquired, exit, dec!(5))
 }
 
 fn test_fund() -> Portfolio {
