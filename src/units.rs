@@ -136,6 +136,11 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
     plain(text, "a number")
 }
 
+/// A count with thousands separators: `10000` → `10,000`.
+pub fn count(n: usize) -> String {
+    thousands(Decimal::from(n))
+}
+
 /// `1234567.6` → `1,234,568`.
 pub fn thousands(value: Decimal) -> String {
     let rounded = value.round_dp(0);
@@ -211,6 +216,14 @@ pub fn editable(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(10_000), "10,000");
+        assert_eq!(count(1_000_000), "1,000,000");
+    }
 
     #[test]
     fn money_forms() {

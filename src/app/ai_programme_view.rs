@@ -181,7 +181,10 @@ impl MillwrightApp {
                     if *grouping == Grouping::Stage {
                         ui.label(
                             RichText::new(match band.as_ref() {
-                                Some(b) => format!("with the simulated P10–P90 of {} paths", b.paths),
+                                Some(b) => format!(
+                                    "with the simulated P10–P90 of {} paths",
+                                    crate::units::count(b.paths)
+                                ),
                                 None => "run Monte Carlo for the simulated P10–P90".to_string(),
                             })
                             .weak(),

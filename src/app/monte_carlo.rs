@@ -89,7 +89,8 @@ impl MonteCarloView {
         let name = crate::charts::analyses::case_name(case);
         ui.heading(format!(
             "Monte Carlo of {name} ({} paths, seed {}): simulated estimates",
-            config.paths, config.seed
+            crate::units::count(config.paths),
+            config.seed
         ));
         if let Some(job) = &self.job {
             ui.horizontal(|ui| {
@@ -130,7 +131,7 @@ impl MonteCarloView {
         ui.label(format!(
             "Showing the run of {}: {} paths, seed {}.",
             crate::charts::analyses::case_name(&run.case),
-            run.settings.paths,
+            crate::units::count(run.settings.paths),
             run.settings.seed
         ));
         match &run.outcome {
@@ -174,9 +175,9 @@ fn results_ui(ui: &mut Ui, study: &Study, case: &Case, r: &McResult) {
     ui.label(format!(
         "Probability of losing money (TVPI < 1): {:.1}%. {} paths, seed {}; {} paths without an IRR.",
         r.probability_tvpi_below_one * 100.0,
-        r.paths,
+        crate::units::count(r.paths),
         r.seed,
-        r.paths_without_irr
+        crate::units::count(r.paths_without_irr)
     ));
     let ids = [
         ChartId::MonteCarloHistogram,

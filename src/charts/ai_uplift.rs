@@ -146,7 +146,7 @@ fn uplift_chart(
             "Risk-adjusted: each lever's post-gate effect weighted by its gate's probability (not the \
              expected value of the fund's results). Simulated P10–P90 over {} Monte Carlo paths \
              (estimates).",
-            crate::units::thousands(rust_decimal::Decimal::from(s.paths))
+            crate::units::count(s.paths)
         ),
         None => "Risk-adjusted: each lever's post-gate effect weighted by its gate's probability (not the \
                  expected value of the fund's results). No simulated band: run Monte Carlo for it."

@@ -111,7 +111,8 @@ fn simulated_note(table: &ReadingsTable) -> String {
     match &table.simulated {
         Some(s) => format!(
             "Simulated: estimates from the case's last Monte Carlo run ({} paths, seed {}).",
-            s.paths, s.seed
+            crate::units::count(s.paths),
+            s.seed
         ),
         None => "Simulated: run Monte Carlo on this case to see its P10 / P50 / P90.".to_string(),
     }

@@ -46,7 +46,8 @@ pub fn stage_gates_ui(ui: &mut Ui, programme: &AiProgramme, simulated: Option<&M
             RichText::new(format!(
                 "Simulated pass rate: the share of the last Monte Carlo run's paths on which the gate \
                  passed — an estimate ({} paths, seed {}).",
-                r.paths, r.seed
+                crate::units::count(r.paths),
+                r.seed
             ))
             .weak(),
         ),
