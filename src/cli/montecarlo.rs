@@ -85,6 +85,8 @@ fn write_json(r: &McResult, out: &mut dyn Write) -> Outcome {
         "paths_without_irr": r.paths_without_irr,
         "tvpi": summary(&r.tvpi),
         "dpi": summary(&r.dpi),
+        "gross_moic": summary(&r.gross_moic),
+        "paid_in": summary(&r.paid_in),
         "at_years": at_years,
         "probability_tvpi_below_1": r.probability_tvpi_below_one,
         "tvpi_histogram": r.tvpi_histogram.iter().map(|(lo, hi, n)| json!([lo, hi, n])).collect::<Vec<_>>(),
@@ -130,6 +132,7 @@ fn write_table(r: &McResult, out: &mut dyn Write) -> Outcome {
     writeln!(out, "{}", row("Net IRR", &r.net_irr, true)).context("could not write")?;
     writeln!(out, "{}", row("TVPI", &r.tvpi, false)).context("could not write")?;
     writeln!(out, "{}", row("DPI", &r.dpi, false)).context("could not write")?;
+    writeln!(out, "{}", row("Gross MOIC", &r.gross_moic, false)).context("could not write")?;
     for (y, dpi, tvpi) in &r.at_years {
         writeln!(out, "{}", row(&format!("DPI y{y}"), dpi, false)).context("could not write")?;
         writeln!(out, "{}", row(&format!("TVPI y{y}"), tvpi, false)).context("could not write")?;

@@ -132,6 +132,11 @@ pub struct McResult {
     pub tvpi: Summary,
     /// Final DPI.
     pub dpi: Summary,
+    /// Gross MOIC: Σ deal proceeds and final gross NAV over Σ invested.
+    pub gross_moic: Summary,
+    /// The LPs' paid-in capital, in currency units (lower on paths where a stage gate
+    /// failed).
+    pub paid_in: Summary,
     /// `(year, DPI summary, TVPI summary)` at each requested year.
     pub at_years: Vec<(u32, Summary, Summary)>,
     /// Share of paths ending below 1.0x TVPI (money lost), 0 to 1.

@@ -65,16 +65,13 @@ pub fn rows(table: &ReadingsTable, currency: &str) -> Vec<Row> {
             "Gross MOIC".into(),
             or_dash(plan.gross_moic, format_multiple),
             or_dash(risk.gross_moic, format_multiple),
-            simulated(&|_| "not simulated".to_string()),
+            simulated(&|s| spread_text(&s.gross_moic, &format_multiple)),
         ],
         [
             "Paid-in".into(),
             money(plan.paid_in),
             money(risk.paid_in),
-            simulated(&|s| match &s.paid_in {
-                Some(p) => spread_text(p, &money),
-                None => "not in this run (compare staging)".to_string(),
-            }),
+            simulated(&|s| spread_text(&s.paid_in, &money)),
         ],
         [
             "Exit LTM AI EBITDA uplift (Σ, 100 % of each company)".into(),

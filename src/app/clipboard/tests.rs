@@ -140,6 +140,8 @@ fn monte_carlo_percentiles_are_one_row_per_estimate() {
             values: [f64::NAN; 7],
             mean: f64::NAN,
         },
+        gross_moic: summary(0.4),
+        paid_in: summary(1e9),
         at_years: Vec::new(),
         probability_tvpi_below_one: 0.0,
         tvpi_histogram: Vec::new(),

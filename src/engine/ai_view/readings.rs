@@ -15,8 +15,8 @@
 //! - *Stage gates passed* counts the reading's stage gate outcomes that passed, of all.
 //! - The simulated figures are estimates from the run's paths: net IRR and TVPI as the
 //!   run summarised them, the exit AI uplift as the run's share of plan × its plan
-//!   uplift, the LPs' paid-in when the run compared staging (the gated set), and each
-//!   stage gate's pass rate. Gross MOIC is not simulated.
+//!   uplift, gross MOIC and the LPs' paid-in as the run summarised them (with the stage
+//!   gates as modelled), and each stage gate's pass rate.
 
 use rust_decimal::Decimal;
 
@@ -76,8 +76,10 @@ pub struct SimulatedColumn {
     pub net_irr: Spread,
     /// Final net TVPI.
     pub net_tvpi: Spread,
-    /// The LPs' paid-in, when the run compared staging (with the gates).
-    pub paid_in: Option<Spread>,
+    /// Gross MOIC.
+    pub gross_moic: Spread,
+    /// The LPs' paid-in, with the stage gates as modelled.
+    pub paid_in: Spread,
     /// Σ exit LTM AI EBITDA uplift, in currency units; `None` when the plan has none.
     pub exit_ai_uplift: Option<Spread>,
     /// Each stage gate's name and pass rate (0 to 1), in stage order.
@@ -148,10 +150,8 @@ fn simulated(run: &McResult) -> SimulatedColumn {
         seed: run.seed,
         net_irr: Spread::of(&run.net_irr, 1.0),
         net_tvpi: Spread::of(&run.tvpi, 1.0),
-        paid_in: programme
-            .staging
-            .as_ref()
-            .map(|s| Spread::of(&s.gated.paid_in, 1.0)),
+        gross_moic: Spread::of(&run.gross_moic, 1.0),
+        paid_in: Spread::of(&run.paid_in, 1.0),
         exit_ai_uplift: programme
             .ai_uplift_share
             .as_ref()
@@ -260,6 +260,8 @@ mod tests {
             paths_without_irr: 0,
             tvpi: summary(1.2, 1.6, 2.0),
             dpi: summary(1.0, 1.0, 1.0),
+            gross_moic: summary(1.5, 2.0, 2.5),
+            paid_in: summary(70.0, 80.0, 90.0),
             at_years: Vec::new(),
             probability_tvpi_below_one: 0.0,
             tvpi_histogram: Vec::new(),
@@ -277,10 +279,14 @@ mod tests {
         assert_eq!((s.paths, s.seed), (100, 7));
         assert_eq!((s.net_irr.p10, s.net_irr.p50, s.net_irr.p90), (0.05, 0.1, 0.15));
         assert_eq!((s.net_tvpi.p10, s.net_tvpi.p90), (1.2, 2.0));
-        // 0.5 × 56, 0.9 × 56, 1.0 × 56; no staging comparison, so no simulated paid-in.
+        // 0.5 × 56, 0.9 × 56, 1.0 × 56.
         let uplift = s.exit_ai_uplift.unwrap_or_else(|| panic!("a simulated uplift"));
         assert!((uplift.p10 - 28.0).abs() < 1e-9 && (uplift.p50 - 50.4).abs() < 1e-9);
         assert!((uplift.p90 - 56.0).abs() < 1e-9);
-        assert!(s.paid_in.is_none());
+        assert_eq!(
+            (s.gross_moic.p10, s.gross_moic.p50, s.gross_moic.p90),
+            (1.5, 2.0, 2.5)
+        );
+        assert_eq!((s.paid_in.p10, s.paid_in.p90), (70.0, 90.0));
     }
 }

@@ -125,6 +125,7 @@ pub(super) fn simulate_path(s: &Setup<'_>, path: u64) -> Result<PathOutcome, McE
         tvpi: m.tvpi.unwrap_or(f64::NAN),
         dpi: m.dpi.unwrap_or(f64::NAN),
         paid_in: m.paid_in,
+        gross_moic: m.gross_moic.unwrap_or(f64::NAN),
         at_years,
         nav: result.periods.iter().map(|x| x.nav).collect(),
         cash: result

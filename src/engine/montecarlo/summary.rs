@@ -31,6 +31,8 @@ pub(super) struct PathOutcome {
     pub(super) stage_uplift: Vec<Vec<f32>>,
     /// The LPs' paid-in capital.
     pub(super) paid_in: f64,
+    /// Gross MOIC (NaN when nothing is invested).
+    pub(super) gross_moic: f64,
     /// Net IRR, TVPI and paid-in of the same draws with every stage committed up front,
     /// when compared.
     pub(super) ungated: Option<Ungated>,
@@ -146,6 +148,8 @@ pub(super) fn collect(
         net_irr: summarise(irrs),
         tvpi: summarise(tvpis),
         dpi: summarise(outcomes.iter().map(|o| o.dpi).collect()),
+        gross_moic: summarise(outcomes.iter().map(|o| o.gross_moic).collect()),
+        paid_in: summarise(outcomes.iter().map(|o| o.paid_in).collect()),
         at_years,
         probability_tvpi_below_one,
         tvpi_histogram,
