@@ -101,11 +101,8 @@ pub(super) fn platforms(
     let mut alone = portfolio.clone();
     let mut costs_of = |platform: Platform, prepared: &[PreparedCompany<Decimal>]| {
         alone.programme.platforms = vec![platform];
-        let final_liquidation = prepared
-            .iter()
-            .map(|c| c.exit_index)
-            .max()
-            .unwrap_or_else(|| wind_up::last_quarter_index(&portfolio.fund));
+        let final_liquidation =
+            wind_up::final_liquidation_index(prepared, wind_up::last_quarter_index(&portfolio.fund));
         platform_costs(&alone, prepared, len, final_liquidation)
     };
     portfolio

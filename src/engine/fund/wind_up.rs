@@ -64,7 +64,7 @@ pub fn sale_quarter(acquisition_index: usize, planned_exit_index: usize, last_qu
 
 /// The quarter of the final liquidation (see the module doc): the latest exit quarter of
 /// `companies` (already capped at the fund's end), else `last_quarter`.
-pub(super) fn final_liquidation_index<T>(companies: &[PreparedCompany<T>], last_quarter: usize) -> usize {
+pub(crate) fn final_liquidation_index<T>(companies: &[PreparedCompany<T>], last_quarter: usize) -> usize {
     companies
         .iter()
         .map(|c| c.exit_index)
