@@ -209,27 +209,7 @@ pub(super) const DIS_SYNERGY_QUARTERS: FieldSpec<Lever> = part_quarters!(
 /// of `LeverProgramme`, `$new` makes the part when the row is switched on.
 macro_rules! part_share {
     ($key:literal, $label:literal, $when_off:literal, $part:ident, $new:expr, $field:ident) => {
-        FieldSpec {
-            meta: FieldMeta::new($key, $label, Unit::Percent, None).with_presence(Presence::Optional {
-                default: Decimal::ZERO,
-                when_off: $when_off,
-            }),
-            get: |l: &Lever| {
-                Some(
-                    l.programme
-                        .$part
-                        .as_ref()
-                        .map_or(FieldValue::Unset, |part| FieldValue::Decimal(part.$field)),
-                )
-            },
-            set: |l: &mut Lever, v| {
-                match v.optional_decimal()? {
-                    None => l.programme.$part = None,
-                    Some(value) => l.programme.$part.get_or_insert_with($new).$field = value,
-                }
-                Ok(())
-            },
-        }
+        part_decimal!($key, $label, Percent, $when_off, $part, $new, $field)
     };
 }
 
