@@ -212,19 +212,11 @@ fn uplift_percentiles(outcomes: &[PathOutcome], k: usize) -> Vec<[f64; 3]> {
         .map(|o| o.stage_uplift.get(k).map_or(0, Vec::len))
         .max()
         .unwrap_or(0);
-    (0..len)
-        .map(|q| {
-            let mut column: Vec<f64> = outcomes
-                .iter()
-                .map(|o| {
-                    o.stage_uplift
-                        .get(k)
-                        .and_then(|s| s.get(q))
-                        .map_or(0.0, |v| f64::from(*v))
-                })
-                .collect();
-            column.sort_by(f64::total_cmp);
-            [10.0, 50.0, 90.0].map(|p| super::percentile(&column, p))
-        })
-        .collect()
+    let value = |o: &PathOutcome, q: usize| {
+        o.stage_uplift
+            .get(k)
+            .and_then(|s| s.get(q))
+            .map_or(0.0, |v| f64::from(*v))
+    };
+    super::summary::columns(outcomes, len, value, [10.0, 50.0, 90.0])
 }

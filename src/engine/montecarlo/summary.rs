@@ -72,17 +72,25 @@ pub(super) fn summarise(mut values: Vec<f64>) -> Summary {
     }
 }
 
-fn fan(series: impl Fn(&PathOutcome) -> &Vec<f64>, outcomes: &[PathOutcome], len: usize) -> Vec<[f64; 5]> {
+/// Per date `q` in `0..len`, the `percentiles` over the paths of `value(path, q)`.
+pub(super) fn columns<const N: usize>(
+    outcomes: &[PathOutcome],
+    len: usize,
+    value: impl Fn(&PathOutcome, usize) -> f64,
+    percentiles: [f64; N],
+) -> Vec<[f64; N]> {
     (0..len)
         .map(|q| {
-            let mut column: Vec<f64> = outcomes
-                .iter()
-                .map(|o| series(o).get(q).copied().unwrap_or(0.0))
-                .collect();
+            let mut column: Vec<f64> = outcomes.iter().map(|o| value(o, q)).collect();
             column.sort_by(f64::total_cmp);
-            [5.0, 25.0, 50.0, 75.0, 95.0].map(|p| percentile(&column, p))
+            percentiles.map(|p| percentile(&column, p))
         })
         .collect()
+}
+
+fn fan(series: impl Fn(&PathOutcome) -> &Vec<f64>, outcomes: &[PathOutcome], len: usize) -> Vec<[f64; 5]> {
+    let value = |o: &PathOutcome, q: usize| series(o).get(q).copied().unwrap_or(0.0);
+    columns(outcomes, len, value, [5.0, 25.0, 50.0, 75.0, 95.0])
 }
 
 pub(super) fn collect(
